@@ -1,0 +1,205 @@
+/**
+ * The one typed contract between the mini-program and the cloud functions (DESIGN.md § Contract).
+ * The client gateway and the server action maps are both typed from this map, so an action or a
+ * field that drifts on one side fails type checking on the other.
+ *
+ * Every call sends `{ action, ...params }` and receives `Envelope<data>`.
+ */
+import type {
+  Application,
+  AuditEvent,
+  CancelScope,
+  DueStage,
+  FilingKind,
+  FilingState,
+  Reason,
+  TimelineEntry,
+} from './model/application';
+import type { FileId, FilingForm, IsoDate, MaterialKey } from './model/form';
+import type { CheckResult } from './result';
+
+/** An application as its filer sees it. */
+export type FilingView = Omit<Application, 'owner'>;
+
+/** One row of a list: no personal data beyond names, so lists are safe to page through. */
+export interface FilingSummary {
+  id: string;
+  kind: FilingKind;
+  cancelScope: CancelScope | null;
+  state: FilingState;
+  version: number;
+  subjectName: string;
+  miniprogramName: string;
+  recordNumber: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  due: Application['due'];
+  overdue: boolean;
+}
+
+/** A row of the reviewers' queue. */
+export interface QueueItem extends FilingSummary {
+  principalName: string;
+  /** The subject principal's ID number, masked (`1101**********002X`). */
+  principalIdMasked: string;
+}
+
+/** When the current stage is expected to end (working days, Chinese holidays included). */
+export interface StageEta {
+  stage: DueStage;
+  earliest: IsoDate;
+  latest: IsoDate;
+  /** True when a year without holiday data was counted on plain weekdays. */
+  estimated: boolean;
+}
+
+/** What the filer can do from the progress page. */
+export type FilerAction =
+  'edit' | 'submit' | 'withdraw' | 'sms.resend' | 'sms.confirm' | 'change' | 'cancel' | 'subscribe';
+
+/** What the filer must do now, in one sentence, and the actions that fit the state. */
+export interface Todo {
+  title: string;
+  detail: string;
+  actions: FilerAction[];
+}
+
+/** One item of the materials checklist, and why it is needed. */
+export interface MaterialRequirement {
+  /** A materials key, or a form path for files that live in a section (e.g. the authorization letter). */
+  path: `materials.${MaterialKey}` | string;
+  label: string;
+  required: boolean;
+  reason: string;
+  max: number;
+  provided: number;
+}
+
+export interface CheckReport extends CheckResult {
+  materials: MaterialRequirement[];
+}
+
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
+
+export type FormPatch = Record<string, unknown>;
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export type StateCounts = Record<FilingState, number>;
+
+export interface DispatchReport {
+  sent: number;
+  noConsent: number;
+  rejected: number;
+  retried: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface TickReport {
+  timedOut: number;
+  overdueFlagged: number;
+  dispatch: DispatchReport;
+}
+
+export interface Stats {
+  counts: StateCounts;
+  overdue: number;
+  /** Median hours spent in each review stage by applications that left it; null without data. */
+  medianHours: Record<DueStage, number | null>;
+}
+
+export interface AdminRecord {
+  openid: string;
+  name: string;
+  addedAt: string;
+}
+
+/** Credentials of a console, HTTP-API or script call (no OPENID): checked against BEIAN_OPERATOR_KEY. */
+export interface OperatorCredentials {
+  name: string;
+  key: string;
+}
+
+interface Action<P, D> {
+  params: P;
+  data: D;
+}
+
+type Versioned = { id: string; version: number };
+
+export interface Contract {
+  filing: {
+    /** Who the caller is, so the client can show the admin area only to admins. */
+    'session.get': Action<Record<string, never>, { role: 'filer' | 'admin'; name: string | null }>;
+    'draft.create': Action<
+      { kind: FilingKind; cancelScope?: CancelScope; baseId?: string },
+      { filing: FilingView }
+    >;
+    'draft.save': Action<Versioned & { form?: FilingForm; patch?: FormPatch }, { filing: FilingView }>;
+    'filing.check': Action<{ id: string }, CheckReport>;
+    'filing.submit': Action<Versioned & { requestId: string }, { filing: FilingView }>;
+    'filing.withdraw': Action<Versioned, { filing: FilingView }>;
+    'filing.get': Action<
+      { id: string },
+      { filing: FilingView; timeline: TimelineEntry[]; eta: StageEta | null; todo: Todo }
+    >;
+    'filing.list': Action<{ cursor?: string; limit?: number }, Page<FilingSummary>>;
+    'sms.resend': Action<Versioned, { filing: FilingView }>;
+    'sms.confirm': Action<Versioned, { filing: FilingView }>;
+    'subscription.record': Action<
+      { results: Record<string, SubscribeAnswer> },
+      { credits: Record<string, number> }
+    >;
+    'media.url': Action<{ fileIds: FileId[] }, { urls: Record<FileId, string> }>;
+  };
+  admin: {
+    'queue.list': Action<
+      { state?: FilingState; overdue?: boolean; query?: string; cursor?: string; limit?: number },
+      Page<QueueItem> & { counts: StateCounts }
+    >;
+    'filing.get': Action<
+      { id: string },
+      {
+        filing: Application;
+        timeline: TimelineEntry[];
+        audit: AuditEvent[];
+        media: Record<FileId, string>;
+        check: CheckResult;
+      }
+    >;
+    'review.approve': Action<Versioned, { filing: Application }>;
+    'review.reject': Action<Versioned & { reasons: Reason[] }, { filing: Application }>;
+    'sms.record': Action<Versioned, { filing: Application }>;
+    'authority.approve': Action<Versioned & { recordNumber: string }, { filing: Application }>;
+    'authority.reject': Action<Versioned & { reasons: Reason[] }, { filing: Application }>;
+    'stats.get': Action<Record<string, never>, Stats>;
+    'admins.add': Action<{ openid: string; name: string }, { admin: AdminRecord }>;
+    'admins.remove': Action<{ openid: string }, { removed: boolean }>;
+    'admins.list': Action<Record<string, never>, { admins: AdminRecord[] }>;
+    /** Operator only: creates the collections (and, where the platform allows, the indexes). */
+    'setup.run': Action<Record<string, never>, { created: string[] }>;
+  };
+  scheduler: {
+    tick: Action<Record<string, never>, TickReport>;
+  };
+}
+
+export type FunctionName = keyof Contract;
+export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
+export type ParamsOf<F extends FunctionName, A extends ActionName<F>> =
+  Contract[F][A] extends Action<infer P, unknown> ? P : never;
+export type DataOf<F extends FunctionName, A extends ActionName<F>> =
+  Contract[F][A] extends Action<unknown, infer D> ? D : never;
+
+/** What actually crosses the wire for one call. */
+export type EventOf<F extends FunctionName, A extends ActionName<F>> = { action: A } & ParamsOf<F, A> & {
+    operator?: OperatorCredentials;
+  };
+
+export const FUNCTION_NAMES: readonly FunctionName[] = ['filing', 'admin', 'scheduler'];

@@ -1,0 +1,36 @@
+/**
+ * The shapes every caller sees: check issues on form paths, and the envelope of every cloud
+ * function answer (DESIGN.md § Contract).
+ */
+
+/** A problem with one field: `path` is a form path, `message` Chinese and says what to do. */
+export interface Issue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** What `check` finds: errors block submission, warnings predict a likely rejection. */
+export interface CheckResult {
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_STATE'
+  | 'INTERNAL';
+
+export interface Failure {
+  code: ErrorCode;
+  message: string;
+  fields?: Issue[];
+}
+
+/** Every cloud function answers this; it never throws to the caller. */
+export type Envelope<D> = { ok: true; data: D } | { ok: false; error: Failure };

@@ -1,0 +1,64 @@
+/**
+ * Renders a real page or component of the mini-program with miniprogram-simulate and the official
+ * WXML compiler, with `@vant/weapp/...` mapped into the built miniprogram_npm (simulate cannot
+ * resolve npm-style paths and would silently render empty tags).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as simulate from 'miniprogram-simulate';
+
+export const MINIPROGRAM = join(__dirname, '..', '..', 'miniprogram');
+
+type Rendered = ReturnType<typeof simulate.render>;
+
+let vantMap: Record<string, string> | null = null;
+
+/** Every Vant tag any page or component registers, mapped into miniprogram_npm. */
+export function vantComponents(): Record<string, string> {
+  if (vantMap) return vantMap;
+  const map: Record<string, string> = {};
+  for (const file of jsonFiles(MINIPROGRAM)) {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { usingComponents?: Record<string, string> };
+    for (const [tag, path] of Object.entries(json.usingComponents ?? {})) {
+      if (path.startsWith('@vant/weapp/')) map[tag] = `/miniprogram_npm/${path}`;
+    }
+  }
+  vantMap = map;
+  return map;
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'miniprogram_npm' ? [] : jsonFiles(path);
+    return entry.name.endsWith('.json') && entry.name !== 'app.json' ? [path] : [];
+  });
+}
+
+/**
+ * Loads and attaches a page or component, e.g. `render('pages/home/index')`. Each call starts from
+ * a fresh module registry: simulate re-runs component code with `require`, and jest would
+ * otherwise hand back the cached module without calling `Component()` again.
+ */
+export function render(path: string, properties?: Record<string, unknown>): Rendered {
+  jest.resetModules();
+  const id = simulate.load(join(MINIPROGRAM, path), {
+    rootPath: MINIPROGRAM,
+    usingComponents: vantComponents(),
+    compiler: 'official',
+  });
+  const rendered = simulate.render(id, properties);
+  rendered.attach(document.createElement('parent-wrapper'));
+  return rendered;
+}
+
+/** Taps a Vant button (or anything with a tap handler) found by selector. */
+export function tap(root: Rendered, selector: string): void {
+  const host = root.querySelector(selector);
+  if (!host)
+    throw new Error(`nothing matches ${selector} in ${relative(MINIPROGRAM, root.dom?.tagName ?? '')}`);
+  const inner = host.querySelector('.van-button') ?? host;
+  inner.dispatchEvent('tap');
+}
+
+export const sleep = simulate.sleep;
