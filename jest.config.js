@@ -17,6 +17,8 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@beian/core$': '<rootDir>/core/src/index.ts' },
   rootDir: __dirname,
+  // Build output holds copies of the functions' package.json files; jest must not index them.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/core/dist/'],
 };
 
 module.exports = {
