@@ -135,8 +135,14 @@ type Versioned = { id: string; version: number };
 
 export interface Contract {
   filing: {
-    /** Who the caller is, so the client can show the admin area only to admins. */
-    'session.get': Action<Record<string, never>, { role: 'filer' | 'admin'; name: string | null }>;
+    /**
+     * Who the caller is: the admin area shows only to admins, and uploads go under the filer's own
+     * storage prefix `filings/<openid>/`, the only files their applications may reference.
+     */
+    'session.get': Action<
+      Record<string, never>,
+      { openid: string; role: 'filer' | 'admin'; name: string | null }
+    >;
     'draft.create': Action<
       { kind: FilingKind; cancelScope?: CancelScope; baseId?: string },
       { filing: FilingView }

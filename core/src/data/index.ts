@@ -1,0 +1,8 @@
+// Enumerations and reference data as data (issue 3). The model's field specs and form
+// normalization are exported from here too (their modules live in ../model).
+export * from './wechat-enums';
+export * from './enums';
+export * from './provinces';
+export * from './regions';
+export * from '../model/fields';
+export * from '../model/normalize';

@@ -1,0 +1,121 @@
+/**
+ * The checks a filer sees before submitting, the same on the client (every keystroke, every blur,
+ * every step) and on the server (every save and submit): errors block submission, warnings predict
+ * a likely rejection. No input makes them throw: whatever does not fit the model is an error at its
+ * path.
+ *
+ * What is checked depends on the kind:
+ * - `new` and `change`: the full form (a change resubmits every section to the 通管局, and its
+ *   review is the same as a new filing's);
+ * - `cancel`: only what identifies the record and reaches the principal who confirms by SMS (see
+ *   ./cancel.ts), plus a valid `cancelScope`.
+ */
+import type { CancelScope, FilingKind } from '../model/application';
+import { sectionOf } from '../model/fields';
+import type { FilingForm, FormSection, IsoDate } from '../model/form';
+import type { CheckResult, Issue } from '../result';
+import { cancelPaths, checkCancel } from './cancel';
+import { checkCrossField } from './cross-field';
+import { isIsoDate } from './dates';
+import { Findings, settle, type RuleContext } from './findings';
+import { checkMiniprogram } from './miniprogram';
+import { checkPrechecks } from './prechecks';
+import { checkMiniprogramPrincipal, checkSubjectPrincipal } from './principal';
+import { readForm } from './shape';
+import { checkSubject } from './subject';
+
+export interface CheckOptions {
+  /** Today in Beijing time (`YYYY-MM-DD`): validity periods are measured from it. */
+  today: IsoDate;
+}
+
+/** What the checks look at. Callers may pass anything: malformed input yields errors, never a throw. */
+export interface CheckTarget {
+  kind: FilingKind;
+  cancelScope: CancelScope | null;
+  form: FilingForm;
+}
+
+const KINDS: readonly FilingKind[] = ['new', 'change', 'cancel'];
+const SCOPES: readonly CancelScope[] = ['subject', 'miniprogram', 'access'];
+
+function property(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+function readKind(value: unknown, findings: Findings): FilingKind {
+  const kind = KINDS.find((option) => option === value);
+  if (kind) return kind;
+  findings.error('kind', 'kind.invalid', '请选择备案类型：新增备案、变更备案或注销备案');
+  return 'new';
+}
+
+function readScope(value: unknown, findings: Findings): CancelScope | null {
+  const scope = SCOPES.find((option) => option === value);
+  if (scope) return scope;
+  findings.error('cancelScope', 'cancel_scope.invalid', '请选择注销类型：注销主体、注销小程序或取消接入');
+  return null;
+}
+
+/** Whether an issue concerns one of `paths` (the path itself, a block above it, or a field below). */
+function concerns(issuePath: string, paths: readonly string[]): boolean {
+  return paths.some(
+    (path) => issuePath === path || issuePath.startsWith(`${path}.`) || path.startsWith(`${issuePath}.`),
+  );
+}
+
+function keepOnly(findings: Findings, paths: readonly string[]): Findings {
+  const kept = new Findings();
+  const outside = (issue: Issue): boolean => issue.path === 'kind' || issue.path === 'cancelScope';
+  for (const issue of findings.errors) {
+    if (outside(issue) || concerns(issue.path, paths)) kept.error(issue.path, issue.code, issue.message);
+  }
+  for (const block of findings.broken) kept.broken.add(block);
+  return kept;
+}
+
+function run(target: unknown, options: unknown): Findings {
+  const findings = new Findings();
+  const kind = readKind(property(target, 'kind'), findings);
+  const form = readForm(property(target, 'form'), findings);
+  const today = property(options, 'today');
+  const ctx: RuleContext = { kind, form, today: isIsoDate(today) ? today : null, findings };
+  if (kind === 'cancel') {
+    const scope = readScope(property(target, 'cancelScope'), findings);
+    if (scope === null) return keepOnly(findings, []);
+    checkCancel(ctx, scope);
+    return keepOnly(findings, cancelPaths(scope));
+  }
+  checkSubject(ctx);
+  checkSubjectPrincipal(ctx);
+  checkMiniprogram(ctx);
+  checkMiniprogramPrincipal(ctx);
+  checkCrossField(ctx);
+  checkPrechecks(ctx);
+  return findings;
+}
+
+/** Every check of the application. */
+export function check(target: CheckTarget, options: CheckOptions): CheckResult {
+  return settle(run(target, options));
+}
+
+function filtered(result: CheckResult, keep: (issue: Issue) => boolean): CheckResult {
+  return { errors: result.errors.filter(keep), warnings: result.warnings.filter(keep) };
+}
+
+/** The issues of one form step (`kind` and `cancelScope` belong to none and are left out). */
+export function checkSection(target: CheckTarget, section: FormSection, options: CheckOptions): CheckResult {
+  return filtered(check(target, options), (issue) => sectionOf(issue.path) === section);
+}
+
+/**
+ * The issues at one path (on blur): the field itself, anything below it when it is a block, and a
+ * block above it that is missing or malformed.
+ */
+export function checkField(target: CheckTarget, path: string, options: CheckOptions): CheckResult {
+  const key = typeof path === 'string' ? path : '';
+  return filtered(check(target, options), (issue) => key !== '' && concerns(issue.path, [key]));
+}

@@ -1,0 +1,29 @@
+// Checks of a filing (issue 3): the whole application, one step, one field; the validators they are
+// built from, usable alone; the materials checklist; keys for the server's cross-record rules.
+export * from './check';
+export { materialsChecklist } from './materials';
+export { isIsoDate, addMonths } from './dates';
+export {
+  isResidentId,
+  isResidencePermitNumber,
+  isForeignPermanentResidentId,
+  isHkMacauPermit,
+  isLooseDocumentNumber,
+  gb11643Problem,
+  mod112CheckCharacter,
+  maskIdNumber,
+  type Gb11643Document,
+  type IdNumberProblem,
+} from './ids';
+export {
+  isUscc,
+  usccProblem,
+  usccCheckCharacter,
+  isOrganizationCode,
+  usccFitsSubjectType,
+  type UsccProblem,
+} from './uscc';
+export { isMobile, isEmail } from './contacts';
+export { isRecordNumber, recordNumberProvince, checkRecordNumber } from './record-number';
+export { preApprovalHints, type PreApprovalHint } from './keywords';
+export { subjectKey, principalMobiles, miniprogramQuota } from './records';
