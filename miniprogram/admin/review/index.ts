@@ -1,0 +1,202 @@
+import { checkRecordNumber, isRecordNumber, type Application, type Envelope, type Reason } from '@beian/core';
+import {
+  approveAtAuthority,
+  approveReview,
+  getForReview,
+  recordSms,
+  rejectAtAuthority,
+  rejectReview,
+} from '../../services/admin';
+import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
+import { changedData, isEmpty } from '../../utils/set-data';
+import type { FieldOption } from '../view/reason-draft';
+import { reviewView, type ReviewView } from '../view/review-view';
+
+/**
+ * 审核详情 `admin/review/index?id=`: the whole application, the check result and the audit trail,
+ * and the decision it waits for. Every decision carries the version the reviewer was looking at;
+ * if someone else moved the application meanwhile, the page reloads and says so instead.
+ */
+
+type Data = Omit<ReviewView, 'state'> & {
+  id: string;
+  state: ReviewView['state'] | '';
+  loading: boolean;
+  loadError: string;
+  busy: boolean;
+  rejecting: boolean;
+  recordNumber: string;
+  recordNumberError: string;
+};
+
+const INITIAL: Data = {
+  id: '',
+  version: 0,
+  state: '',
+  stateLabel: '',
+  tagType: 'default',
+  kindText: '',
+  title: '',
+  submitted: '',
+  due: '',
+  overdue: false,
+  step: 'none',
+  skipsSms: false,
+  sections: [],
+  images: [],
+  errors: [],
+  warnings: [],
+  audit: [],
+  options: [],
+  knownRecordNumber: '',
+  loading: true,
+  loadError: '',
+  busy: false,
+  rejecting: false,
+  recordNumber: '',
+  recordNumberError: '',
+};
+
+export const RECORD_NUMBER_HINT =
+  '备案号格式不正确，小程序备案号形如 粤ICP备2026059598号-1X，请核对后重新填写。';
+
+type Moved = Envelope<{ filing: Application }>;
+
+/** Why this number cannot be sent ('' when it can): the format, and a change's own number. */
+export function recordNumberProblem(recordNumber: string, known: string): string {
+  if (!isRecordNumber(recordNumber))
+    return checkRecordNumber(recordNumber).errors[0]?.message ?? RECORD_NUMBER_HINT;
+  if (known && recordNumber !== known) return `变更或注销沿用原备案号 ${known}，请核对后重新填写。`;
+  return '';
+}
+
+interface ReasonForm {
+  addField(option: FieldOption): void;
+}
+
+Component({
+  data: INITIAL,
+  methods: {
+    onLoad(query: Record<string, string | undefined>): void {
+      this.setData({ id: query.id ?? '' });
+      void this.load();
+    },
+    async onPullDownRefresh(): Promise<void> {
+      await this.load();
+      void wx.stopPullDownRefresh();
+    },
+
+    async load(): Promise<void> {
+      if (!this.data.id) {
+        this.setData({ loading: false, loadError: '缺少申请编号，请从审核台重新进入。' });
+        return;
+      }
+      const answer = await getForReview(this.data.id);
+      if (!answer.ok) {
+        this.setData({ loading: false, loadError: answer.error.message });
+        showFailure(answer.error);
+        return;
+      }
+      const view = reviewView(answer.data);
+      const next: Data = { ...this.data, ...view, loading: false, loadError: '' };
+      if (view.step !== this.data.step) {
+        next.rejecting = false;
+        next.recordNumber = view.knownRecordNumber;
+        next.recordNumberError = '';
+      }
+      const changed = changedData(this.data, next);
+      if (!isEmpty(changed)) this.setData(changed);
+    },
+
+    /** One decision with the version seen; a CONFLICT reloads and says why, nothing is retried. */
+    async decide(
+      run: (seen: { id: string; version: number }) => Promise<Moved>,
+      done: string,
+    ): Promise<boolean> {
+      if (this.data.busy) return false;
+      this.setData({ busy: true });
+      const answer = await run({ id: this.data.id, version: this.data.version });
+      this.setData({ busy: false });
+      if (answer.ok) {
+        showDone(done);
+        await this.load();
+        return true;
+      }
+      if (answer.error.code === 'CONFLICT') {
+        await this.load();
+        showFailure({ message: CONFLICT_NOTICE });
+        return false;
+      }
+      showFailure(answer.error);
+      return false;
+    },
+    async confirmed(title: string, content: string): Promise<boolean> {
+      const choice = await wx.showModal({ title, content });
+      return choice.confirm;
+    },
+
+    async onApprove(): Promise<void> {
+      const errors = this.data.errors.length;
+      const warning = errors > 0 ? `自动检查仍有 ${errors} 项错误。` : '';
+      const next = this.data.skipsSms
+        ? '取消接入无需短信核验，通过后直接进入通管局审核。'
+        : '通过后进入工信部短信核验，12381 将向负责人发送短信。';
+      const content = `${warning}${next}确定通过吗？`;
+      if (!(await this.confirmed('通过初审', content))) return;
+      await this.decide(approveReview, '已通过初审');
+    },
+    async onRecordSms(): Promise<void> {
+      if (
+        !(await this.confirmed(
+          '记录短信核验',
+          '确认负责人已在工信部备案系统完成短信核验？记录后进入通管局审核。',
+        ))
+      )
+        return;
+      await this.decide(recordSms, '已记录核验');
+    },
+    onRecordNumber(event: { detail: string }): void {
+      this.setData({ recordNumber: event.detail, recordNumberError: '' });
+    },
+    /** Checked here first: a malformed number, or another record's, never reaches the server. */
+    async onAuthorityApprove(): Promise<void> {
+      const recordNumber = this.data.recordNumber.trim().toUpperCase();
+      const problem = recordNumberProblem(recordNumber, this.data.knownRecordNumber);
+      if (problem) {
+        this.setData({ recordNumberError: problem });
+        return;
+      }
+      await this.decide((seen) => approveAtAuthority(seen, recordNumber), '已登记备案号');
+    },
+
+    onStartReject(): void {
+      this.setData({ rejecting: !this.data.rejecting });
+    },
+    async onReject(event: { detail: { reasons: Reason[] } }): Promise<void> {
+      const reasons = event.detail.reasons;
+      const reject = this.data.step === 'authority' ? rejectAtAuthority : rejectReview;
+      // On success the application leaves this step and the form closes; on failure the reasons
+      // stay in the form for another try.
+      await this.decide((seen) => reject(seen, reasons), '已驳回');
+    },
+    /** Tapping a field while a rejection is open adds a reason for that field. */
+    onFlagField(event: { currentTarget: { dataset: { path?: string; label?: string } } }): void {
+      const { path, label } = event.currentTarget.dataset;
+      if (!path || !label || this.data.step === 'none' || this.data.step === 'sms') return;
+      if (!this.data.rejecting) this.setData({ rejecting: true });
+      wx.nextTick(() => this.reasonForm()?.addField({ path, label }));
+    },
+    reasonForm(): ReasonForm | null {
+      return this.selectComponent('#reasons') as unknown as ReasonForm | null;
+    },
+
+    onPlayVideo(event: { currentTarget: { dataset: { url?: string } } }): void {
+      const url = event.currentTarget.dataset.url;
+      if (url) void wx.previewMedia({ sources: [{ url, type: 'video' }] });
+    },
+    onPreview(event: { currentTarget: { dataset: { url?: string } } }): void {
+      const url = event.currentTarget.dataset.url;
+      if (url) void wx.previewImage({ current: url, urls: this.data.images });
+    },
+  },
+});

@@ -1,0 +1,97 @@
+/**
+ * The review page's record of what happened and what the checks found: the audit trail in words,
+ * the check result by field label, and which decision the application is waiting for.
+ */
+import {
+  STATE_INFO,
+  fieldLabel,
+  type Actor,
+  type AuditEvent,
+  type CheckResult,
+  type FilingEvent,
+  type FilingState,
+  type Issue,
+} from '@beian/core';
+import { beijingDateTime } from '../../utils/time';
+
+export interface IssueRow {
+  path: string;
+  label: string;
+  message: string;
+}
+
+function issueRow(issue: Issue): IssueRow {
+  return { path: issue.path, label: fieldLabel(issue.path) || issue.path, message: issue.message };
+}
+
+export function checkRows(check: CheckResult): { errors: IssueRow[]; warnings: IssueRow[] } {
+  return { errors: check.errors.map(issueRow), warnings: check.warnings.map(issueRow) };
+}
+
+export interface AuditRow {
+  key: number;
+  at: string;
+  actor: string;
+  event: string;
+  move: string;
+  detail: string;
+}
+
+function actorText(actor: Actor): string {
+  switch (actor.kind) {
+    case 'filer':
+      return '申请人';
+    case 'admin':
+      return `审核员 ${actor.name}`;
+    case 'operator':
+      return `运维 ${actor.name}`;
+    case 'system':
+      return '系统';
+  }
+}
+
+const EVENT_TEXT: Record<FilingEvent['type'], string> = {
+  submit: '提交申请',
+  withdraw: '撤回申请',
+  platform_approve: '平台初审通过',
+  platform_reject: '平台初审驳回',
+  sms_resend: '重新发送核验短信',
+  sms_verified: '短信核验完成',
+  sms_timeout: '短信核验超时',
+  authority_approve: '通管局审核通过',
+  authority_reject: '通管局审核驳回',
+};
+
+function eventDetail(event: FilingEvent): string {
+  if (event.type === 'authority_approve') return `备案号 ${event.recordNumber}`;
+  if (event.type === 'platform_reject' || event.type === 'authority_reject') {
+    return event.reasons
+      .map((reason) => `${fieldLabel(reason.field) || reason.field}：${reason.error}`)
+      .join('；');
+  }
+  return '';
+}
+
+/** Newest first: a reviewer opening the page wants the latest move on top. */
+export function auditRows(audit: readonly AuditEvent[]): AuditRow[] {
+  return [...audit]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .map((entry, key) => ({
+      key,
+      at: beijingDateTime(entry.at),
+      actor: actorText(entry.actor),
+      event: EVENT_TEXT[entry.event.type],
+      move: `${STATE_INFO[entry.from].label} → ${STATE_INFO[entry.to].label}`,
+      detail: eventDetail(entry.event),
+    }));
+}
+
+/** The decision the application waits for, which decides the buttons the reviewer gets. */
+export type ReviewStep = 'platform' | 'sms' | 'authority' | 'none';
+
+export function reviewStep(state: FilingState): ReviewStep {
+  if (state === 'platform_review') return 'platform';
+  if (state === 'sms_verification') return 'sms';
+  if (state === 'authority_review') return 'authority';
+  return 'none';
+}

@@ -1,0 +1,67 @@
+/**
+ * Everything the review page shows, from one `admin` `filing.get` answer.
+ */
+import { STATE_INFO, skipsSmsCheck, type FilingState } from '@beian/core';
+import type { ReviewDetail } from '../../services/admin';
+import { kindText } from '../../utils/progress-view';
+import { stateTagType, type TagType } from '../../utils/state-tag';
+import { beijingDateTime } from '../../utils/time';
+import type { FieldOption } from './reason-draft';
+import { fieldOptions, imageUrls, reviewSections, type SectionView } from './review-sections';
+import {
+  auditRows,
+  checkRows,
+  reviewStep,
+  type AuditRow,
+  type IssueRow,
+  type ReviewStep,
+} from './review-trail';
+
+export interface ReviewView {
+  version: number;
+  state: FilingState;
+  stateLabel: string;
+  tagType: TagType;
+  kindText: string;
+  title: string;
+  submitted: string;
+  due: string;
+  overdue: boolean;
+  step: ReviewStep;
+  /** 取消接入: the platform approval goes straight to the authority, no SMS check. */
+  skipsSms: boolean;
+  sections: SectionView[];
+  images: string[];
+  errors: IssueRow[];
+  warnings: IssueRow[];
+  audit: AuditRow[];
+  options: FieldOption[];
+  /** A change or cancellation keeps the number of its record: offered ready-filled. */
+  knownRecordNumber: string;
+}
+
+export function reviewView(detail: ReviewDetail): ReviewView {
+  const { filing } = detail;
+  const sections = reviewSections(filing.form, detail.media);
+  const { errors, warnings } = checkRows(detail.check);
+  return {
+    version: filing.version,
+    state: filing.state,
+    stateLabel: STATE_INFO[filing.state].label,
+    tagType: stateTagType(filing.state),
+    kindText: kindText(filing.kind, filing.cancelScope),
+    title: filing.form.miniprogram.name || filing.form.subject.name || '未命名申请',
+    submitted: beijingDateTime(filing.submittedAt),
+    due: filing.due ? beijingDateTime(filing.due.at) : '',
+    overdue: filing.overdueSince !== null,
+    step: reviewStep(filing.state),
+    skipsSms: skipsSmsCheck(filing),
+    sections,
+    images: imageUrls(sections),
+    errors,
+    warnings,
+    audit: auditRows(detail.audit),
+    options: fieldOptions(filing.form),
+    knownRecordNumber: filing.kind !== 'new' && filing.recordNumber ? filing.recordNumber : '',
+  };
+}

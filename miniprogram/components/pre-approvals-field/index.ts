@@ -1,0 +1,69 @@
+import { NONE_PRE_APPROVAL, PRE_APPROVAL_TYPES, preApprovalTypeName, type PreApproval } from '@beian/core';
+import { markFocus, emitFieldChange } from '../field-kit';
+
+/**
+ * 前置审批项: the approvals the service's content needs (新闻, 出版, 药品 …), each with its approval
+ * number and a scan, or 以上都不涉及 — which stands alone: choosing it clears the others and
+ * choosing another clears it, so the filer cannot send a contradiction.
+ */
+
+interface TypeOption {
+  id: number;
+  name: string;
+  checked: boolean;
+}
+
+interface Entry {
+  /** Index in the form's array: paths of the item's fields use it. */
+  index: number;
+  name: string;
+}
+
+function approvals(value: unknown): PreApproval[] {
+  return Array.isArray(value) ? (value as PreApproval[]) : [];
+}
+
+function toggledApprovals(current: readonly PreApproval[], type: number): PreApproval[] {
+  if (current.some((item) => item.type === type)) return current.filter((item) => item.type !== type);
+  const fresh: PreApproval = { type, code: '', media: '' };
+  if (type === NONE_PRE_APPROVAL) return [fresh];
+  return [...current.filter((item) => item.type !== NONE_PRE_APPROVAL), fresh];
+}
+
+Component({
+  properties: {
+    path: { type: String, value: '' },
+    value: { type: Array, value: [] },
+    /** The error mirror of the array: `_` for the list itself, then per index. */
+    errors: { type: Object, value: {} },
+    reasons: { type: Object, value: {} },
+    focusPath: { type: String, value: '' },
+  },
+  data: { anchor: '', focused: false, options: [] as TypeOption[], entries: [] as Entry[] },
+  observers: {
+    'path, focusPath': markFocus,
+    value(value: unknown) {
+      const chosen = approvals(value);
+      this.setData({
+        options: PRE_APPROVAL_TYPES.map((type) => ({
+          id: type.id,
+          name: type.name,
+          checked: chosen.some((item) => item.type === type.id),
+        })),
+        entries: chosen
+          .map((item, index) => ({ index, name: preApprovalTypeName(item.type), type: item.type }))
+          .filter((entry) => entry.type !== NONE_PRE_APPROVAL)
+          .map(({ index, name }) => ({ index, name })),
+      });
+    },
+  },
+  methods: {
+    onToggle(event: { currentTarget: { dataset: { id: number } } }) {
+      emitFieldChange(
+        this,
+        this.data.path,
+        toggledApprovals(approvals(this.data.value), event.currentTarget.dataset.id),
+      );
+    },
+  },
+});

@@ -1,0 +1,60 @@
+import { areaList, regionName, type AreaList, type Region } from '@beian/core';
+import { markFocus, emitFieldChange } from '../field-kit';
+
+/**
+ * 省/市/区 with van-area. The tree is core's one copy (mainland only: no 海外, 香港, 澳门, 台湾);
+ * it is handed to the picker only when the popup opens, so the step renders without it.
+ */
+
+interface AreaColumn {
+  code: string;
+  name: string;
+}
+
+function regionText(region: Partial<Region> | null): string {
+  if (!region?.province) return '';
+  return [region.province, region.city, region.district]
+    .map((code) => regionName(code))
+    .filter((name) => name !== '')
+    .join(' / ');
+}
+
+const EMPTY_AREA: AreaList = { province_list: {}, city_list: {}, county_list: {} };
+
+Component({
+  properties: {
+    path: { type: String, value: '' },
+    label: { type: String, value: '' },
+    value: { type: Object, value: {} },
+    required: { type: Boolean, value: false },
+    error: { type: String, value: '' },
+    reason: { type: String, value: '' },
+    focusPath: { type: String, value: '' },
+  },
+  data: { anchor: '', focused: false, text: '', open: false, areaList: EMPTY_AREA, selected: '' },
+  observers: {
+    'path, focusPath': markFocus,
+    value(value: Partial<Region> | null) {
+      this.setData({ text: regionText(value) });
+    },
+  },
+  methods: {
+    onOpen() {
+      const region = this.data.value as Partial<Region> | null;
+      this.setData({ open: true, areaList: areaList(), selected: region?.district ?? region?.city ?? '' });
+    },
+    onClose() {
+      this.setData({ open: false });
+    },
+    onConfirm(event: { detail: { values: AreaColumn[] } }) {
+      const [province, city, district] = event.detail.values;
+      this.setData({ open: false });
+      const region: Region = {
+        province: province?.code ?? '',
+        city: city?.code ?? '',
+        district: district?.code ?? '',
+      };
+      emitFieldChange(this, this.data.path, region);
+    },
+  },
+});

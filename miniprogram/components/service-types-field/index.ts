@@ -1,0 +1,86 @@
+import { MAX_SERVICE_TYPES, SERVICE_TYPE_GROUPS, serviceTypeName } from '@beian/core';
+import { markFocus, emitFieldChange } from '../field-kit';
+
+/**
+ * 服务内容类型: second-level types only (the first level just groups them), at most five. The
+ * two-level list is shown with van-tree-select when the filer opens it.
+ */
+
+interface TreeItem {
+  text: string;
+  children: { text: string; id: number }[];
+}
+
+interface Chosen {
+  id: number;
+  name: string;
+}
+
+function treeItems(): TreeItem[] {
+  return SERVICE_TYPE_GROUPS.map((group) => ({
+    text: group.name,
+    children: group.types.map((type) => ({ text: type.name, id: type.id })),
+  }));
+}
+
+function numbers(value: unknown): number[] {
+  return Array.isArray(value) ? value.filter((id): id is number => typeof id === 'number') : [];
+}
+
+Component({
+  properties: {
+    path: { type: String, value: '' },
+    value: { type: Array, value: [] },
+    error: { type: String, value: '' },
+    reason: { type: String, value: '' },
+    focusPath: { type: String, value: '' },
+  },
+  data: {
+    anchor: '',
+    focused: false,
+    open: false,
+    items: [] as TreeItem[],
+    groupIndex: 0,
+    chosen: [] as Chosen[],
+    max: MAX_SERVICE_TYPES,
+  },
+  observers: {
+    'path, focusPath': markFocus,
+    value(value: unknown) {
+      this.setData({ chosen: numbers(value).map((id) => ({ id, name: serviceTypeName(id) })) });
+    },
+  },
+  methods: {
+    onOpen() {
+      this.setData({ open: true, items: this.data.items.length > 0 ? this.data.items : treeItems() });
+    },
+    onClose() {
+      this.setData({ open: false });
+    },
+    onGroup(event: { detail: { index: number } }) {
+      this.setData({ groupIndex: event.detail.index });
+    },
+    onItem(event: { detail: { id: number } }) {
+      this.toggle(event.detail.id);
+    },
+    onRemove(event: { currentTarget: { dataset: { id: number } } }) {
+      this.toggle(event.currentTarget.dataset.id);
+    },
+    toggle(id: number) {
+      const current = numbers(this.data.value);
+      if (current.includes(id)) {
+        emitFieldChange(
+          this,
+          this.data.path,
+          current.filter((chosen) => chosen !== id),
+        );
+        return;
+      }
+      if (current.length >= MAX_SERVICE_TYPES) {
+        void wx.showToast({ title: `最多选择 ${MAX_SERVICE_TYPES} 项，请先取消一项`, icon: 'none' });
+        return;
+      }
+      emitFieldChange(this, this.data.path, [...current, id]);
+    },
+  },
+});

@@ -1,0 +1,27 @@
+import { isPersonalSubject } from '@beian/core';
+import { emitFieldChange } from '../field-kit';
+
+/**
+ * 主体负责人. For a personal subject it is the filer (prefilled from the subject step). For an
+ * organisation it is normally the legal representative; when it is not, the legal representative
+ * and an authorization letter are asked for (filing-rules.md §2.2, cross-field rule 6).
+ */
+Component({
+  properties: {
+    subject: { type: Object, value: {} },
+    errors: { type: Object, value: {} },
+    reasons: { type: Object, value: {} },
+    focusPath: { type: String, value: '' },
+  },
+  data: { personal: false },
+  observers: {
+    'subject.type': function (type: unknown) {
+      this.setData({ personal: isPersonalSubject(type) });
+    },
+  },
+  methods: {
+    onLegalRepresentative(event: { detail: boolean }) {
+      emitFieldChange(this, 'subject.principal.isLegalRepresentative', event.detail);
+    },
+  },
+});

@@ -1,0 +1,34 @@
+import { certificateTypesFor, isPersonalSubject, SUBJECT_TYPES } from '@beian/core';
+import type { SelectOption } from '../select-field/index';
+
+/**
+ * 主体信息: who files (主体性质, name, certificate), where (region and mailing address). For a
+ * personal subject the certificate is the filer's own ID, entered once in the principal step
+ * (normalizeForm copies its type, number and photo here); only the printed 住址 is asked here.
+ */
+const SUBJECT_TYPE_OPTIONS: SelectOption[] = SUBJECT_TYPES.map((type) => ({
+  value: type.id,
+  text: type.name,
+}));
+
+Component({
+  properties: {
+    subject: { type: Object, value: {} },
+    errors: { type: Object, value: {} },
+    reasons: { type: Object, value: {} },
+    focusPath: { type: String, value: '' },
+  },
+  data: {
+    subjectTypeOptions: SUBJECT_TYPE_OPTIONS,
+    certificateOptions: [] as SelectOption[],
+    personal: false,
+  },
+  observers: {
+    'subject.type': function (type: unknown) {
+      this.setData({
+        personal: isPersonalSubject(type),
+        certificateOptions: certificateTypesFor(type).map((c) => ({ value: c.id, text: c.name })),
+      });
+    },
+  },
+});

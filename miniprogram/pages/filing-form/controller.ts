@@ -1,0 +1,386 @@
+/**
+ * Everything the form page does, behind the page's thin event handlers: loading the draft,
+ * binding each change by path, checking fields and steps with core's rules, autosaving through
+ * DraftSaver, the summary's server check, a conflict's recovery, and submitting.
+ */
+import {
+  beijingDate,
+  certificateTypesFor,
+  checkField,
+  checkSection,
+  eventsFrom,
+  isPersonalSubject,
+  normalizeForm,
+  STATE_INFO,
+  type CheckReport,
+  type CheckTarget,
+  type FilingForm,
+  type FilingView,
+  type Issue,
+  type Reason,
+} from '@beian/core';
+import type { FieldChange } from '../../components/field-kit';
+import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
+import { call } from '../../services/cloud';
+import { DraftSaver, pathSegments, readPath, type SaveState } from '../../services/drafts';
+import { getFiling } from '../../services/filings';
+import { showFailure } from '../../utils/feedback';
+import { CANCEL_TEXT, KIND_NOTE, KIND_TEXT, type FormData } from './form-data';
+import { IssueBoard } from './issue-board';
+import {
+  issueRows,
+  normalizePath,
+  rememberedStep,
+  rememberStep,
+  sectionAt,
+  stepOf,
+  stepTitle,
+  SUMMARY_STEP,
+} from './steps';
+import { Submission } from './submission';
+
+export interface FormView {
+  readonly data: FormData;
+  setData(patch: Record<string, unknown>): void;
+}
+
+/** The save indicator. `pending` changes nothing: a keystroke must not cost a setData of its own. */
+const SAVE_TEXT: Readonly<Record<Exclude<SaveState, 'pending'>, string>> = {
+  saved: '已自动保存',
+  saving: '正在保存…',
+  conflict: '未保存：草稿已在其他设备上修改',
+  failed: '保存失败，下次修改或离开时会再试',
+};
+
+const isIndex = (segment: string): boolean => /^\d+$/.test(segment);
+
+/** `form.miniprogram.preApprovals[0].code`: setData's own notation for a form path. */
+export function formDataPath(path: string): string {
+  return `form${pathSegments(path)
+    .map((segment) => (isIndex(segment) ? `[${segment}]` : `.${segment}`))
+    .join('')}`;
+}
+
+function writePath(root: unknown, path: string, value: unknown): void {
+  const segments = pathSegments(path);
+  const parent = readPath(root, segments.slice(0, -1).join('.'));
+  const last = segments[segments.length - 1];
+  if (typeof parent === 'object' && parent !== null && last !== undefined) {
+    (parent as Record<string, unknown>)[last] = value;
+  }
+}
+
+function reasonText(reason: Reason): string {
+  return reason.suggest ? `${reason.error}（建议：${reason.suggest}）` : reason.error;
+}
+
+function within(path: string): (candidate: string) => boolean {
+  return (candidate) => candidate === path || candidate.startsWith(`${path}.`);
+}
+
+function materialRows(report: CheckReport): MaterialRow[] {
+  return report.materials.map((item) => ({
+    path: item.path,
+    key: item.path.startsWith('materials.') ? item.path.slice('materials.'.length) : '',
+    // Photos and scans are uploaded here; the promise video is recorded where the province asks.
+    uploadable: item.path.startsWith('materials.') && item.path !== 'materials.promiseVideo',
+    label: item.label,
+    required: item.required,
+    reason: item.reason,
+    max: item.max,
+    provided: item.provided,
+  }));
+}
+
+/**
+ * Values that follow from a change, so the form never shows a contradiction the filer did not
+ * make: a certificate type that the new subject type does not allow is cleared.
+ */
+function followUps(form: FilingForm, path: string, value: unknown): [string, unknown][] {
+  if (path !== 'subject.type') return [];
+  const allowed = certificateTypesFor(value).map((type) => type.id);
+  const current = form.subject.certificate.type;
+  return current !== null && !allowed.includes(current) ? [['subject.certificate.type', null]] : [];
+}
+
+export class FormController {
+  private saver: DraftSaver | null = null;
+  private filing: Pick<FilingView, 'id' | 'kind' | 'cancelScope'> | null = null;
+  private readonly errors = new IssueBoard('errors');
+  private warnings: Issue[] = [];
+  /** Counts changes, so a check that ran while the filer typed is known to be stale. */
+  private edits = 0;
+  private checkRun: Promise<void> | null = null;
+  /** `edits` when the running check started: a later change makes its answer stale. */
+  private checkEdits = 0;
+  private recheckWanted = false;
+  readonly submission: Submission;
+
+  constructor(private readonly view: FormView) {
+    this.submission = new Submission(view, () => this.saver, {
+      onFieldErrors: (issues) => this.showServerErrors(issues),
+      onConflict: () => this.view.setData({ conflict: true, saveText: SAVE_TEXT.conflict }),
+    });
+  }
+
+  async load(query: { id?: string; field?: string }): Promise<void> {
+    const id = query.id ?? '';
+    if (id === '') {
+      this.view.setData({ loading: false, loadError: '缺少备案申请编号，请从“我的备案”重新进入。' });
+      return;
+    }
+    const answer = await getFiling(id);
+    if (!answer.ok) {
+      this.view.setData({ loading: false, loadError: answer.error.message });
+      return;
+    }
+    this.open(answer.data.filing, query.field ? decodeURIComponent(query.field) : '');
+  }
+
+  private open(filing: FilingView, field: string): void {
+    this.filing = filing;
+    const editable = eventsFrom(filing.state).includes('submit');
+    const reasons = new IssueBoard('reasons');
+    reasons.replace(
+      filing.form,
+      filing.reasons.map((reason) => ({ path: reason.field, message: reasonText(reason) })),
+      () => true,
+    );
+    const focusPath = field === '' ? '' : normalizePath(field);
+    const active = focusPath === '' ? rememberedStep(filing.id) : stepOf(focusPath);
+    this.view.setData({
+      loading: false,
+      id: filing.id,
+      kind: filing.kind,
+      cancelScope: filing.cancelScope,
+      kindText: filing.cancelScope ? CANCEL_TEXT[filing.cancelScope] : KIND_TEXT[filing.kind],
+      kindNote: KIND_NOTE[filing.kind],
+      stateLabel: STATE_INFO[filing.state].label,
+      editable,
+      form: filing.form,
+      reasons: reasons.mirror(),
+      reasonCount: filing.reasons.length,
+      focusPath,
+      active,
+      stepTitle: stepTitle(active),
+    });
+    if (!editable) return;
+    this.saver = new DraftSaver({
+      id: filing.id,
+      version: filing.version,
+      read: () => this.view.data.form,
+      onState: (state) => {
+        if (state !== 'pending' && this.view.data.saveText !== SAVE_TEXT[state]) {
+          this.view.setData({ saveText: SAVE_TEXT[state] });
+        }
+      },
+      onSaved: () => this.afterSave(),
+      onConflict: () => this.view.setData({ conflict: true }),
+    });
+    if (active === SUMMARY_STEP) void this.runCheck();
+  }
+
+  /** A value changed at a path: bind it, save it soon, and check it when it is a settled choice. */
+  change(detail: FieldChange): void {
+    if (!this.saver || this.view.data.submitting) return;
+    const changes: [string, unknown][] = [
+      [detail.path, detail.value],
+      ...followUps(this.view.data.form, detail.path, detail.value),
+    ];
+    const patch: Record<string, unknown> = {};
+    for (const [path, value] of changes) patch[formDataPath(path)] = value;
+    if (this.view.data.checkFresh) patch.checkFresh = false;
+    // While a field shows an error it is re-checked as the filer types, so the error goes as
+    // soon as it is fixed; otherwise typed text waits for the blur. The check runs on the form
+    // as it is about to be, so value and error cross to the view in one setData.
+    if (detail.settled || this.errors.has(detail.path)) {
+      const upcoming = JSON.parse(JSON.stringify(this.view.data.form)) as FilingForm;
+      for (const [path, value] of changes) writePath(upcoming, path, value);
+      Object.assign(patch, this.checkPatch(detail.path, upcoming));
+    }
+    this.edits += 1;
+    this.view.setData(patch);
+    for (const [path] of changes) this.saver.touch(path);
+  }
+
+  /** The filer left a field. */
+  blur(path: string): void {
+    if (!this.saver) return;
+    const patch = this.checkPatch(path, this.view.data.form);
+    if (Object.keys(patch).length > 0) this.view.setData(patch);
+  }
+
+  private target(form: FilingForm = this.view.data.form): CheckTarget {
+    const filing = this.filing ?? { kind: 'new', cancelScope: null };
+    return { kind: filing.kind, cancelScope: filing.cancelScope, form: normalizeForm(form) };
+  }
+
+  /**
+   * A field's errors show at the field; the warnings are the whole step's, because a risk often
+   * sits on another field than the one edited (a comment mentioning 药品 warns at the pre-approvals).
+   */
+  private checkPatch(path: string, form: FilingForm): Record<string, unknown> {
+    const normalized = normalizePath(path);
+    const target = this.target(form);
+    const today = beijingDate(new Date());
+    const step = this.view.data.active;
+    const result = checkField(target, normalized, { today });
+    const patch = this.errors.replace(form, result.errors, within(normalized));
+    const { warnings } = checkSection(target, sectionAt(step), { today });
+    this.replaceWarnings(warnings, (candidate) => stepOf(candidate) === step, patch);
+    return patch;
+  }
+
+  private replaceWarnings(
+    fresh: readonly Issue[],
+    inScope: (path: string) => boolean,
+    patch: Record<string, unknown>,
+  ) {
+    const kept = this.warnings.filter((issue) => !inScope(normalizePath(issue.path)));
+    const added = fresh.filter((issue) => inScope(normalizePath(issue.path)));
+    this.warnings = [...kept, ...added];
+    const rows = this.stepWarnings(this.view.data.active);
+    if (JSON.stringify(rows) !== JSON.stringify(this.view.data.stepWarnings)) patch.stepWarnings = rows;
+  }
+
+  private stepWarnings(step: number): IssueRow[] {
+    return issueRows(this.warnings.filter((issue) => stepOf(issue.path) === step));
+  }
+
+  /** 下一步: the step must pass core's section check; its errors show at their fields. */
+  next(): void {
+    const step = this.view.data.active;
+    if (!this.saver) return this.goTo(step + 1);
+    const result = checkSection(this.target(), sectionAt(step), { today: beijingDate(new Date()) });
+    const scope = (path: string) => stepOf(path) === step;
+    const patch = this.errors.replace(this.view.data.form, result.errors, scope);
+    this.replaceWarnings(result.warnings, scope, patch);
+    const first = result.errors[0];
+    if (first) {
+      patch.focusPath = normalizePath(first.path);
+      this.view.setData(patch);
+      void wx.showToast({ title: `还有 ${result.errors.length} 项需要修改`, icon: 'none' });
+      return;
+    }
+    if (Object.keys(patch).length > 0) this.view.setData(patch);
+    if (step === 0) this.prefillPrincipal();
+    this.goTo(step + 1);
+  }
+
+  /** A personal filer is their own principal: carry the name over rather than ask twice. */
+  private prefillPrincipal(): void {
+    const { subject } = this.view.data.form;
+    if (!isPersonalSubject(subject.type) || subject.principal.name !== '' || subject.name === '') return;
+    this.change({ path: 'subject.principal.name', value: subject.name, settled: false });
+  }
+
+  goTo(step: number, focusPath = ''): void {
+    if (step < 0 || step > SUMMARY_STEP) return;
+    this.view.setData({
+      active: step,
+      stepTitle: stepTitle(step),
+      stepWarnings: this.stepWarnings(step),
+      focusPath,
+    });
+    const id = this.view.data.id;
+    if (id !== '') rememberStep(id, step);
+    if (focusPath === '') void wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+    if (step === SUMMARY_STEP) void this.runCheck();
+    else void this.saver?.flush();
+  }
+
+  /** From the summary (or a reason): open the step holding the field and mark it. */
+  jump(path: string): void {
+    const normalized = normalizePath(path);
+    this.goTo(stepOf(normalized), normalized);
+  }
+
+  private afterSave(): void {
+    if (this.view.data.active === SUMMARY_STEP) void this.runCheck();
+  }
+
+  /** The summary's full check, by the server on the saved draft (what submitting will see). */
+  async runCheck(): Promise<void> {
+    if (this.checkRun) {
+      if (this.edits !== this.checkEdits) this.recheckWanted = true;
+      return this.checkRun;
+    }
+    this.checkRun = this.check();
+    try {
+      await this.checkRun;
+    } finally {
+      this.checkRun = null;
+    }
+    if (this.recheckWanted) {
+      this.recheckWanted = false;
+      await this.runCheck();
+    }
+  }
+
+  private async check(): Promise<void> {
+    const saver = this.saver;
+    if (!saver) return;
+    this.checkEdits = this.edits;
+    this.view.setData({ checking: true, checkError: '' });
+    if (!(await saver.flush())) {
+      const checkError = saver.isPaused
+        ? '草稿未能保存（已在其他设备上修改），请先载入最新版本。'
+        : '草稿未能保存，请检查网络后点“重新检查”。';
+      this.view.setData({ checking: false, checkError });
+      return;
+    }
+    const answer = await call('filing', 'filing.check', { id: this.view.data.id });
+    if (!answer.ok) {
+      this.view.setData({ checking: false, checkError: answer.error.message });
+      return;
+    }
+    const report = answer.data;
+    const patch = this.errors.replace(this.view.data.form, report.errors, () => true);
+    this.replaceWarnings(report.warnings, () => true, patch);
+    Object.assign(patch, {
+      checking: false,
+      errorRows: issueRows(report.errors),
+      warningRows: issueRows(report.warnings),
+      materials: materialRows(report),
+      checkFresh: this.edits === this.checkEdits,
+    });
+    this.view.setData(patch);
+  }
+
+  /** Errors the server found on submit (VALIDATION): at their fields and in the summary. */
+  private showServerErrors(issues: readonly Issue[]): void {
+    const patch = this.errors.replace(this.view.data.form, issues, () => true);
+    patch.errorRows = issueRows(issues);
+    patch.checkFresh = false;
+    this.view.setData(patch);
+  }
+
+  /**
+   * After a conflict: load the newer draft and lay what the filer typed here (the unsaved paths)
+   * over it, then save those paths on top of the new version. Nothing typed is lost.
+   */
+  async reloadLatest(): Promise<void> {
+    const saver = this.saver;
+    if (!saver) return;
+    const answer = await getFiling(this.view.data.id);
+    if (!answer.ok) {
+      showFailure(answer.error);
+      return;
+    }
+    const local = this.view.data.form;
+    const merged = JSON.parse(JSON.stringify(answer.data.filing.form)) as FilingForm;
+    for (const path of saver.unsaved) writePath(merged, path, readPath(local, path));
+    this.view.setData({ form: merged, conflict: false, checkFresh: false });
+    saver.rebase(answer.data.filing.version);
+  }
+
+  /** Leaving the page (hidden or closed): save what is pending now. */
+  leave(): void {
+    void this.saver?.flush();
+  }
+
+  dispose(): void {
+    this.leave();
+    this.saver?.dispose();
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * What the form page binds. The form itself is bound whole once (on load) and then only by path;
+ * the error and reason mirrors likewise (issue-board.ts).
+ */
+import { emptyForm, type CancelScope, type FilingForm, type FilingKind } from '@beian/core';
+import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
+import type { Mirror } from './issue-board';
+import { STEP_BAR, stepTitle } from './steps';
+
+export interface FormData {
+  loading: boolean;
+  loadError: string;
+  id: string;
+  kind: FilingKind;
+  cancelScope: CancelScope | null;
+  /** 新增备案 / 变更备案 / 注销小程序 … */
+  kindText: string;
+  /** One line on what this kind of filing asks of the filer. */
+  kindNote: string;
+  stateLabel: string;
+  /** Whether the application may be edited and submitted in its state. */
+  editable: boolean;
+  form: FilingForm;
+  errors: Mirror;
+  reasons: Mirror;
+  /** How many reviewer reasons the last rejection gave. */
+  reasonCount: number;
+  /** The field the page jumped to (dot notation), marked until the filer moves on. */
+  focusPath: string;
+  active: number;
+  steps: { text: string }[];
+  stepTitle: string;
+  /** The current step's warnings: allowed, but likely to be rejected, with why. */
+  stepWarnings: IssueRow[];
+  saveText: string;
+  /** The draft was saved from another device: saving is paused until the filer reloads. */
+  conflict: boolean;
+  checking: boolean;
+  checkError: string;
+  errorRows: IssueRow[];
+  warningRows: IssueRow[];
+  materials: MaterialRow[];
+  /** The summary's check ran on the form as it is now (nothing changed since). */
+  checkFresh: boolean;
+  submitting: boolean;
+}
+
+export const KIND_TEXT: Readonly<Record<FilingKind, string>> = {
+  new: '新增备案',
+  change: '变更备案',
+  cancel: '注销备案',
+};
+
+export const CANCEL_TEXT: Readonly<Record<CancelScope, string>> = {
+  subject: '注销主体',
+  miniprogram: '注销小程序',
+  access: '取消接入',
+};
+
+/** What the filer is doing, in one line at the top of the form. */
+export const KIND_NOTE: Readonly<Record<FilingKind, string>> = {
+  new: '首次为这个小程序备案：按步骤填写，提交前会检查常见的驳回原因。',
+  change: '已按现有备案预填：只修改发生变化的信息，变更期间原备案号继续有效。',
+  cancel: '请核对要注销的备案信息后提交；注销一经完成不可撤销。',
+};
+
+export function initialData(): FormData {
+  return {
+    loading: true,
+    loadError: '',
+    id: '',
+    kind: 'new',
+    cancelScope: null,
+    kindText: '',
+    kindNote: '',
+    stateLabel: '',
+    editable: false,
+    form: emptyForm(),
+    errors: {},
+    reasons: {},
+    reasonCount: 0,
+    focusPath: '',
+    active: 0,
+    steps: STEP_BAR,
+    stepTitle: stepTitle(0),
+    stepWarnings: [],
+    saveText: '',
+    conflict: false,
+    checking: false,
+    checkError: '',
+    errorRows: [],
+    warningRows: [],
+    materials: [],
+    checkFresh: false,
+    submitting: false,
+  };
+}

@@ -1,0 +1,265 @@
+import type { CancelScope, Envelope, FilingView } from '@beian/core';
+import {
+  confirmSms,
+  getFiling,
+  newRequestId,
+  resendSms,
+  startFromRecord,
+  submitAgain,
+  withdraw,
+} from '../../services/filings';
+import { askConsent, recordConsent } from '../../services/subscriptions';
+import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
+import { formUrl, progressView, type ProgressView } from '../../utils/progress-view';
+import { changedData, isEmpty } from '../../utils/set-data';
+import { subscribeTemplateIds } from '../../utils/templates';
+import { countdownText, remainingMs } from '../../utils/time';
+
+/**
+ * 备案进度 `pages/progress/index?id=`: where the application stands, what the filer must do now,
+ * and the moves that fit the state. The view is computed by utils/progress-view; this page only
+ * loads, forwards taps and runs the SMS countdown.
+ */
+
+type Data = Omit<ProgressView, 'state'> & {
+  id: string;
+  version: number;
+  state: ProgressView['state'] | '';
+  loading: boolean;
+  loadError: string;
+  busy: boolean;
+};
+
+const INITIAL: Data = {
+  id: '',
+  version: 0,
+  loading: true,
+  loadError: '',
+  busy: false,
+  state: '',
+  stateLabel: '',
+  explanation: '',
+  tagType: 'default',
+  kindText: '',
+  subjectName: '',
+  miniprogramName: '',
+  todoTitle: '',
+  todoDetail: '',
+  steps: [],
+  active: 0,
+  sms: null,
+  reasons: [],
+  actions: [],
+  showSubscribe: false,
+  recordNumber: '',
+};
+
+const CANCEL_SCOPES: readonly { scope: CancelScope; text: string }[] = [
+  { scope: 'subject', text: '注销主体（主体及其全部备案）' },
+  { scope: 'miniprogram', text: '注销小程序（仅本小程序）' },
+  { scope: 'access', text: '取消接入（不再由微信接入）' },
+];
+
+export const MIIT_SITE = 'https://beian.miit.gov.cn';
+
+/** Per page instance, outside `data`: nothing here is rendered. */
+const tickers = new WeakMap<object, ReturnType<typeof setInterval>>();
+const hidden = new WeakSet<object>();
+const shownOnce = new WeakSet<object>();
+/** One request id per resubmit intent, so a double tap submits once. */
+const submitIntents = new WeakMap<object, string>();
+/** A resubmit between its tap and the server's answer: a second tap is ignored. */
+const submitting = new WeakSet<object>();
+
+type Moved = Envelope<{ filing: FilingView }>;
+
+Component({
+  data: INITIAL,
+  methods: {
+    onLoad(query: Record<string, string | undefined>): void {
+      this.setData({ id: query.id ?? '' });
+      void this.load();
+    },
+    /** Back from the form (or from WeChat) the application may have moved on: read it again. */
+    onShow(): void {
+      hidden.delete(this);
+      if (shownOnce.has(this)) void this.load();
+      else this.startTicker();
+      shownOnce.add(this);
+    },
+    onHide(): void {
+      hidden.add(this);
+      this.stopTicker();
+    },
+    onUnload(): void {
+      hidden.add(this);
+      this.stopTicker();
+    },
+    async onPullDownRefresh(): Promise<void> {
+      await this.load();
+      void wx.stopPullDownRefresh();
+    },
+
+    async load(): Promise<void> {
+      if (!this.data.id) {
+        this.setData({ loading: false, loadError: '缺少申请编号，请从“我的备案”重新进入。' });
+        return;
+      }
+      const answer = await getFiling(this.data.id);
+      if (!answer.ok) {
+        this.setData({ loading: false, loadError: answer.error.message });
+        showFailure(answer.error);
+        return;
+      }
+      const next: Data = {
+        ...this.data,
+        ...progressView(answer.data, Date.now()),
+        version: answer.data.filing.version,
+        loading: false,
+        loadError: '',
+      };
+      const changed = changedData(this.data, next);
+      if (!isEmpty(changed)) this.setData(changed);
+      this.startTicker();
+    },
+
+    /** Counts down to the deadline itself (not by decrementing), so a paused page is right again. */
+    startTicker(): void {
+      this.stopTicker();
+      const sms = this.data.sms;
+      if (!sms || sms.expired || hidden.has(this)) return;
+      tickers.set(
+        this,
+        setInterval(() => this.tick(), 1000),
+      );
+    },
+    stopTicker(): void {
+      const timer = tickers.get(this);
+      if (timer !== undefined) clearInterval(timer);
+      tickers.delete(this);
+    },
+    tick(): void {
+      const sms = this.data.sms;
+      if (!sms) return this.stopTicker();
+      const left = remainingMs(sms.deadlineMs, Date.now());
+      if (left > 0) {
+        this.setData({ 'sms.countdown': countdownText(left) });
+        return;
+      }
+      this.stopTicker();
+      this.setData({ 'sms.countdown': countdownText(0), 'sms.expired': true });
+    },
+
+    /**
+     * Runs one move with the version the filer saw; a CONFLICT reloads and says why. Answers null
+     * when another move is still running.
+     */
+    async move(run: () => Promise<Moved>, done: string): Promise<Moved | null> {
+      if (this.data.busy) return null;
+      this.setData({ busy: true });
+      const answer = await run();
+      this.setData({ busy: false });
+      if (answer.ok) {
+        showDone(done);
+        await this.load();
+      } else if (answer.error.code === 'CONFLICT') {
+        await this.load();
+        showFailure({ message: CONFLICT_NOTICE });
+      } else {
+        showFailure(answer.error);
+      }
+      return answer;
+    },
+    seen(): { id: string; version: number } {
+      return { id: this.data.id, version: this.data.version };
+    },
+
+    async onResend(): Promise<void> {
+      const sms = this.data.sms;
+      if (!sms || sms.resendUsed || sms.expired) return;
+      const answer = await this.move(() => resendSms(this.seen()), '已重新发送');
+      // The one resend is spent even if the reload that follows fails.
+      if (answer?.ok && this.data.sms) this.setData({ 'sms.resendUsed': true });
+    },
+    onConfirmSms(): void {
+      void this.move(() => confirmSms(this.seen()), '已提交核验结果');
+    },
+    onCopySite(): void {
+      void wx.setClipboardData({ data: MIIT_SITE });
+    },
+    onCopyRecordNumber(): void {
+      if (this.data.recordNumber) void wx.setClipboardData({ data: this.data.recordNumber });
+    },
+    onFixField(event: { currentTarget: { dataset: { url?: string } } }): void {
+      const url = event.currentTarget.dataset.url;
+      if (url) void wx.navigateTo({ url });
+    },
+
+    onAction(event: { currentTarget: { dataset: { action?: string } } }): void {
+      const action = event.currentTarget.dataset.action;
+      if (action === 'submit') this.resubmit();
+      else if (action === 'edit') void wx.navigateTo({ url: formUrl(this.data.id) });
+      else if (action === 'withdraw') void this.confirmWithdraw();
+      else if (action === 'change') void this.startChange();
+      else if (action === 'cancel') void this.startCancel();
+    },
+
+    /** Asks for consent first and synchronously: after an await the tap gesture would be lost. */
+    resubmit(): void {
+      if (this.data.busy || submitting.has(this)) return;
+      submitting.add(this);
+      const consent = askConsent(subscribeTemplateIds());
+      const requestId = submitIntents.get(this) ?? newRequestId();
+      submitIntents.set(this, requestId);
+      void (async () => {
+        await recordConsent(await consent);
+        const answer = await this.move(() => submitAgain(this.seen(), requestId), '已重新提交');
+        // Only a call that may not have arrived (network) is retried under the same id; any
+        // answer from the server ends this intent, and the next tap is a new one.
+        if (answer && !(answer.ok === false && answer.error.code === 'INTERNAL')) submitIntents.delete(this);
+        submitting.delete(this);
+      })();
+    },
+
+    async confirmWithdraw(): Promise<void> {
+      const choice = await wx.showModal({
+        title: '撤回申请',
+        content: '撤回后本次申请结束，不能恢复；如仍需备案，须重新填写提交。确定撤回吗？',
+        confirmText: '撤回',
+        confirmColor: '#ee0a24',
+      });
+      if (choice.confirm) await this.move(() => withdraw(this.seen()), '已撤回');
+    },
+
+    async startChange(): Promise<void> {
+      await this.openDraft(startFromRecord(this.data.id, 'change'));
+    },
+    async startCancel(): Promise<void> {
+      let tapIndex: number;
+      try {
+        tapIndex = (await wx.showActionSheet({ itemList: CANCEL_SCOPES.map((item) => item.text) })).tapIndex;
+      } catch {
+        return; // the filer closed the sheet
+      }
+      const choice = CANCEL_SCOPES[tapIndex];
+      if (choice) await this.openDraft(startFromRecord(this.data.id, 'cancel', choice.scope));
+    },
+    async openDraft(creating: Promise<Moved>): Promise<void> {
+      const answer = await creating;
+      if (!answer.ok) return showFailure(answer.error);
+      void wx.navigateTo({ url: formUrl(answer.data.filing.id) });
+    },
+
+    onSubscribe(): void {
+      const consent = askConsent(subscribeTemplateIds());
+      void (async () => {
+        const answers = await consent;
+        const recorded = await recordConsent(answers);
+        if (recorded && !recorded.ok) return showFailure(recorded.error);
+        const accepted = Object.values(answers).filter((answer) => answer === 'accept').length;
+        if (accepted > 0) showDone('已订阅');
+        else showFailure({ message: '未订阅通知：可在右上角“设置”中打开订阅消息后再试。' });
+      })();
+    },
+  },
+});

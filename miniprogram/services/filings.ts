@@ -1,0 +1,62 @@
+/**
+ * The filer's applications: reading one with its timeline and what to do now, paging through
+ * their own list, and the few moves a filer makes outside the form (withdraw, the SMS check,
+ * submitting again after an SMS timeout, starting a change or a cancellation from a filed record).
+ * Every answer is the envelope from the server: pages show `error.message` when `ok` is false.
+ */
+import type { CancelScope, DataOf, Envelope, FilingView } from '@beian/core';
+import { call } from './cloud';
+
+export type FilingDetail = DataOf<'filing', 'filing.get'>;
+export type FilingPage = DataOf<'filing', 'filing.list'>;
+
+type FilingAnswer = Promise<Envelope<{ filing: FilingView }>>;
+
+/** One page of the filer's own applications, newest first. */
+export const PAGE_SIZE = 20;
+
+export function getFiling(id: string): Promise<Envelope<FilingDetail>> {
+  return call('filing', 'filing.get', { id });
+}
+
+export function listFilings(cursor: string | null): Promise<Envelope<FilingPage>> {
+  return call('filing', 'filing.list', cursor ? { cursor, limit: PAGE_SIZE } : { limit: PAGE_SIZE });
+}
+
+/** The version sent is the one the filer saw: a change made elsewhere meanwhile answers CONFLICT. */
+export function withdraw(filing: Pick<FilingView, 'id' | 'version'>): FilingAnswer {
+  return call('filing', 'filing.withdraw', { id: filing.id, version: filing.version });
+}
+
+export function resendSms(filing: Pick<FilingView, 'id' | 'version'>): FilingAnswer {
+  return call('filing', 'sms.resend', { id: filing.id, version: filing.version });
+}
+
+export function confirmSms(filing: Pick<FilingView, 'id' | 'version'>): FilingAnswer {
+  return call('filing', 'sms.confirm', { id: filing.id, version: filing.version });
+}
+
+/** Submits again; the same `requestId` for the same intent makes a repeated tap harmless. */
+export function submitAgain(filing: Pick<FilingView, 'id' | 'version'>, requestId: string): FilingAnswer {
+  return call('filing', 'filing.submit', { id: filing.id, version: filing.version, requestId });
+}
+
+/** A change or a cancellation of a filed record starts as a new draft copied from it. */
+export function startFromRecord(baseId: string, kind: 'change'): FilingAnswer;
+export function startFromRecord(baseId: string, kind: 'cancel', cancelScope: CancelScope): FilingAnswer;
+export function startFromRecord(
+  baseId: string,
+  kind: 'change' | 'cancel',
+  cancelScope?: CancelScope,
+): FilingAnswer {
+  return call('filing', 'draft.create', kind === 'cancel' ? { kind, cancelScope, baseId } : { kind, baseId });
+}
+
+/** An idempotency key for one submit intent: unique enough without crypto, which old clients lack. */
+export function newRequestId(): string {
+  const random = () =>
+    Math.floor(Math.random() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
+  return `${Date.now().toString(16)}-${random()}-${random()}-${random()}`;
+}

@@ -1,0 +1,212 @@
+/**
+ * What the progress page shows, computed from `filing.get` without touching the page: the
+ * timeline of stages, the SMS card, the rejection reasons with their "去修改" links and the
+ * buttons that fit the state. Pure, so each piece is tested directly.
+ */
+import {
+  STATE_INFO,
+  fieldLabel,
+  skipsSmsCheck,
+  type CancelScope,
+  type FilerAction,
+  type FilingKind,
+  type FilingState,
+  type FilingView,
+  type Reason,
+  type StageEta,
+  type TimelineEntry,
+  type Todo,
+} from '@beian/core';
+import { stateTagType, type TagType } from './state-tag';
+import { beijingDateTime, countdownText, remainingMs, smsDeadline } from './time';
+
+export interface StepView {
+  text: string;
+  desc: string;
+}
+
+export interface SmsView {
+  /** When the 24-hour window closes, Beijing time. */
+  deadline: string;
+  /** Epoch ms of the deadline; the page's ticker counts down to it. */
+  deadlineMs: number;
+  countdown: string;
+  expired: boolean;
+  /** One resend is allowed; after it the button stays disabled. */
+  resendUsed: boolean;
+}
+
+export interface ReasonRow {
+  field: string;
+  label: string;
+  error: string;
+  suggest: string;
+  /** Opens the form at this field. */
+  url: string;
+}
+
+export interface ActionView {
+  action: FilerAction;
+  text: string;
+  type: 'primary' | 'default' | 'danger';
+}
+
+export interface ProgressView {
+  state: FilingState;
+  stateLabel: string;
+  explanation: string;
+  tagType: TagType;
+  kindText: string;
+  subjectName: string;
+  miniprogramName: string;
+  todoTitle: string;
+  todoDetail: string;
+  steps: StepView[];
+  active: number;
+  sms: SmsView | null;
+  reasons: ReasonRow[];
+  actions: ActionView[];
+  showSubscribe: boolean;
+  recordNumber: string;
+}
+
+const CANCEL_TEXT: Record<CancelScope, string> = {
+  subject: '注销主体',
+  miniprogram: '注销小程序',
+  access: '取消接入',
+};
+
+export function kindText(kind: FilingKind, cancelScope: CancelScope | null): string {
+  if (kind === 'new') return '新增备案';
+  if (kind === 'change') return '变更备案';
+  return cancelScope ? CANCEL_TEXT[cancelScope] : '注销备案';
+}
+
+const REVIEW_PATH: readonly FilingState[] = ['platform_review', 'sms_verification', 'authority_review'];
+
+/**
+ * The stages still ahead on the usual path, shown greyed after the ones already passed. A
+ * cancellation of access (取消接入) has no SMS check, so none is shown for it.
+ */
+export function upcomingStates(filing: Pick<FilingView, 'state' | 'kind' | 'cancelScope'>): FilingState[] {
+  const path = skipsSmsCheck(filing)
+    ? REVIEW_PATH.filter((state) => state !== 'sms_verification')
+    : REVIEW_PATH;
+  const last: FilingState = filing.kind === 'cancel' ? 'cancelled' : 'filed';
+  const at = path.indexOf(filing.state);
+  if (at >= 0) return [...path.slice(at + 1), last];
+  const resubmittable: readonly FilingState[] = [
+    'draft',
+    'platform_rejected',
+    'sms_timeout',
+    'authority_rejected',
+  ];
+  return resubmittable.includes(filing.state) ? [...path, last] : [];
+}
+
+/** "预计 2026-05-06 至 2026-05-08 完成", saying so when a year without holiday data was counted. */
+export function etaText(eta: StageEta | null): string {
+  if (!eta) return '';
+  const prefix = eta.estimated ? '预计（未含节假日安排）' : '预计';
+  const range = eta.earliest === eta.latest ? eta.latest : `${eta.earliest} 至 ${eta.latest}`;
+  return `${prefix} ${range} 完成`;
+}
+
+function stepOf(entry: TimelineEntry, eta: StageEta | null): StepView {
+  const text = STATE_INFO[entry.state].label;
+  const start = beijingDateTime(entry.startedAt);
+  if (entry.endedAt) return { text, desc: `${start} 至 ${beijingDateTime(entry.endedAt)}` };
+  if (STATE_INFO[entry.state].terminal) return { text, desc: start };
+  const due = eta && eta.stage === entry.state ? `，${etaText(eta)}` : '';
+  return { text, desc: `${start} 开始${due}` };
+}
+
+export function timelineSteps(
+  timeline: readonly TimelineEntry[],
+  filing: Pick<FilingView, 'state' | 'kind' | 'cancelScope'>,
+  eta: StageEta | null,
+): { steps: StepView[]; active: number } {
+  const passed = timeline.map((entry) => stepOf(entry, eta));
+  const ahead = upcomingStates(filing).map((state) => ({
+    text: STATE_INFO[state].label,
+    desc: '',
+  }));
+  return { steps: [...passed, ...ahead], active: passed.length - 1 };
+}
+
+export function smsView(filing: Pick<FilingView, 'state' | 'sms'>, now: number): SmsView | null {
+  if (filing.state !== 'sms_verification' || !filing.sms) return null;
+  const deadlineMs = smsDeadline(filing.sms.firstSentAt);
+  if (deadlineMs === null) return null;
+  const left = remainingMs(deadlineMs, now);
+  return {
+    deadline: beijingDateTime(new Date(deadlineMs).toISOString()),
+    deadlineMs,
+    countdown: countdownText(left),
+    expired: left === 0,
+    resendUsed: filing.sms.resends >= 1,
+  };
+}
+
+/** The form page opens the step holding `field` and shows the reviewer's reason there. */
+export function formUrl(id: string, field?: string): string {
+  return field ? `/pages/filing-form/index?id=${id}&field=${field}` : `/pages/filing-form/index?id=${id}`;
+}
+
+export function reasonRows(id: string, reasons: readonly Reason[]): ReasonRow[] {
+  return reasons.map((reason) => ({
+    field: reason.field,
+    label: fieldLabel(reason.field) || reason.field,
+    error: reason.error,
+    suggest: reason.suggest,
+    url: formUrl(id, reason.field),
+  }));
+}
+
+const ACTION_BUTTONS: Partial<Record<FilerAction, Omit<ActionView, 'action'>>> = {
+  edit: { text: '修改备案信息', type: 'primary' },
+  submit: { text: '重新提交', type: 'primary' },
+  change: { text: '变更备案', type: 'default' },
+  cancel: { text: '注销备案', type: 'default' },
+  withdraw: { text: '撤回申请', type: 'danger' },
+};
+
+/** The bottom buttons. The SMS moves live in the SMS card and subscribing has its own button. */
+export function actionButtons(actions: readonly FilerAction[]): ActionView[] {
+  return actions.flatMap((action) => {
+    const button = ACTION_BUTTONS[action];
+    return button ? [{ action, ...button }] : [];
+  });
+}
+
+/** Subscribing helps only while a result is still to come. */
+export function wantsSubscribe(state: FilingState, todo: Todo): boolean {
+  return todo.actions.includes('subscribe') || REVIEW_PATH.includes(state);
+}
+
+export function progressView(
+  detail: { filing: FilingView; timeline: TimelineEntry[]; eta: StageEta | null; todo: Todo },
+  now: number,
+): ProgressView {
+  const { filing, todo } = detail;
+  const info = STATE_INFO[filing.state];
+  const { steps, active } = timelineSteps(detail.timeline, filing, detail.eta);
+  return {
+    state: filing.state,
+    stateLabel: info.label,
+    explanation: info.explanation,
+    tagType: stateTagType(filing.state),
+    kindText: kindText(filing.kind, filing.cancelScope),
+    subjectName: filing.form.subject.name,
+    miniprogramName: filing.form.miniprogram.name,
+    todoTitle: todo.title,
+    todoDetail: todo.detail,
+    steps,
+    active,
+    sms: smsView(filing, now),
+    reasons: reasonRows(filing.id, filing.reasons),
+    actions: actionButtons(todo.actions),
+    showSubscribe: wantsSubscribe(filing.state, todo),
+    recordNumber: filing.state === 'filed' && filing.recordNumber ? filing.recordNumber : '',
+  };
+}

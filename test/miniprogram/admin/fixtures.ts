@@ -1,0 +1,93 @@
+/**
+ * Applications as the server would answer them, for page tests: a personal filing in platform
+ * review by default, with its timeline; each test changes what it needs. Shared by the progress,
+ * filings and admin page tests.
+ */
+import type {
+  Application,
+  DataOf,
+  Envelope,
+  ErrorCode,
+  FilingSummary,
+  FilingView,
+  QueueItem,
+  StageEta,
+  TimelineEntry,
+  Todo,
+} from '@beian/core';
+import { personalForm } from '../../fixtures/forms';
+
+export function application(overrides: Partial<Application> = {}): Application {
+  const timeline: TimelineEntry[] = [
+    { state: 'draft', startedAt: '2026-05-01T01:00:00.000Z', endedAt: '2026-05-04T06:30:00.000Z' },
+    { state: 'platform_review', startedAt: '2026-05-04T06:30:00.000Z', endedAt: null },
+  ];
+  return {
+    id: 'app-1',
+    owner: 'o-filer-a',
+    kind: 'new',
+    cancelScope: null,
+    baseId: null,
+    state: 'platform_review',
+    version: 3,
+    form: personalForm(),
+    createdAt: '2026-05-01T01:00:00.000Z',
+    updatedAt: '2026-05-04T06:30:00.000Z',
+    submittedAt: '2026-05-04T06:30:00.000Z',
+    due: { stage: 'platform_review', at: '2026-05-06T15:59:59.999Z' },
+    overdueSince: null,
+    sms: null,
+    reasons: [],
+    recordNumber: null,
+    timeline,
+    ...overrides,
+  };
+}
+
+export function filerView(app: Application): FilingView {
+  const { owner: _owner, ...view } = app;
+  return view;
+}
+
+export function filingDetail(
+  app: Application,
+  extra: { eta?: StageEta | null; todo?: Partial<Todo> } = {},
+): DataOf<'filing', 'filing.get'> {
+  return {
+    filing: filerView(app),
+    timeline: app.timeline,
+    eta: extra.eta ?? null,
+    todo: { title: '等待平台初审', detail: '平台正在核对你的信息。', actions: [], ...extra.todo },
+  };
+}
+
+export function summary(overrides: Partial<FilingSummary> = {}): FilingSummary {
+  return {
+    id: 'app-1',
+    kind: 'new',
+    cancelScope: null,
+    state: 'platform_review',
+    version: 3,
+    subjectName: '张三',
+    miniprogramName: '张三的记账本',
+    recordNumber: null,
+    createdAt: '2026-05-01T01:00:00.000Z',
+    updatedAt: '2026-05-04T06:30:00.000Z',
+    submittedAt: '2026-05-04T06:30:00.000Z',
+    due: null,
+    overdue: false,
+    ...overrides,
+  };
+}
+
+export function queueItem(overrides: Partial<QueueItem> = {}): QueueItem {
+  return { ...summary(), principalName: '张三', principalIdMasked: '1101**********1239', ...overrides };
+}
+
+export function ok<D>(data: D): Envelope<D> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
