@@ -6,16 +6,9 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
-import type {
-  ActionName,
-  DataOf,
-  Envelope,
-  FunctionName,
-  Issue,
-  OperatorCredentials,
-  ParamsOf,
-} from '@beian/core';
+import type { ActionName, DataOf, Envelope, FunctionName, OperatorCredentials, ParamsOf } from '@beian/core';
 import { Refusal, refuse } from './errors';
+import { issuesOf } from './schemas/issues';
 import type { Logger } from './ports';
 
 /** The largest event we accept; anything bigger is refused before it is parsed further. */
@@ -59,8 +52,8 @@ export type ActionMap<F extends FunctionName, Who, Deps> = {
 
 export interface FunctionSpec<F extends FunctionName, Who extends { kind: string }, Deps> {
   name: F;
-  // Partial while the actions are being written (one issue each); made total once they all exist.
-  actions: Partial<ActionMap<F, Who, Deps>>;
+  /** Every action of the contract: a missing one is a type error. */
+  actions: ActionMap<F, Who, Deps>;
   /** Turns the caller into this function's notion of who is acting, or throws a Refusal. */
   identify(caller: Caller, action: ActionName<F>, deps: Deps): Promise<Who>;
   /** The action of an event that carries none (a timer trigger's event), if any. */
@@ -98,7 +91,6 @@ export function defineFunction<F extends FunctionName, Who extends { kind: strin
         );
       }
       const actionSpec = spec.actions[named as ActionName<F>];
-      if (!actionSpec) throw refuse.badRequest(`不支持的操作：${named.slice(0, 40)}`);
       const caller = resolveCaller(body, invocation, deps.operatorKey);
       callerKind = caller.kind;
       const who = await spec.identify(caller, named as ActionName<F>, deps);
@@ -163,14 +155,9 @@ function parseParams<P>(schema: z.ZodType<P>, body: Record<string, unknown>): P 
   for (const [key, value] of Object.entries(body)) {
     if (!ENVELOPE_KEYS.has(key)) params[key] = value;
   }
-  const parsed = schema.safeParse(params);
+  const parsed = schema.safeParse(params, { reportInput: true });
   if (parsed.success) return parsed.data;
-  const fields: Issue[] = parsed.error.issues.slice(0, 20).map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
-    code: issue.code,
-    message: issue.message,
-  }));
-  throw refuse.badRequest('请求参数不正确，请检查后重试。', fields);
+  throw refuse.badRequest('请求参数不正确，请检查后重试。', issuesOf(parsed.error));
 }
 
 function toFailure(error: unknown, logger: Logger, where: string): Envelope<never> {

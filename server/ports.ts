@@ -23,7 +23,7 @@ export interface Files {
   temporaryUrls(fileIds: readonly string[]): Promise<Record<string, string>>;
 }
 
-/** One line per call; never personal data (see server/log.ts). */
+/** One line per call; never personal data (ID numbers, phone numbers, form contents). */
 export interface Logger {
   info(line: string): void;
   error(line: string, error?: unknown): void;

@@ -141,7 +141,16 @@ export interface Contract {
      */
     'session.get': Action<
       Record<string, never>,
-      { openid: string; role: 'filer' | 'admin'; name: string | null }
+      {
+        openid: string;
+        role: 'filer' | 'admin';
+        name: string | null;
+        /**
+         * The subscribe-message template ids the server sends with (one per role, ≤ 3): the ids the
+         * client asks consent for, so a server-side template change needs no client release.
+         */
+        templateIds: string[];
+      }
     >;
     'draft.create': Action<
       { kind: FilingKind; cancelScope?: CancelScope; baseId?: string },

@@ -1,14 +1,47 @@
+/**
+ * The deployed functions' dependencies: the cloud database, storage and openapi of the function's
+ * own environment, and the configuration from its environment variables (server/config.ts).
+ * Called once per instance, after `cloud.init` (entry.ts).
+ */
+import * as cloud from 'wx-server-sdk';
+import { loadConfig } from '../config';
 import type { ServerDeps } from '../deps';
+import type { Logger } from '../ports';
+import type { CloudDatabase } from './db';
+import {
+  cloudFiles,
+  cloudMessenger,
+  type GetTempFileUrl,
+  type MiniprogramState,
+  type SendSubscribeMessage,
+} from './openapi';
+import { CloudbaseStore } from './store';
 
-/** The deployed functions' dependencies: configuration from the function's environment variables. */
+const STATES: readonly MiniprogramState[] = ['developer', 'trial', 'formal'];
+
 export function cloudbaseDeps(env: NodeJS.ProcessEnv = process.env): ServerDeps {
+  const logger: Logger = {
+    // The platform collects stdout/stderr per invocation into the function's log.
+    info: (line) => console.log(line),
+    error: (line, error) => console.error(line, error instanceof Error ? error.stack : error),
+  };
+  const config = loadConfig(env);
+  for (const warning of config.warnings) logger.error(warning);
+  // The SDK's typings declare neither throwOnNotFound nor the result shapes (wechat-platform.md §1,
+  // §3); db.ts types what it returns. Missing documents then answer { data: null } instead of throwing.
+  const db = cloud.database({ throwOnNotFound: false } as unknown as {
+    env: string;
+  }) as unknown as CloudDatabase;
+  const openapi = cloud.openapi as { subscribeMessage: { send: SendSubscribeMessage } };
+  const state = STATES.find((s) => s === env.BEIAN_MINIPROGRAM_STATE) ?? 'formal';
   return {
     clock: { now: () => new Date() },
-    operatorKey: env.BEIAN_OPERATOR_KEY || null,
-    logger: {
-      // The platform collects stdout/stderr per invocation into the function's log.
-      info: (line) => console.log(line),
-      error: (line, error) => console.error(line, error instanceof Error ? error.stack : error),
-    },
+    operatorKey: config.operatorKey,
+    logger,
+    store: new CloudbaseStore(db),
+    files: cloudFiles((params) => (cloud.getTempFileURL as unknown as GetTempFileUrl)(params)),
+    messenger: cloudMessenger((params) => openapi.subscribeMessage.send(params), state),
+    templates: config.templates,
+    calendar: config.calendar,
   };
 }

@@ -1,16 +1,33 @@
+/**
+ * The `filing` function: everything a filer does, each action acting only on the caller's own
+ * applications (another filer's id answers NOT_FOUND). Calls without an OPENID are refused.
+ */
 import { defineFunction } from '../action-map';
 import type { ServerDeps } from '../deps';
 import { refuse } from '../errors';
+import type { Filer } from './callers';
+import { checkFiling, createDraft, saveDraft } from './filing-drafts';
+import { confirmSms, resendSms, submitFiling, withdrawFiling } from './filing-moves';
+import { getFiling, getSession, listFilings, mediaUrls, recordSubscription } from './filing-reads';
 
-/** A filer is whoever the WeChat context says is calling; they act only on their own applications. */
-export interface Filer {
-  kind: 'filer';
-  openid: string;
-}
+export type { Filer };
 
 export const filing = defineFunction<'filing', Filer, ServerDeps>({
   name: 'filing',
-  actions: {},
+  actions: {
+    'session.get': getSession,
+    'draft.create': createDraft,
+    'draft.save': saveDraft,
+    'filing.check': checkFiling,
+    'filing.submit': submitFiling,
+    'filing.withdraw': withdrawFiling,
+    'filing.get': getFiling,
+    'filing.list': listFilings,
+    'sms.resend': resendSms,
+    'sms.confirm': confirmSms,
+    'subscription.record': recordSubscription,
+    'media.url': mediaUrls,
+  },
   async identify(caller) {
     if (caller.kind === 'user') return { kind: 'filer', openid: caller.openid };
     throw refuse.unauthenticated();

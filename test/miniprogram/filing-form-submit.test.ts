@@ -1,9 +1,19 @@
 import 'miniprogram-simulate';
 import type { CheckReport } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import { closeForms, draft, draftCloud, fieldText, openForm, settle, tap } from './components/helpers';
+import {
+  closeForms,
+  draft,
+  draftCloud,
+  fieldText,
+  openForm,
+  SERVER_TEMPLATE_IDS,
+  settle,
+  tap,
+} from './components/helpers';
 
-const TEMPLATE_IDS = ['REPLACE-ME-progress', 'REPLACE-ME-result', 'REPLACE-ME-todo'];
+/** The server's configured ids (from session.get), not the client's built-in defaults. */
+const TEMPLATE_IDS = SERVER_TEMPLATE_IDS;
 
 const CLEAN: CheckReport = {
   errors: [],
@@ -59,6 +69,21 @@ describe('填写备案信息: submitting', () => {
     jest.restoreAllMocks();
   });
 
+  it('asks consent for the built-in template ids when the session could not be loaded', async () => {
+    const cloud = submittingCloud();
+    cloud.answer({
+      filing: { 'session.get': () => ({ ok: false, error: { code: 'INTERNAL', message: '暂不可用' } }) },
+    });
+    atSummary();
+    const consent = acceptingSubscriptions();
+    const page = await openForm({ id: 'app-1' });
+    (page.instance as unknown as { onSubmit(): void }).onSubmit();
+    expect(consent.mock.calls[0]?.[0]).toEqual(
+      expect.objectContaining({ tmplIds: ['REPLACE-ME-progress', 'REPLACE-ME-result', 'REPLACE-ME-todo'] }),
+    );
+    await settle();
+  });
+
   it('a double tap asks consent in the tap, records it, then submits once with one request id', async () => {
     const cloud = submittingCloud();
     atSummary();
@@ -83,11 +108,7 @@ describe('填写备案信息: submitting', () => {
     expect(submits).toEqual([{ id: 'app-1', version: 1, requestId: expect.stringMatching(/\S{8,}/) }]);
     expect(cloud.callsOf('filing', 'subscription.record')).toEqual([
       {
-        results: {
-          'REPLACE-ME-progress': 'accept',
-          'REPLACE-ME-result': 'accept',
-          'REPLACE-ME-todo': 'accept',
-        },
+        results: Object.fromEntries(TEMPLATE_IDS.map((id) => [id, 'accept'])),
       },
     ]);
     const order = cloud.calls.map((call) => call.action);

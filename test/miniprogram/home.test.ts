@@ -69,7 +69,11 @@ describe('首页', () => {
 
   it('shows the 审核台 entry to an admin, and it opens the admin subpackage', async () => {
     const navigateTo = jest.spyOn(wx, 'navigateTo');
-    fakeCloud({ filing: { 'session.get': () => ok({ openid: 'o-admin', role: 'admin', name: '李审' }) } });
+    fakeCloud({
+      filing: {
+        'session.get': () => ok({ openid: 'o-admin', role: 'admin', name: '李审', templateIds: [] }),
+      },
+    });
     const page = render('pages/home/index');
     expect(page.querySelector('#admin')).toBeFalsy();
     page.instance.onLoad({});
@@ -80,7 +84,11 @@ describe('首页', () => {
   });
 
   it('keeps the 审核台 entry hidden from a filer and when the session cannot be read', async () => {
-    fakeCloud({ filing: { 'session.get': () => ok({ openid: 'o-filer-a', role: 'filer', name: null }) } });
+    fakeCloud({
+      filing: {
+        'session.get': () => ok({ openid: 'o-filer-a', role: 'filer', name: null, templateIds: [] }),
+      },
+    });
     const filer = render('pages/home/index');
     filer.instance.onLoad({});
     await sleep(5);

@@ -8,7 +8,7 @@
  * server and the reviewers' rejection reasons.
  */
 
-/** A cloud-storage file id (`cloud://…`), or `local://…` in the local cloud. Empty when missing. */
+/** A cloud-storage file id (`cloud://<env>.<bucket>/<path>`; the local cloud issues the same shape). Empty when missing. */
 export type FileId = string;
 
 /** A calendar date written `YYYY-MM-DD`. */

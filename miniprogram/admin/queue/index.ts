@@ -1,5 +1,5 @@
 import type { FilingState } from '@beian/core';
-import { listQueue } from '../../services/admin';
+import { listQueue } from '../services/reviews';
 import { showFailure } from '../../utils/feedback';
 import { listPatch } from '../../utils/set-data';
 import {

@@ -6,7 +6,7 @@ import {
   recordSms,
   rejectAtAuthority,
   rejectReview,
-} from '../../services/admin';
+} from '../services/reviews';
 import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
 import { changedData, isEmpty } from '../../utils/set-data';
 import type { FieldOption } from '../view/reason-draft';

@@ -2,7 +2,7 @@
  * Everything the review page shows, from one `admin` `filing.get` answer.
  */
 import { STATE_INFO, skipsSmsCheck, type FilingState } from '@beian/core';
-import type { ReviewDetail } from '../../services/admin';
+import type { ReviewDetail } from '../services/reviews';
 import { kindText } from '../../utils/progress-view';
 import { stateTagType, type TagType } from '../../utils/state-tag';
 import { beijingDateTime } from '../../utils/time';

@@ -1,4 +1,5 @@
 import type { DetailEvent, FieldBlur, FieldChange } from '../../components/field-kit';
+import { loadSession } from '../../services/session';
 import { FormController } from './controller';
 import { initialData } from './form-data';
 
@@ -18,6 +19,7 @@ Component({
   data: initialData(),
   methods: {
     onLoad(query: Record<string, string | undefined>) {
+      void loadSession(); // submitting asks consent for the server's template ids inside the tap
       const controller = new FormController(this);
       controllers.set(this, controller);
       void controller.load({ id: query.id, field: query.field });

@@ -9,6 +9,7 @@ import {
   withdraw,
 } from '../../services/filings';
 import { askConsent, recordConsent } from '../../services/subscriptions';
+import { loadSession } from '../../services/session';
 import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
 import { formUrl, progressView, type ProgressView } from '../../utils/progress-view';
 import { changedData, isEmpty } from '../../utils/set-data';
@@ -78,6 +79,7 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
       this.setData({ id: query.id ?? '' });
+      void loadSession(); // the subscribe button needs the server's template ids inside its tap
       void this.load();
     },
     /** Back from the form (or from WeChat) the application may have moved on: read it again. */

@@ -2,7 +2,7 @@ import 'miniprogram-simulate';
 import { LONG_TERM, NONE_PRE_APPROVAL, PRE_APPROVAL_TYPES, SERVICE_TYPE_GROUPS } from '@beian/core';
 import { fakeCloud } from '../../helpers/cloud';
 import { render, sleep } from '../../helpers/simulate';
-import { OPENID, triggered } from './helpers';
+import { OPENID, SERVER_TEMPLATE_IDS, triggered } from './helpers';
 
 type Rendered = ReturnType<typeof render>;
 
@@ -181,7 +181,12 @@ describe('service-types-field', () => {
 describe('face-capture', () => {
   it('gives the guidance, captures with the front camera and sends the verification', async () => {
     const cloud = fakeCloud({
-      filing: { 'session.get': () => ({ ok: true, data: { openid: OPENID, role: 'filer', name: null } }) },
+      filing: {
+        'session.get': () => ({
+          ok: true,
+          data: { openid: OPENID, role: 'filer', name: null, templateIds: SERVER_TEMPLATE_IDS },
+        }),
+      },
     });
     (wx.cloud as unknown as { uploadFile: unknown }).uploadFile = jest.fn(
       (options: { cloudPath: string; success(result: { fileID: string }): void }) => {

@@ -12,6 +12,8 @@ export type Rendered = ReturnType<typeof render>;
 type Node = NonNullable<ReturnType<Rendered['querySelector']>>;
 
 export const OPENID = 'o-filer-a';
+/** The template ids the server is configured with (session.get): what consent must be asked for. */
+export const SERVER_TEMPLATE_IDS = ['tmpl-progress-live', 'tmpl-result-live', 'tmpl-todo-live'];
 
 export function draft(overrides: Partial<FilingView> = {}, form: FilingForm = emptyForm()): FilingView {
   return {
@@ -40,7 +42,10 @@ export function draftCloud(filing: FilingView, more: CloudHandlers = {}): FakeCl
   let version = filing.version;
   return fakeCloud({
     filing: {
-      'session.get': () => ({ ok: true, data: { openid: OPENID, role: 'filer', name: null } }),
+      'session.get': () => ({
+        ok: true,
+        data: { openid: OPENID, role: 'filer', name: null, templateIds: SERVER_TEMPLATE_IDS },
+      }),
       'filing.get': () => ({
         ok: true,
         data: {

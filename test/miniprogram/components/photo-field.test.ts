@@ -1,7 +1,7 @@
 import 'miniprogram-simulate';
 import { fakeCloud, type FakeCloud } from '../../helpers/cloud';
 import { render, sleep } from '../../helpers/simulate';
-import { OPENID, triggered } from './helpers';
+import { OPENID, SERVER_TEMPLATE_IDS, triggered } from './helpers';
 
 type Rendered = ReturnType<typeof render>;
 
@@ -78,7 +78,12 @@ describe('photo-field', () => {
 
   beforeEach(() => {
     cloud = fakeCloud({
-      filing: { 'session.get': () => ({ ok: true, data: { openid: OPENID, role: 'filer', name: null } }) },
+      filing: {
+        'session.get': () => ({
+          ok: true,
+          data: { openid: OPENID, role: 'filer', name: null, templateIds: SERVER_TEMPLATE_IDS },
+        }),
+      },
     });
     upload = uploadsWithProgress(cloud);
   });

@@ -1,11 +1,10 @@
 /**
- * The reviewers' calls (the `admin` function). Only the subpackage's pages use it; it is a handful
- * of typed one-liners, so it stays next to the other gateways rather than duplicating `call`.
- * Every move sends the version the reviewer saw: if the application changed meanwhile, the
+ * The reviewers' calls (the `admin` function), through the one gateway `services/cloud.ts`. It
+ * lives in the admin subpackage so the main package carries nothing only reviewers use. Every move sends the version the reviewer saw: if the application changed meanwhile, the
  * server answers CONFLICT and the page reloads instead of acting on what is no longer there.
  */
 import type { Application, DataOf, Envelope, FilingState, Reason } from '@beian/core';
-import { call } from './cloud';
+import { call } from '../../services/cloud';
 
 export type QueuePage = DataOf<'admin', 'queue.list'>;
 export type ReviewDetail = DataOf<'admin', 'filing.get'>;

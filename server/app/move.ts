@@ -1,0 +1,131 @@
+/**
+ * Every transition, the same way: check the version the caller saw, let core's `transition`
+ * decide, then write everything it causes in one commit — the application (conditional on that
+ * version), its audit event, its outbox messages (rendered with the configured templates), what
+ * an approved change/cancellation does to its filed record, the lock that keeps one open
+ * change/cancel per record, and the stage duration for the stats. Sending happens later
+ * (the scheduler's outbox dispatch), so a failed send never blocks or undoes a move.
+ */
+import {
+  applyBaseEffect,
+  renderMessage,
+  stageStartedAt,
+  STATE_INFO,
+  transition,
+  type Actor,
+  type Application,
+  type DueStage,
+  type FilingEvent,
+  type FilingState,
+} from '@beian/core';
+import type { ServerDeps } from '../deps';
+import { Refusal, refuse } from '../errors';
+import type { BaseLock, Commit, OutboxMessage, StageExit, StoredRequest } from '../store/types';
+import { newId } from './ids';
+
+/** States in which a change/cancel holds its filed record: submitted and not finished. */
+export const OPEN_STATES: readonly FilingState[] = [
+  'platform_review',
+  'platform_rejected',
+  'sms_verification',
+  'sms_timeout',
+  'authority_review',
+  'authority_rejected',
+];
+
+const CLOSED_STATES: readonly FilingState[] = ['withdrawn', 'filed', 'cancelled'];
+
+const DUE_STAGES: readonly FilingState[] = ['platform_review', 'sms_verification', 'authority_review'];
+
+export interface MoveRequest {
+  application: Application;
+  /** The version the caller saw. */
+  version: number;
+  event: FilingEvent;
+  actor: Actor;
+  requestId?: string;
+  /** The answer to store with the move, for an idempotent call (made from the moved application). */
+  answer?: (moved: Application) => StoredRequest;
+}
+
+export interface Moved {
+  application: Application;
+  request: StoredRequest | null;
+}
+
+export async function move(deps: ServerDeps, request: MoveRequest): Promise<Moved> {
+  const { application, event, actor } = request;
+  if (application.version !== request.version) throw refuse.conflict();
+  const now = deps.clock.now();
+  const result = transition(application, event, actor, now, {
+    requestId: request.requestId,
+    calendar: deps.calendar,
+  });
+  if (!result.ok) throw new Refusal(result.error.code, result.error.message, result.error.fields);
+  const moved = result.application;
+  const stored = request.answer?.(moved) ?? null;
+  const commit: Commit = {
+    application: moved,
+    expectedVersion: application.version,
+    audit: result.effects.audit,
+    outbox: result.effects.notices.map((notice) => ({
+      id: newId(now),
+      applicationId: application.id,
+      role: notice.role,
+      message: renderMessage(notice, deps.templates),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now.toISOString(),
+      leaseUntil: null,
+      lastError: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      rev: 1,
+    })) satisfies OutboxMessage[],
+    base: null,
+    lock: lockFor(application, moved),
+    request: stored,
+    stageExit: stageExitOf(application, moved, now),
+  };
+  if (result.effects.base) {
+    const base = await deps.store.getApplication(result.effects.base.baseId);
+    if (!base) throw new Error(`filed record ${result.effects.base.baseId} of ${application.id} is missing`);
+    commit.base = {
+      application: applyBaseEffect(base, result.effects.base, now),
+      expectedVersion: base.version,
+    };
+  }
+  const written = await deps.store.commit(commit);
+  if (written.ok) return { application: moved, request: stored };
+  if (written.reason === 'base_busy') throw await baseBusy(deps, written.holder);
+  throw refuse.conflict();
+}
+
+/** A change/cancel takes its record's lock on submission and gives it back when it ends. */
+function lockFor(before: Application, after: Application): BaseLock | null {
+  if (after.baseId === null || before.state === after.state) return null;
+  if (OPEN_STATES.includes(after.state)) return { baseId: after.baseId, holder: after.id, action: 'acquire' };
+  if (CLOSED_STATES.includes(after.state))
+    return { baseId: after.baseId, holder: after.id, action: 'release' };
+  return null;
+}
+
+function stageExitOf(before: Application, after: Application, now: Date): StageExit | null {
+  if (before.state === after.state || !DUE_STAGES.includes(before.state)) return null;
+  const hours = (now.getTime() - Date.parse(stageStartedAt(before))) / 3_600_000;
+  return {
+    applicationId: before.id,
+    stage: before.state as DueStage,
+    leftAt: now.toISOString(),
+    hours: Math.max(0, Math.round(hours * 100) / 100),
+  };
+}
+
+const KIND_NAMES = { new: '新增', change: '变更', cancel: '注销' } as const;
+
+/** The refusal when another change/cancel of the same filed record is still open, naming it. */
+export async function baseBusy(deps: ServerDeps, holderId: string): Promise<Refusal> {
+  const holder = await deps.store.getApplication(holderId);
+  const what = holder ? `${KIND_NAMES[holder.kind]}申请（${STATE_INFO[holder.state].label}）` : '申请';
+  return refuse.conflict(`这条备案已有一个进行中的${what}，请等它办结或撤回后再提交。`);
+}

@@ -1,0 +1,55 @@
+/**
+ * The scheduler's sweeps: time out closed SMS windows and flag reviews past their due date. Each
+ * write is conditional on the version read, so two sweeps at once move each application once;
+ * the loser's CONFLICT (or INVALID_STATE, once the winner has moved it) is simply skipped.
+ */
+import { flagOverdue } from '@beian/core';
+import type { ServerDeps } from '../deps';
+import { Refusal } from '../errors';
+import { move } from './move';
+
+/** Per run; the timer fires every minute, so a backlog drains over a few runs. */
+export const SWEEP_LIMIT = 100;
+
+export async function timeOutSmsWindows(deps: ServerDeps): Promise<number> {
+  const now = deps.clock.now();
+  const expired = await deps.store.expiredSmsWindows(now.toISOString(), SWEEP_LIMIT);
+  let moved = 0;
+  for (const application of expired) {
+    try {
+      await move(deps, {
+        application,
+        version: application.version,
+        event: { type: 'sms_timeout' },
+        actor: { kind: 'system' },
+      });
+      moved += 1;
+    } catch (error) {
+      if (error instanceof Refusal) continue;
+      deps.logger.error(`sweep sms_timeout ${application.id} failed`, error);
+    }
+  }
+  return moved;
+}
+
+export async function flagOverdueReviews(deps: ServerDeps): Promise<number> {
+  const now = deps.clock.now();
+  const late = await deps.store.unflaggedOverdueReviews(now.toISOString(), SWEEP_LIMIT);
+  let flagged = 0;
+  for (const application of late) {
+    const next = flagOverdue(application, now);
+    if (!next) continue;
+    const written = await deps.store.commit({
+      application: next,
+      expectedVersion: application.version,
+      audit: null,
+      outbox: [],
+      base: null,
+      lock: null,
+      request: null,
+      stageExit: null,
+    });
+    if (written.ok) flagged += 1;
+  }
+  return flagged;
+}

@@ -1,0 +1,167 @@
+/**
+ * The Store on the wx-server-sdk cloud database (`cloud.database({ throwOnNotFound: false })`).
+ *
+ * - A commit is one `runTransaction`: only single-document operations (doc get/set/remove and
+ *   add), which is all the platform allows inside one. The application's version is read inside
+ *   the transaction and the write conflicts with any concurrent write of the same document.
+ * - Reads page 100 records at a time; the owner is written explicitly (functions get no `_openid`).
+ * - Index fields (owner, state, list and queue keys, …) sit next to the application under `app`,
+ *   and are rewritten with it, so every query is a plain range on one indexed field.
+ */
+import { FILING_STATES, type Application, type StateCounts } from '@beian/core';
+import { COLLECTIONS } from '../store/collections';
+import { indexFields } from '../store/keys';
+import type { Commit, CommitResult, QueueFilter, Store } from '../store/types';
+import type { Condition, Doc, Transaction } from './db';
+import { CloudbaseRecords } from './store-base';
+
+class CommitFailure extends Error {
+  constructor(readonly result: Exclude<CommitResult, { ok: true }>) {
+    super(result.reason);
+  }
+}
+
+const REVIEW_STATES = ['platform_review', 'authority_review'];
+
+/** The stored form of an application: the document plus the fields its queries filter on. */
+function applicationDoc(application: Application): Record<string, unknown> {
+  return { ...indexFields(application), app: application };
+}
+
+function toApplication(doc: Doc): Application {
+  return doc.app as Application;
+}
+
+export class CloudbaseStore extends CloudbaseRecords implements Store {
+  async getApplication(id: string): Promise<Application | null> {
+    const { data } = await this.db.collection(COLLECTIONS.applications).doc(id).get();
+    return data ? toApplication(data) : null;
+  }
+
+  async insertApplication(application: Application): Promise<void> {
+    await this.db
+      .collection(COLLECTIONS.applications)
+      .add({ data: { _id: application.id, ...applicationDoc(application) } });
+  }
+
+  async commit(commit: Commit): Promise<CommitResult> {
+    try {
+      await this.db.runTransaction(async (tx) => {
+        await replace(tx, commit.application, commit.expectedVersion);
+        if (commit.base) await replace(tx, commit.base.application, commit.base.expectedVersion);
+        if (commit.lock) await applyLock(tx, commit.lock);
+        if (commit.request) await claimRequest(tx, commit.request);
+        await appendRecords(tx, commit);
+      });
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof CommitFailure) return error.result;
+      throw error;
+    }
+  }
+
+  async listByOwner(owner: string, after: string | null, limit: number): Promise<Application[]> {
+    const condition: Condition = { owner };
+    if (after !== null) condition.listKey = this._.lt(after);
+    const query = this.db.collection(COLLECTIONS.applications).where(condition).orderBy('listKey', 'desc');
+    return (await this.readAll(query, limit)).map(toApplication);
+  }
+
+  async queue(filter: QueueFilter, limit: number): Promise<Application[]> {
+    const condition: Condition = { state: this._.in([...filter.states]) };
+    if (filter.after !== null) condition.queueKey = this._.gt(filter.after);
+    if (filter.overdueOnly) condition.overdue = true;
+    let where: object = condition;
+    if (filter.query) {
+      const pattern = this.db.RegExp({ regexp: escapeRegExp(filter.query), options: 'i' });
+      where = this._.and(condition, this._.or({ subjectName: pattern }, { miniprogramName: pattern }));
+    }
+    const query = this.db.collection(COLLECTIONS.applications).where(where).orderBy('queueKey', 'asc');
+    return (await this.readAll(query, limit)).map(toApplication);
+  }
+
+  async countByState(): Promise<StateCounts> {
+    const applications = this.db.collection(COLLECTIONS.applications);
+    const totals = await Promise.all(FILING_STATES.map((state) => applications.where({ state }).count()));
+    return Object.fromEntries(FILING_STATES.map((state, i) => [state, totals[i]?.total ?? 0])) as StateCounts;
+  }
+
+  async countOverdue(): Promise<number> {
+    const { total } = await this.db
+      .collection(COLLECTIONS.applications)
+      .where({ state: this._.in(REVIEW_STATES), overdue: true })
+      .count();
+    return total;
+  }
+
+  async expiredSmsWindows(now: string, limit: number): Promise<Application[]> {
+    const query = this.db
+      .collection(COLLECTIONS.applications)
+      .where({ state: 'sms_verification', dueAt: this._.lte(now) })
+      .orderBy('dueAt', 'asc');
+    return (await this.readAll(query, limit)).map(toApplication);
+  }
+
+  async unflaggedOverdueReviews(now: string, limit: number): Promise<Application[]> {
+    const query = this.db
+      .collection(COLLECTIONS.applications)
+      .where({ state: this._.in(REVIEW_STATES), overdue: false, dueAt: this._.lt(now) })
+      .orderBy('dueAt', 'asc');
+    return (await this.readAll(query, limit)).map(toApplication);
+  }
+
+  async lockHolder(baseId: string): Promise<string | null> {
+    const { data } = await this.db.collection(COLLECTIONS.baseLocks).doc(baseId).get();
+    return data ? String(data.holder) : null;
+  }
+
+  async close(): Promise<void> {
+    // The SDK keeps no connection of ours to close.
+  }
+}
+
+async function replace(tx: Transaction, application: Application, expectedVersion: number): Promise<void> {
+  const ref = tx.collection(COLLECTIONS.applications).doc(application.id);
+  const { data } = await ref.get();
+  if (!data || data.version !== expectedVersion) throw new CommitFailure({ ok: false, reason: 'conflict' });
+  await ref.set({ data: applicationDoc(application) });
+}
+
+async function applyLock(tx: Transaction, lock: NonNullable<Commit['lock']>): Promise<void> {
+  const ref = tx.collection(COLLECTIONS.baseLocks).doc(lock.baseId);
+  const { data } = await ref.get();
+  const holder = data ? String(data.holder) : null;
+  if (lock.action === 'release') {
+    if (holder === lock.holder) await ref.remove();
+    return;
+  }
+  if (holder !== null && holder !== lock.holder) {
+    throw new CommitFailure({ ok: false, reason: 'base_busy', holder });
+  }
+  if (holder === null) await ref.set({ data: { holder: lock.holder } });
+}
+
+async function claimRequest(tx: Transaction, request: NonNullable<Commit['request']>): Promise<void> {
+  const ref = tx.collection(COLLECTIONS.requests).doc(request.key);
+  const { data } = await ref.get();
+  if (data) throw new CommitFailure({ ok: false, reason: 'conflict' });
+  const { key: _key, ...fields } = request;
+  await ref.set({ data: { ...fields } });
+}
+
+async function appendRecords(tx: Transaction, commit: Commit): Promise<void> {
+  if (commit.audit) {
+    // The application's new version orders its audit trail (two events may share a timestamp).
+    await tx
+      .collection(COLLECTIONS.audit)
+      .add({ data: { ...commit.audit, version: commit.application.version } });
+  }
+  for (const { id, ...message } of commit.outbox) {
+    await tx.collection(COLLECTIONS.outbox).add({ data: { _id: id, ...message } });
+  }
+  if (commit.stageExit) await tx.collection(COLLECTIONS.stageExits).add({ data: { ...commit.stageExit } });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,103 @@
+/**
+ * The reviewers' desk (the queue and the stats) and the operator's tools (admins, setup).
+ */
+import { FILING_STATES, type ActionName, type DataOf, type DueStage, type ParamsOf } from '@beian/core';
+import type { ActionSpec } from '../action-map';
+import { queueItemOf } from '../app/views';
+import type { ServerDeps } from '../deps';
+import { adminParams } from '../schemas/params';
+import { encodeCursor, queueKey } from '../store/keys';
+import type { Reviewer } from './callers';
+import { afterKey, DEFAULT_PAGE } from './filing-reads';
+
+type AdminAction<A extends ActionName<'admin'>> = ActionSpec<
+  ParamsOf<'admin', A>,
+  DataOf<'admin', A>,
+  Reviewer,
+  ServerDeps
+>;
+
+/** Without a state filter the queue shows everything but drafts (a filer's unsent work). */
+const SUBMITTED_STATES = FILING_STATES.filter((state) => state !== 'draft');
+
+export const listQueue: AdminAction<'queue.list'> = {
+  params: adminParams['queue.list'],
+  async run({ state, overdue, query, cursor, limit = DEFAULT_PAGE }, { deps }) {
+    const filter = {
+      states: state ? [state] : SUBMITTED_STATES,
+      overdueOnly: overdue === true,
+      query: query?.trim() || null,
+      after: afterKey(cursor),
+    };
+    const [found, counts] = await Promise.all([
+      deps.store.queue(filter, limit + 1),
+      deps.store.countByState(),
+    ]);
+    const page = found.slice(0, limit);
+    const last = page[page.length - 1];
+    const now = deps.clock.now();
+    return {
+      items: page.map((application) => queueItemOf(application, now)),
+      nextCursor: found.length > limit && last ? encodeCursor(queueKey(last)) : null,
+      counts,
+    };
+  },
+};
+
+/** How many recent stage exits the medians are taken over: recent enough to show today's pace. */
+export const MEDIAN_WINDOW = 500;
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value =
+    sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return Math.round((value ?? 0) * 10) / 10;
+}
+
+const STAGES: readonly DueStage[] = ['platform_review', 'sms_verification', 'authority_review'];
+
+export const getStats: AdminAction<'stats.get'> = {
+  params: adminParams['stats.get'],
+  async run(_params, { deps }) {
+    const [counts, overdue, ...hours] = await Promise.all([
+      deps.store.countByState(),
+      deps.store.countOverdue(),
+      ...STAGES.map((stage) => deps.store.recentStageHours(stage, MEDIAN_WINDOW)),
+    ]);
+    const medianHours = Object.fromEntries(STAGES.map((stage, i) => [stage, median(hours[i] ?? [])]));
+    return { counts, overdue, medianHours: medianHours as Record<DueStage, number | null> };
+  },
+};
+
+export const addAdmin: AdminAction<'admins.add'> = {
+  params: adminParams['admins.add'],
+  async run({ openid, name }, { deps }) {
+    await deps.store.putAdmin({ openid, name, addedAt: deps.clock.now().toISOString() });
+    const admin = await deps.store.getAdmin(openid);
+    if (!admin) throw new Error(`admin ${openid} was not stored`);
+    return { admin };
+  },
+};
+
+export const removeAdmin: AdminAction<'admins.remove'> = {
+  params: adminParams['admins.remove'],
+  async run({ openid }, { deps }) {
+    return { removed: await deps.store.removeAdmin(openid) };
+  },
+};
+
+export const listAdmins: AdminAction<'admins.list'> = {
+  params: adminParams['admins.list'],
+  async run(_params, { deps }) {
+    return { admins: await deps.store.listAdmins() };
+  },
+};
+
+export const runSetup: AdminAction<'setup.run'> = {
+  params: adminParams['setup.run'],
+  async run(_params, { deps }) {
+    return { created: await deps.store.setup() };
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * The filer's drafts: start one (new, or a change/cancellation of a filed record), save it as they
+ * type, and check it against every rule before submitting.
+ */
+import {
+  beijingDate,
+  check,
+  materialsChecklist,
+  normalizeForm,
+  startApplication,
+  STATE_INFO,
+  type ActionName,
+  type DataOf,
+  type FilingState,
+  type Issue,
+  type ParamsOf,
+} from '@beian/core';
+import type { ActionSpec } from '../action-map';
+import { foreignFiles } from '../app/files';
+import { newId } from '../app/ids';
+import { loadOwned } from '../app/load';
+import { baseBusy } from '../app/move';
+import { filerView } from '../app/views';
+import type { ServerDeps } from '../deps';
+import { Refusal, refuse } from '../errors';
+import { formSchema } from '../schemas/form';
+import { issuesOf } from '../schemas/issues';
+import { filingParams } from '../schemas/params';
+import { applyPatch } from '../schemas/patch';
+import type { Filer } from './callers';
+
+type FilingAction<A extends ActionName<'filing'>> = ActionSpec<
+  ParamsOf<'filing', A>,
+  DataOf<'filing', A>,
+  Filer,
+  ServerDeps
+>;
+
+/** Where the filer may still change the form: before the first submission and after a rejection. */
+export const EDITABLE_STATES: readonly FilingState[] = [
+  'draft',
+  'platform_rejected',
+  'sms_timeout',
+  'authority_rejected',
+];
+
+const invalidForm = (issues: Issue[]) =>
+  refuse.validation(`表单有 ${issues.length} 处内容无法保存，请按提示修改。`, issues);
+
+export const createDraft: FilingAction<'draft.create'> = {
+  params: filingParams['draft.create'],
+  async run({ kind, cancelScope, baseId }, { who, deps }) {
+    const now = deps.clock.now();
+    const base = baseId === undefined ? null : await deps.store.getApplication(baseId);
+    if (baseId !== undefined && (!base || base.owner !== who.openid)) {
+      throw refuse.notFound('找不到这条备案记录，请返回列表刷新后重试。');
+    }
+    const started = startApplication({
+      id: newId(now),
+      owner: who.openid,
+      kind,
+      cancelScope: cancelScope ?? null,
+      base,
+      now,
+    });
+    if (!started.ok) throw new Refusal(started.error.code, started.error.message, started.error.fields);
+    if (base) {
+      // Refused again, atomically, on submission; saying so now spares filling in a form in vain.
+      const holder = await deps.store.lockHolder(base.id);
+      if (holder) throw await baseBusy(deps, holder);
+    }
+    await deps.store.insertApplication(started.application);
+    return { filing: filerView(started.application) };
+  },
+};
+
+export const saveDraft: FilingAction<'draft.save'> = {
+  params: filingParams['draft.save'],
+  async run({ id, version, form, patch }, { who, deps }) {
+    if ((form === undefined) === (patch === undefined)) {
+      throw refuse.badRequest('请提供 form（整张表单）或 patch（按路径的修改）之一。');
+    }
+    const application = await loadOwned(deps, id, who.openid);
+    if (!EDITABLE_STATES.includes(application.state)) {
+      throw refuse.invalidState(`申请${STATE_INFO[application.state].label}，现在不能修改。`);
+    }
+    if (application.version !== version) throw refuse.conflict();
+    let candidate: unknown = form;
+    if (patch !== undefined) {
+      const patched = applyPatch(application.form, patch);
+      if (!patched.ok) throw invalidForm(patched.issues);
+      candidate = patched.form;
+    }
+    const parsed = formSchema.safeParse(candidate, { reportInput: true });
+    if (!parsed.success) throw invalidForm(issuesOf(parsed.error, ''));
+    const foreign = foreignFiles(parsed.data, who.openid);
+    if (foreign.length > 0) throw invalidForm(foreign);
+    const now = deps.clock.now().toISOString();
+    const saved = {
+      ...application,
+      form: normalizeForm(parsed.data),
+      version: application.version + 1,
+      updatedAt: now,
+    };
+    const written = await deps.store.commit({
+      application: saved,
+      expectedVersion: application.version,
+      audit: null,
+      outbox: [],
+      base: null,
+      lock: null,
+      request: null,
+      stageExit: null,
+    });
+    if (!written.ok) throw refuse.conflict();
+    return { filing: filerView(saved) };
+  },
+};
+
+export const checkFiling: FilingAction<'filing.check'> = {
+  params: filingParams['filing.check'],
+  async run({ id }, { who, deps }) {
+    const { kind, cancelScope, form } = await loadOwned(deps, id, who.openid);
+    const target = { kind, cancelScope, form };
+    const result = check(target, { today: beijingDate(deps.clock.now()) });
+    return { ...result, materials: materialsChecklist(target) };
+  },
+};

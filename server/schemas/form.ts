@@ -1,0 +1,177 @@
+/**
+ * The filing form at the boundary: a zod schema typed against the core model (`z.ZodType<FilingForm>`
+ * fails to compile when the model and the schema drift) whose per-field kinds and length limits come
+ * from core's FIELD_SPECS. Only storage bounds live here; the filing rules are core's `check`.
+ */
+import { FIELD_SPECS, type FieldSpec, type FilingForm } from '@beian/core';
+import { z } from 'zod';
+
+/** The paths the schema covers; a test holds this equal to FIELD_SPECS' keys. */
+export const SCHEMA_PATHS = new Set<string>();
+
+function specOf(path: string, kinds: readonly FieldSpec['kind'][]): FieldSpec {
+  const spec = FIELD_SPECS[path];
+  if (!spec || !kinds.includes(spec.kind)) {
+    throw new Error(`form schema: ${path} is not a ${kinds.join('/')} field in FIELD_SPECS`);
+  }
+  SCHEMA_PATHS.add(path);
+  return spec;
+}
+
+const DEFAULT_MAX_LENGTH = 200;
+
+function text(path: string) {
+  const spec = specOf(path, ['text', 'date', 'file']);
+  return z.string().max(spec.maxLength ?? DEFAULT_MAX_LENGTH);
+}
+
+function choice<const T extends readonly [string, ...string[]]>(path: string, values: T) {
+  const spec = specOf(path, ['text']);
+  if (JSON.stringify(spec.values) !== JSON.stringify(values)) {
+    throw new Error(`form schema: ${path} values differ from FIELD_SPECS`);
+  }
+  return z.enum(values);
+}
+
+function enumId(path: string) {
+  specOf(path, ['enum']);
+  return z.number().int().min(0).max(1_000_000).nullable();
+}
+
+function flag(path: string) {
+  specOf(path, ['boolean']);
+  return z.boolean();
+}
+
+function files(path: string) {
+  const spec = specOf(path, ['files']);
+  return z.array(z.string().max(spec.maxLength ?? DEFAULT_MAX_LENGTH)).max(spec.maxItems ?? 10);
+}
+
+function numbers(path: string) {
+  const spec = specOf(path, ['numbers']);
+  return z.array(z.number().int().min(0).max(1_000_000)).max(spec.maxItems ?? 10);
+}
+
+function certificate(prefix: string) {
+  return z.strictObject({
+    type: enumId(`${prefix}.type`),
+    number: text(`${prefix}.number`),
+    validFrom: text(`${prefix}.validFrom`),
+    validTo: text(`${prefix}.validTo`),
+    photoFront: text(`${prefix}.photoFront`),
+    photoBack: text(`${prefix}.photoBack`),
+  });
+}
+
+function person(prefix: string) {
+  return {
+    name: text(`${prefix}.name`),
+    mobile: text(`${prefix}.mobile`),
+    email: text(`${prefix}.email`),
+    emergencyContact: text(`${prefix}.emergencyContact`),
+    certificate: certificate(`${prefix}.certificate`),
+  };
+}
+
+const subject = z.strictObject({
+  type: enumId('subject.type'),
+  name: text('subject.name'),
+  region: z.strictObject({
+    province: text('subject.region.province'),
+    city: text('subject.region.city'),
+    district: text('subject.region.district'),
+  }),
+  address: text('subject.address'),
+  comment: text('subject.comment'),
+  certificate: z.strictObject({
+    type: enumId('subject.certificate.type'),
+    number: text('subject.certificate.number'),
+    address: text('subject.certificate.address'),
+    photo: text('subject.certificate.photo'),
+  }),
+  residencePermit: text('subject.residencePermit'),
+  legalPerson: z.strictObject({
+    name: text('subject.legalPerson.name'),
+    idNumber: text('subject.legalPerson.idNumber'),
+  }),
+  principal: z.strictObject({
+    ...person('subject.principal'),
+    isLegalRepresentative: flag('subject.principal.isLegalRepresentative'),
+    authorizationLetter: text('subject.principal.authorizationLetter'),
+  }),
+});
+
+const FACE = 'miniprogram.principal.faceVerification';
+
+const miniprogram = z.strictObject({
+  appid: text('miniprogram.appid'),
+  name: text('miniprogram.name'),
+  serviceTypes: numbers('miniprogram.serviceTypes'),
+  comment: text('miniprogram.comment'),
+  preApprovals: z
+    .array(
+      z.strictObject({
+        type: enumId('miniprogram.preApprovals[].type'),
+        code: text('miniprogram.preApprovals[].code'),
+        media: text('miniprogram.preApprovals[].media'),
+      }),
+    )
+    .max(13),
+  principal: z.strictObject({
+    ...person('miniprogram.principal'),
+    sameAsSubjectPrincipal: flag('miniprogram.principal.sameAsSubjectPrincipal'),
+    faceVerification: z.strictObject({
+      method: choice(`${FACE}.method`, ['photo', 'wechat']),
+      photo: text(`${FACE}.photo`),
+      verifyId: text(`${FACE}.verifyId`),
+      completedAt: text(`${FACE}.completedAt`),
+    }),
+  }),
+});
+
+const materials = z.strictObject({
+  commitmentLetter: files('materials.commitmentLetter'),
+  authenticityCommitmentLetter: files('materials.authenticityCommitmentLetter'),
+  businessNameChangeLetter: files('materials.businessNameChangeLetter'),
+  websiteConstructionProposal: files('materials.websiteConstructionProposal'),
+  partyBuildingConfirmationLetter: files('materials.partyBuildingConfirmationLetter'),
+  holdingCertificatePhoto: files('materials.holdingCertificatePhoto'),
+  promiseVideo: files('materials.promiseVideo'),
+  authenticityResponsibilityLetter: files('materials.authenticityResponsibilityLetter'),
+  subjectOtherMaterials: files('materials.subjectOtherMaterials'),
+  appletsOtherMaterials: files('materials.appletsOtherMaterials'),
+});
+
+export const formSchema: z.ZodType<FilingForm> = z.strictObject({ subject, miniprogram, materials });
+
+/** Every file id in a form with its concrete path (`miniprogram.preApprovals.0.media`). */
+export function fileLeaves(form: FilingForm): { path: string; fileId: string }[] {
+  const found: { path: string; fileId: string }[] = [];
+  for (const [pattern, spec] of Object.entries(FIELD_SPECS)) {
+    if (spec.kind !== 'file' && spec.kind !== 'files') continue;
+    for (const [path, value] of expand(form, pattern)) {
+      if (typeof value === 'string') found.push({ path, fileId: value });
+      if (Array.isArray(value))
+        value.forEach((id, i) => found.push({ path: `${path}.${i}`, fileId: String(id) }));
+    }
+  }
+  return found.filter((leaf) => leaf.fileId !== '');
+}
+
+/** The concrete paths and values of a spec pattern, one per list item for `[]`. */
+function expand(form: unknown, pattern: string): [string, unknown][] {
+  let found: [string, unknown][] = [['', form]];
+  for (const segment of pattern.split('.')) {
+    const list = segment.endsWith('[]');
+    const key = list ? segment.slice(0, -2) : segment;
+    found = found.flatMap(([path, value]): [string, unknown][] => {
+      const child =
+        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+      const at = path === '' ? key : `${path}.${key}`;
+      if (!list) return [[at, child]];
+      return Array.isArray(child) ? child.map((item, i): [string, unknown] => [`${at}.${i}`, item]) : [];
+    });
+  }
+  return found;
+}

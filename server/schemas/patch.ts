@@ -1,0 +1,64 @@
+/**
+ * `draft.save` with a `patch`: `{ "subject.name": "…", "miniprogram.preApprovals.0.code": "…" }`.
+ * Each path must name something the form already has (a list may grow by one item at its end),
+ * so a patch can change values but never add keys; the patched form is then validated whole.
+ */
+import { fieldLabel, type FilingForm, type Issue } from '@beian/core';
+
+/** More keys than any one step of the form holds: a bigger patch is a whole form in disguise. */
+export const MAX_PATCH_KEYS = 100;
+
+const SEGMENT = /^(?:[A-Za-z][A-Za-z0-9]{0,40}|0|[1-9]\d{0,2})$/;
+
+export type Patched = { ok: true; form: unknown } | { ok: false; issues: Issue[] };
+
+function refusal(path: string, message: string): Issue {
+  return { path, code: 'invalid_path', message };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Sets one path in a copy of the form, or says why it cannot. */
+function setPath(form: Record<string, unknown>, path: string, value: unknown): Issue | null {
+  const segments = path.split('.');
+  if (path.length > 120 || segments.some((s) => !SEGMENT.test(s))) {
+    return refusal(path.slice(0, 120), '字段路径格式不正确。');
+  }
+  let parent: unknown = form;
+  for (const [i, segment] of segments.entries()) {
+    const last = i === segments.length - 1;
+    if (Array.isArray(parent)) {
+      const index = Number(segment);
+      const allowed = last ? index <= parent.length : index < parent.length;
+      if (!/^\d+$/.test(segment) || !allowed) return refusal(path, `${fieldLabel(path) || path} 不存在。`);
+      if (last) parent[index] = value;
+      else parent = parent[index];
+    } else if (isRecord(parent) && Object.prototype.hasOwnProperty.call(parent, segment)) {
+      if (last) parent[segment] = value;
+      else parent = parent[segment];
+    } else {
+      return refusal(path, `表单中没有「${path}」这一项。`);
+    }
+  }
+  return null;
+}
+
+/** The form with the patch applied (a copy), or an Issue per path that does not exist. */
+export function applyPatch(form: FilingForm, patch: Record<string, unknown>): Patched {
+  const keys = Object.keys(patch);
+  if (keys.length === 0) return { ok: false, issues: [refusal('patch', '没有要保存的修改。')] };
+  if (keys.length > MAX_PATCH_KEYS) {
+    return { ok: false, issues: [refusal('patch', `一次最多保存 ${MAX_PATCH_KEYS} 处修改。`)] };
+  }
+  const copy = JSON.parse(JSON.stringify(form)) as Record<string, unknown>;
+  // Shorter paths first, so `miniprogram.preApprovals` then `miniprogram.preApprovals.0.code` works.
+  const ordered = [...keys].sort((a, b) => a.split('.').length - b.split('.').length);
+  const issues: Issue[] = [];
+  for (const path of ordered) {
+    const issue = setPath(copy, path, JSON.parse(JSON.stringify(patch[path] ?? null)) as unknown);
+    if (issue) issues.push(issue);
+  }
+  return issues.length > 0 ? { ok: false, issues: issues.slice(0, 20) } : { ok: true, form: copy };
+}

@@ -1,0 +1,113 @@
+/**
+ * The sqlite schema as numbered migrations, applied in order and recorded in `PRAGMA user_version`,
+ * so an old data folder is brought forward on open. Never edit a released migration; add one.
+ *
+ * Every table keeps the domain document as JSON in `doc` and copies the fields its queries need
+ * into columns, each query with an index (owner + list key, state + queue key, state + due time,
+ * outbox status + next attempt).
+ */
+import { COLLECTION_NAMES } from '../store/collections';
+
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE applications (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    state TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    base_id TEXT,
+    due_at TEXT,
+    overdue INTEGER NOT NULL DEFAULT 0,
+    list_key TEXT NOT NULL,
+    queue_key TEXT NOT NULL,
+    subject_name TEXT NOT NULL DEFAULT '',
+    miniprogram_name TEXT NOT NULL DEFAULT '',
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX applications_owner_list ON applications (owner, list_key);
+  CREATE INDEX applications_state_queue ON applications (state, queue_key);
+  CREATE INDEX applications_queue ON applications (queue_key);
+  CREATE INDEX applications_state_due ON applications (state, due_at);
+  CREATE INDEX applications_unflagged_due ON applications (state, overdue, due_at);
+  CREATE INDEX applications_base ON applications (base_id) WHERE base_id IS NOT NULL;
+
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    application_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX audit_application ON audit (application_id, seq);
+
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    application_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    next_attempt_at TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+  CREATE INDEX outbox_application ON outbox (application_id);
+
+  CREATE TABLE credits (
+    owner TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (owner, template_id)
+  );
+
+  CREATE TABLE admins (
+    openid TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    added_at TEXT NOT NULL
+  );
+
+  CREATE TABLE requests (
+    key TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    application_id TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+
+  CREATE TABLE base_locks (
+    base_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL
+  );
+
+  CREATE TABLE stage_exits (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    application_id TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    left_at TEXT NOT NULL,
+    hours REAL NOT NULL
+  );
+  CREATE INDEX stage_exits_stage ON stage_exits (stage, seq);
+  `,
+  // Counting per state for every queue page would scan the table; triggers keep the counts in the
+  // same transaction as each write instead.
+  `
+  CREATE TABLE state_counts (
+    state TEXT PRIMARY KEY,
+    n INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO state_counts (state, n) SELECT state, count(*) FROM applications GROUP BY state;
+  CREATE TRIGGER applications_counted_insert AFTER INSERT ON applications BEGIN
+    INSERT INTO state_counts (state, n) VALUES (NEW.state, 1)
+      ON CONFLICT (state) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER applications_counted_delete AFTER DELETE ON applications BEGIN
+    UPDATE state_counts SET n = n - 1 WHERE state = OLD.state;
+  END;
+  CREATE TRIGGER applications_counted_update AFTER UPDATE OF state ON applications
+    WHEN OLD.state <> NEW.state BEGIN
+    UPDATE state_counts SET n = n - 1 WHERE state = OLD.state;
+    INSERT INTO state_counts (state, n) VALUES (NEW.state, 1)
+      ON CONFLICT (state) DO UPDATE SET n = n + 1;
+  END;
+  `,
+];
+
+/** The tables `setup.run` reports on a fresh database: the collections (state_counts is internal). */
+export const TABLES: readonly string[] = COLLECTION_NAMES;

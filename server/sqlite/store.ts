@@ -1,0 +1,292 @@
+/**
+ * The Store on better-sqlite3. Calls are synchronous underneath; the async surface is the port's.
+ * A commit is one sqlite transaction (all or nothing) and every conditional write checks
+ * `changes`, so two writers with the same version cannot both succeed — even across processes,
+ * because WAL mode serialises writers on the file.
+ */
+import type Database from 'better-sqlite3';
+import {
+  FILING_STATES,
+  type AdminRecord,
+  type Application,
+  type AuditEvent,
+  type DueStage,
+  type StateCounts,
+} from '@beian/core';
+import { indexFields } from '../store/keys';
+import type { Commit, CommitResult, QueueFilter, Store, StoredRequest } from '../store/types';
+import { SqliteMessages } from './messages';
+import { migrate } from './migrate';
+
+type Row = Record<string, unknown>;
+
+class CommitFailure extends Error {
+  constructor(readonly result: Exclude<CommitResult, { ok: true }>) {
+    super(result.reason);
+  }
+}
+
+const REVIEW_STATES = ['platform_review', 'authority_review'] as const;
+
+export class SqliteStore extends SqliteMessages implements Store {
+  private readonly created: string[];
+
+  constructor(db: Database.Database) {
+    super(db);
+    this.created = migrate(db);
+  }
+
+  async setup(): Promise<string[]> {
+    // Migrations already ran on open; report what that open created (nothing on a second run).
+    return this.created.splice(0);
+  }
+
+  async getApplication(id: string): Promise<Application | null> {
+    const row = this.db.prepare('SELECT doc FROM applications WHERE id = ?').get(id) as Row | undefined;
+    return row ? parse<Application>(row.doc) : null;
+  }
+
+  async insertApplication(application: Application): Promise<void> {
+    const f = indexFields(application);
+    this.db
+      .prepare(
+        `INSERT INTO applications (id, owner, state, version, base_id, due_at, overdue, list_key, queue_key,
+           subject_name, miniprogram_name, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        application.id,
+        f.owner,
+        f.state,
+        f.version,
+        f.baseId,
+        f.dueAt,
+        f.overdue ? 1 : 0,
+        f.listKey,
+        f.queueKey,
+        f.subjectName,
+        f.miniprogramName,
+        JSON.stringify(application),
+      );
+  }
+
+  async commit(commit: Commit): Promise<CommitResult> {
+    try {
+      this.db.transaction(() => this.applyCommit(commit))();
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof CommitFailure) return error.result;
+      if (isUniqueViolation(error)) return { ok: false, reason: 'conflict' };
+      throw error;
+    }
+  }
+
+  private applyCommit(commit: Commit): void {
+    this.replaceApplication(commit.application, commit.expectedVersion);
+    if (commit.base) this.replaceApplication(commit.base.application, commit.base.expectedVersion);
+    if (commit.lock) this.applyLock(commit.lock);
+    if (commit.request) {
+      const r = commit.request;
+      this.db
+        .prepare('INSERT INTO requests (key, owner, application_id, answer, at) VALUES (?, ?, ?, ?, ?)')
+        .run(r.key, r.owner, r.applicationId, r.answer, r.at);
+    }
+    if (commit.audit) {
+      this.db
+        .prepare('INSERT INTO audit (application_id, at, doc) VALUES (?, ?, ?)')
+        .run(commit.audit.applicationId, commit.audit.at, JSON.stringify(commit.audit));
+    }
+    for (const message of commit.outbox) this.insertMessage(message);
+    if (commit.stageExit) {
+      const e = commit.stageExit;
+      this.db
+        .prepare('INSERT INTO stage_exits (application_id, stage, left_at, hours) VALUES (?, ?, ?, ?)')
+        .run(e.applicationId, e.stage, e.leftAt, e.hours);
+    }
+  }
+
+  private replaceApplication(application: Application, expectedVersion: number): void {
+    const f = indexFields(application);
+    const { changes } = this.db
+      .prepare(
+        `UPDATE applications SET owner = ?, state = ?, version = ?, base_id = ?, due_at = ?, overdue = ?,
+           list_key = ?, queue_key = ?, subject_name = ?, miniprogram_name = ?, doc = ?
+         WHERE id = ? AND version = ?`,
+      )
+      .run(
+        f.owner,
+        f.state,
+        f.version,
+        f.baseId,
+        f.dueAt,
+        f.overdue ? 1 : 0,
+        f.listKey,
+        f.queueKey,
+        f.subjectName,
+        f.miniprogramName,
+        JSON.stringify(application),
+        application.id,
+        expectedVersion,
+      );
+    if (changes !== 1) throw new CommitFailure({ ok: false, reason: 'conflict' });
+  }
+
+  private applyLock(lock: NonNullable<Commit['lock']>): void {
+    if (lock.action === 'release') {
+      this.db
+        .prepare('DELETE FROM base_locks WHERE base_id = ? AND holder = ?')
+        .run(lock.baseId, lock.holder);
+      return;
+    }
+    const held = this.db.prepare('SELECT holder FROM base_locks WHERE base_id = ?').get(lock.baseId) as
+      Row | undefined;
+    if (held && held.holder !== lock.holder) {
+      throw new CommitFailure({ ok: false, reason: 'base_busy', holder: String(held.holder) });
+    }
+    if (!held) {
+      this.db.prepare('INSERT INTO base_locks (base_id, holder) VALUES (?, ?)').run(lock.baseId, lock.holder);
+    }
+  }
+
+  async listByOwner(owner: string, after: string | null, limit: number): Promise<Application[]> {
+    const rows = this.db
+      .prepare(`SELECT doc FROM applications WHERE owner = ? AND list_key < ? ORDER BY list_key DESC LIMIT ?`)
+      .all(owner, after ?? '\uffff', limit) as Row[];
+    return rows.map((row) => parse<Application>(row.doc));
+  }
+
+  async queue(filter: QueueFilter, limit: number): Promise<Application[]> {
+    const where: string[] = [`state IN (${filter.states.map(() => '?').join(', ')})`, 'queue_key > ?'];
+    const args: unknown[] = [...filter.states, filter.after ?? ''];
+    if (filter.overdueOnly) where.push('overdue = 1');
+    if (filter.query) {
+      where.push(`(subject_name LIKE ? ESCAPE '\\' OR miniprogram_name LIKE ? ESCAPE '\\')`);
+      const pattern = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      args.push(pattern, pattern);
+    }
+    const rows = this.db
+      .prepare(`SELECT doc FROM applications WHERE ${where.join(' AND ')} ORDER BY queue_key LIMIT ?`)
+      .all(...args, limit) as Row[];
+    return rows.map((row) => parse<Application>(row.doc));
+  }
+
+  async countByState(): Promise<StateCounts> {
+    const counts = Object.fromEntries(FILING_STATES.map((s) => [s, 0])) as StateCounts;
+    // Kept by triggers (migration 2): reading them costs the same at any size.
+    const rows = this.db.prepare('SELECT state, n FROM state_counts').all() as Row[];
+    for (const row of rows) {
+      const state = row.state as keyof StateCounts;
+      if (state in counts) counts[state] = Number(row.n);
+    }
+    return counts;
+  }
+
+  async countOverdue(): Promise<number> {
+    const placeholders = REVIEW_STATES.map(() => '?').join(', ');
+    const row = this.db
+      .prepare(`SELECT count(*) AS n FROM applications WHERE state IN (${placeholders}) AND overdue = 1`)
+      .get(...REVIEW_STATES) as Row;
+    return Number(row.n);
+  }
+
+  async expiredSmsWindows(now: string, limit: number): Promise<Application[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT doc FROM applications WHERE state = 'sms_verification' AND due_at <= ? ORDER BY due_at LIMIT ?`,
+      )
+      .all(now, limit) as Row[];
+    return rows.map((row) => parse<Application>(row.doc));
+  }
+
+  async unflaggedOverdueReviews(now: string, limit: number): Promise<Application[]> {
+    const found: Application[] = [];
+    for (const state of REVIEW_STATES) {
+      const rows = this.db
+        .prepare(
+          `SELECT doc FROM applications WHERE state = ? AND overdue = 0 AND due_at < ? ORDER BY due_at LIMIT ?`,
+        )
+        .all(state, now, limit - found.length) as Row[];
+      found.push(...rows.map((row) => parse<Application>(row.doc)));
+      if (found.length >= limit) break;
+    }
+    return found;
+  }
+
+  async lockHolder(baseId: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT holder FROM base_locks WHERE base_id = ?').get(baseId) as
+      Row | undefined;
+    return row ? String(row.holder) : null;
+  }
+
+  async auditOf(applicationId: string): Promise<AuditEvent[]> {
+    const rows = this.db
+      .prepare('SELECT doc FROM audit WHERE application_id = ? ORDER BY seq')
+      .all(applicationId) as Row[];
+    return rows.map((row) => parse<AuditEvent>(row.doc));
+  }
+
+  async recentStageHours(stage: DueStage, limit: number): Promise<number[]> {
+    const rows = this.db
+      .prepare('SELECT hours FROM stage_exits WHERE stage = ? ORDER BY seq DESC LIMIT ?')
+      .all(stage, limit) as Row[];
+    return rows.map((row) => Number(row.hours));
+  }
+
+  async getAdmin(openid: string): Promise<AdminRecord | null> {
+    const row = this.db.prepare('SELECT openid, name, added_at FROM admins WHERE openid = ?').get(openid) as
+      Row | undefined;
+    return row ? toAdmin(row) : null;
+  }
+
+  async putAdmin(admin: AdminRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO admins (openid, name, added_at) VALUES (?, ?, ?)
+         ON CONFLICT (openid) DO UPDATE SET name = excluded.name`,
+      )
+      .run(admin.openid, admin.name, admin.addedAt);
+  }
+
+  async removeAdmin(openid: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM admins WHERE openid = ?').run(openid).changes === 1;
+  }
+
+  async listAdmins(): Promise<AdminRecord[]> {
+    const rows = this.db.prepare('SELECT openid, name, added_at FROM admins ORDER BY added_at, openid').all();
+    return (rows as Row[]).map(toAdmin);
+  }
+
+  async getRequest(key: string): Promise<StoredRequest | null> {
+    const row = this.db
+      .prepare('SELECT key, owner, application_id, answer, at FROM requests WHERE key = ?')
+      .get(key) as Row | undefined;
+    if (!row) return null;
+    return {
+      key: String(row.key),
+      owner: String(row.owner),
+      applicationId: String(row.application_id),
+      answer: String(row.answer),
+      at: String(row.at),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function parse<T>(doc: unknown): T {
+  return JSON.parse(String(doc)) as T;
+}
+
+function toAdmin(row: Row): AdminRecord {
+  return { openid: String(row.openid), name: String(row.name), addedAt: String(row.added_at) };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+  );
+}

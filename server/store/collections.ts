@@ -1,0 +1,16 @@
+/**
+ * The collections (cloud database) and tables (sqlite) of Beian, by one name each. database/
+ * collections.json lists the same names with their indexes; a test keeps the two in step.
+ */
+export const COLLECTIONS = {
+  applications: 'applications',
+  audit: 'audit',
+  outbox: 'outbox',
+  credits: 'credits',
+  admins: 'admins',
+  requests: 'requests',
+  baseLocks: 'base_locks',
+  stageExits: 'stage_exits',
+} as const;
+
+export const COLLECTION_NAMES: readonly string[] = Object.values(COLLECTIONS);

@@ -1,0 +1,70 @@
+/**
+ * The sort keys both adapters index, derived from the application on every write so that paging
+ * is a single-field range scan (`key < cursor` / `key > cursor`) on any database.
+ */
+import type { Application, FilingState } from '@beian/core';
+
+/** Newest first for a filer's list: scanned descending. */
+export function listKey(application: Pick<Application, 'id' | 'updatedAt'>): string {
+  return `${application.updatedAt}|${application.id}`;
+}
+
+const MAX_MS = 9_999_999_999_999;
+
+/**
+ * Reviewers' order, scanned ascending: overdue reviews first (longest overdue first), then
+ * everything with a due time by due time, then the rest most recently updated first.
+ */
+export function queueKey(
+  application: Pick<Application, 'id' | 'updatedAt' | 'due' | 'overdueSince'>,
+): string {
+  const { due, id } = application;
+  if (due && application.overdueSince) return `0|${due.at}|${id}`;
+  if (due) return `1|${due.at}|${id}`;
+  const newestFirst = String(MAX_MS - Date.parse(application.updatedAt)).padStart(13, '0');
+  return `2|${newestFirst}|${id}`;
+}
+
+/** The columns/fields every adapter stores next to the document, for its indexes. */
+export interface IndexFields {
+  owner: string;
+  state: FilingState;
+  version: number;
+  baseId: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  listKey: string;
+  queueKey: string;
+  subjectName: string;
+  miniprogramName: string;
+}
+
+export function indexFields(application: Application): IndexFields {
+  return {
+    owner: application.owner,
+    state: application.state,
+    version: application.version,
+    baseId: application.baseId,
+    dueAt: application.due?.at ?? null,
+    overdue: application.overdueSince !== null,
+    listKey: listKey(application),
+    queueKey: queueKey(application),
+    subjectName: application.form.subject.name,
+    miniprogramName: application.form.miniprogram.name,
+  };
+}
+
+/** Cursors are opaque to callers: the key, base64url-encoded. */
+export function encodeCursor(key: string): string {
+  return Buffer.from(key, 'utf8').toString('base64url');
+}
+
+const KEY_PATTERN =
+  /^[0-9]\|[0-9TZ:.-]{13,30}\|[A-Za-z0-9_-]{1,64}$|^[0-9T:.Z-]{20,30}\|[A-Za-z0-9_-]{1,64}$/;
+
+/** The key inside a cursor, or null when the cursor is not one we issued. */
+export function decodeCursor(cursor: string): string | null {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return null;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  return KEY_PATTERN.test(key) ? key : null;
+}

@@ -1,0 +1,149 @@
+/**
+ * The storage port: everything the action maps keep, in the domain's words. Two adapters implement
+ * it — `server/sqlite` (better-sqlite3, the local cloud) and `server/cloudbase` (the wx-server-sdk
+ * cloud database) — and one contract suite (test/server/store.contract.ts) holds both to it.
+ *
+ * Writes that must not be lost together go through `commit`: the application (conditional on the
+ * version the caller read), its audit event, its outbox messages, the filed record a change or
+ * cancellation rewrites, the lock that keeps one open change/cancel per filed record, and the
+ * first answer of an idempotent request — all or nothing.
+ */
+import type {
+  AdminRecord,
+  Application,
+  AuditEvent,
+  DueStage,
+  FilingState,
+  StateCounts,
+  SubscribeMessage,
+  TemplateRole,
+} from '@beian/core';
+
+/** How far an outbox message got. `pending` and `sending` are the only non-final states. */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'no_consent' | 'rejected' | 'failed';
+
+/** A subscribe message waiting to be sent (or done with), written by the transition that caused it. */
+export interface OutboxMessage {
+  id: string;
+  applicationId: string;
+  role: TemplateRole;
+  message: SubscribeMessage;
+  status: OutboxStatus;
+  /** Sends tried so far (a skip is not a try). */
+  attempts: number;
+  /** When the dispatcher may pick it up next (ISO). */
+  nextAttemptAt: string;
+  /** While `sending`: until when the claim holds; a dispatcher that died is taken over after it. */
+  leaseUntil: string | null;
+  /** `errCode errMsg` of the last failed send. */
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Incremented by every write: claims and results are conditional on it. */
+  rev: number;
+}
+
+/** The first answer to an idempotent call (`filing.submit` with a requestId), replayed on retries. */
+export interface StoredRequest {
+  /** Scoped to the filer: `${owner}:${requestId}`. */
+  key: string;
+  owner: string;
+  applicationId: string;
+  /** The answer's data, as JSON, so a replay is byte-for-byte the first answer. */
+  answer: string;
+  at: string;
+}
+
+/** How long an application spent in a review stage, kept for the stats. */
+export interface StageExit {
+  applicationId: string;
+  stage: DueStage;
+  leftAt: string;
+  hours: number;
+}
+
+/** The one open change/cancel of a filed record (备案记录): acquire on submit, release at the end. */
+export interface BaseLock {
+  baseId: string;
+  holder: string;
+  action: 'acquire' | 'release';
+}
+
+export interface Commit {
+  application: Application;
+  /** The version the caller read; any other version in the store means someone wrote first. */
+  expectedVersion: number;
+  audit: AuditEvent | null;
+  outbox: OutboxMessage[];
+  /** A filed record rewritten by a change, or cancelled by a cancellation. */
+  base: { application: Application; expectedVersion: number } | null;
+  lock: BaseLock | null;
+  request: StoredRequest | null;
+  stageExit: StageExit | null;
+}
+
+export type CommitResult =
+  | { ok: true }
+  /** The application (or the base) was written by someone else, or the request key was taken. */
+  | { ok: false; reason: 'conflict' }
+  /** Another change/cancel of the same filed record holds the lock. */
+  | { ok: false; reason: 'base_busy'; holder: string };
+
+/** Filters of the reviewers' queue; `after` is the queue key of the last row already shown. */
+export interface QueueFilter {
+  states: readonly FilingState[];
+  overdueOnly: boolean;
+  /** A substring of the subject or mini-program name. */
+  query: string | null;
+  after: string | null;
+}
+
+export interface Store {
+  /** Creates what is missing (collections, tables, indexes where possible); names what it created. */
+  setup(): Promise<string[]>;
+
+  getApplication(id: string): Promise<Application | null>;
+  insertApplication(application: Application): Promise<void>;
+  commit(commit: Commit): Promise<CommitResult>;
+  /** The filer's applications, most recently updated first; `after` is a list key (see keys.ts). */
+  listByOwner(owner: string, after: string | null, limit: number): Promise<Application[]>;
+  /** The queue in queue-key order: overdue first, then by due date, then the rest newest first. */
+  queue(filter: QueueFilter, limit: number): Promise<Application[]>;
+  countByState(): Promise<StateCounts>;
+  countOverdue(): Promise<number>;
+  /** Applications in `sms_verification` whose 24-hour window closed at or before `now`. */
+  expiredSmsWindows(now: string, limit: number): Promise<Application[]>;
+  /** Reviews past their due time that are not flagged overdue yet. */
+  unflaggedOverdueReviews(now: string, limit: number): Promise<Application[]>;
+  /** The open change/cancel holding a filed record, if any. */
+  lockHolder(baseId: string): Promise<string | null>;
+
+  auditOf(applicationId: string): Promise<AuditEvent[]>;
+  /** Hours spent in a stage by the latest applications that left it, newest first. */
+  recentStageHours(stage: DueStage, limit: number): Promise<number[]>;
+
+  /** Messages the dispatcher may take now: pending and due, or sending with an expired lease. */
+  dueMessages(now: string, limit: number): Promise<OutboxMessage[]>;
+  /** Writes `next` only if the stored message still has `expectedRev`; false when someone else did. */
+  updateMessage(next: OutboxMessage, expectedRev: number): Promise<boolean>;
+  outboxOf(applicationId: string): Promise<OutboxMessage[]>;
+
+  /** One credit per accepted template (WeChat's one-time subscription). */
+  addCredits(owner: string, templateIds: readonly string[]): Promise<void>;
+  /** Takes one credit if there is one; false when there is none. */
+  takeCredit(owner: string, templateId: string): Promise<boolean>;
+  /** Gives back a credit taken for a send that WeChat did not deliver. */
+  returnCredit(owner: string, templateId: string): Promise<void>;
+  /** WeChat said the filer has no credit (43101): whatever we counted is gone. */
+  clearCredit(owner: string, templateId: string): Promise<void>;
+  creditsOf(owner: string): Promise<Record<string, number>>;
+
+  getAdmin(openid: string): Promise<AdminRecord | null>;
+  putAdmin(admin: AdminRecord): Promise<void>;
+  removeAdmin(openid: string): Promise<boolean>;
+  listAdmins(): Promise<AdminRecord[]>;
+
+  getRequest(key: string): Promise<StoredRequest | null>;
+
+  close(): Promise<void>;
+}
