@@ -1,73 +1,228 @@
 /**
- * The local cloud: the same action maps the deployed functions run, on local adapters, behind
- * the HTTP contract. `npm start` runs it; the tests start it on a free port.
+ * The local cloud: the same action maps the deployed functions run, on local adapters (sqlite,
+ * files under the data folder, an emulated WeChat for subscribe messages), behind the HTTP
+ * contract, with the functions' timer triggers on their cron. `npm start` runs it; tests start it
+ * on a free port with a temporary data folder.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { Envelope } from '@beian/core';
+import { TEMPLATE_ROLES, type Envelope } from '@beian/core';
+import type { Invocation } from '../server/action-map';
+import { loadConfig } from '../server/config';
 import type { ServerDeps } from '../server/deps';
 import { functions } from '../server/functions';
-import { createHttpServer } from './http';
+import { openSqliteStore } from '../server/sqlite';
+import { appPages, MINIPROGRAM_DIR } from './app-pages';
+import { createCallLog } from './call-log';
+import { openClock, type ClockMode } from './clock';
+import {
+  clearRunning,
+  dataDirOf,
+  ensureDataDir,
+  loadOrCreateOperatorKey,
+  markRunning,
+  resetDataDir,
+  runningCloud,
+  type DataDir,
+} from './data-dir';
+import { devRoutes } from './dev-routes';
+import { createHttpServer, type RequestHandler, type Route } from './http';
+import { LocalMessenger } from './messenger';
+import { LocalStorage } from './storage';
+import {
+  CLOUDFUNCTIONS_DIR,
+  readTriggers,
+  schedule,
+  timerEvent,
+  TRIGGER_INVOCATION,
+  type Schedule,
+  type TimerTrigger,
+} from './triggers';
+
+/** How long `close()` lets in-flight calls finish before cutting connections. */
+const DRAIN_TIMEOUT_MS = 30_000;
 
 export interface LocalCloudOptions {
-  /** 0 picks a free port (tests). */
+  /** 0 picks a free port (tests). Always on 127.0.0.1. */
   port: number;
   dataDir: string;
   /** Overrides the operator key kept in the data folder. */
   operatorKey?: string;
-  /** Where call log lines go; silent in tests. */
+  /** Where log lines go (one per call); silent when absent. */
   log?: (line: string) => void;
+  /** `real` (default) or `manual` (moved by `POST /_/clock`, kept across restarts). */
+  clock?: ClockMode;
+  /** A manual clock's time on its very first start (default: the real now). */
+  startAt?: Date;
+  /** Start from empty data (the operator key is kept). */
+  reset?: boolean;
+  /** Run the timer triggers on their cron (default true; tests fire them by hand). */
+  schedule?: boolean;
+  /** BEIAN_TEMPLATES and BEIAN_HOLIDAYS are read from here (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** More routes, matched after the cloud's own. */
+  routes?: readonly Route[];
+  /** Handlers for everything else (the browser preview's pages and assets). */
+  handlers?: readonly RequestHandler[];
+  /** Where the functions' config.json files are (default cloudfunctions/). */
+  cloudfunctionsDir?: string;
+  /** Where app.json is, for the pages subscribe messages may open (default miniprogram/). */
+  miniprogramDir?: string;
 }
 
 export interface LocalCloud {
   url: string;
   operatorKey: string;
+  dataDir: string;
+  clockMode: ClockMode;
+  triggers: readonly TimerTrigger[];
+  /** Configuration worth telling the developer about (placeholder template ids, …). */
+  warnings: readonly string[];
+  /** Stops accepting calls and triggers, lets in-flight calls finish, closes the database. */
   close(): Promise<void>;
 }
 
+/** Data folders served by this process: one cloud per folder, or clock and ledger would diverge. */
+const openDirs = new Set<string>();
+
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const operatorKey = options.operatorKey ?? loadOrCreateOperatorKey(options.dataDir);
-  const log = options.log ?? (() => undefined);
+  const dir = dataDirOf(options.dataDir);
+  claim(dir);
+  const cleanups: (() => Promise<void> | void)[] = [() => void openDirs.delete(dir.root)];
+  try {
+    return await start(dir, options, cleanups);
+  } catch (error) {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    throw error;
+  }
+}
+
+function claim(dir: DataDir): void {
+  const other = runningCloud(dir);
+  if (openDirs.has(dir.root) || (other && other.pid !== process.pid)) {
+    const where = other ? `（进程 ${other.pid}，${other.url}）` : '';
+    throw new Error(
+      `数据目录 ${dir.root} 已被另一个本地云使用${where}：先停止它，或用 BEIAN_DATA_DIR 换一个目录。`,
+    );
+  }
+  openDirs.add(dir.root);
+}
+
+async function start(
+  dir: DataDir,
+  options: LocalCloudOptions,
+  cleanups: (() => Promise<void> | void)[],
+): Promise<LocalCloud> {
+  if (options.reset) resetDataDir(dir);
+  ensureDataDir(dir);
+  const operatorKey = options.operatorKey ?? loadOrCreateOperatorKey(dir);
+  const config = loadConfig({ ...(options.env ?? process.env), BEIAN_OPERATOR_KEY: operatorKey });
+  const clock = openClock({ mode: options.clock ?? 'real', file: dir.clock, startAt: options.startAt });
+  const callLog = createCallLog(options.log ?? (() => undefined));
+  const triggers = readTriggers(options.cloudfunctionsDir ?? CLOUDFUNCTIONS_DIR);
+  let url = '';
+  const storage = new LocalStorage({
+    dir: dir.files,
+    indexFile: dir.fileIndex,
+    secretFile: dir.storageSecret,
+    clock,
+    baseUrl: () => url,
+  });
+  const messenger = new LocalMessenger({
+    file: dir.wechat,
+    clock,
+    templateIds: TEMPLATE_ROLES.map((role) => config.templates[role].templateId),
+    pages: appPages(options.miniprogramDir ?? MINIPROGRAM_DIR),
+  });
+  const store = openSqliteStore(dir.database);
+  cleanups.push(() => store.close());
   const deps: ServerDeps = {
-    clock: { now: () => new Date() },
+    clock,
+    store,
+    files: storage,
+    messenger,
+    templates: config.templates,
+    calendar: config.calendar,
     operatorKey,
-    logger: {
-      info: log,
-      error: (line, error) =>
-        log(`${line} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-    },
+    logger: callLog.logger,
   };
-  const server = createHttpServer({
-    runFunction: (name, event, invocation): Promise<Envelope<unknown>> | null => {
-      if (!Object.prototype.hasOwnProperty.call(functions, name)) return null;
-      return functions[name as keyof typeof functions](event, invocation, deps);
-    },
+  const run = (name: string, event: unknown, invocation: Invocation): Promise<Envelope<unknown>> | null =>
+    Object.prototype.hasOwnProperty.call(functions, name)
+      ? functions[name as keyof typeof functions](event, invocation, deps)
+      : null;
+  const firings = new Set<Promise<unknown>>();
+  const fire = (trigger: TimerTrigger): Promise<Envelope<unknown>> => {
+    const firing = functions[trigger.functionName](
+      timerEvent(trigger, clock.now()),
+      TRIGGER_INVOCATION,
+      deps,
+    );
+    firings.add(firing);
+    void firing.finally(() => firings.delete(firing));
+    return firing;
+  };
+  let timers: Schedule | null = null;
+  const http = createHttpServer({
+    runFunction: run,
+    routes: [
+      ...devRoutes({ clock, messenger, storage, triggers, schedule: () => timers, fire }),
+      ...(options.routes ?? []),
+    ],
+    handlers: options.handlers,
+    callLog,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // Loopback only: the local cloud has no authentication of its own beyond the operator key.
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    operatorKey,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
+  await listen(http.server, options.port);
+  cleanups.push(() => new Promise<void>((resolve) => http.server.close(() => resolve())));
+  url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
+  markRunning(dir, url);
+  cleanups.push(() => clearRunning(dir));
+  if (options.schedule !== false) {
+    timers = schedule(triggers, (trigger) =>
+      callLog.within(`timer ${trigger.functionName}/${trigger.name}`, async () => {
+        await fire(trigger);
       }),
+    );
+  }
+
+  let closing: Promise<void> | null = null;
+  const close = async (): Promise<void> => {
+    timers?.stop();
+    const stopped = new Promise<void>((resolve) => http.server.close(() => resolve()));
+    http.server.closeIdleConnections();
+    await withTimeout(Promise.all([http.drained(), ...firings]), DRAIN_TIMEOUT_MS);
+    http.server.closeAllConnections();
+    await stopped;
+    clearRunning(dir);
+    await store.close();
+    openDirs.delete(dir.root);
+  };
+  return {
+    url,
+    operatorKey,
+    dataDir: dir.root,
+    clockMode: clock.mode,
+    triggers,
+    warnings: config.warnings,
+    close: () => (closing ??= close()),
   };
 }
 
-/** Kept in the data folder so `npm run call` and restarts keep working with the same key. */
-function loadOrCreateOperatorKey(dataDir: string): string {
-  const file = join(dataDir, 'operator-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const key = randomBytes(18).toString('base64url');
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`端口 ${port} 已被占用：先停止占用它的程序，或用 PORT=<端口> 换一个。`)
+          : error,
+      ),
+    );
+    // Loopback only: the local cloud has no authentication of its own beyond the operator key.
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
+
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

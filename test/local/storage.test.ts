@@ -1,0 +1,137 @@
+/**
+ * Local cloud storage over HTTP: uploads answer like `wx.cloud.uploadFile`, a filer writes only
+ * under `filings/<their openid>/`, and temporary URLs (media.url) serve the file with its content
+ * type for ten minutes of the local clock, then refuse.
+ */
+import { solidPng } from '../../local/demo-image';
+import { FILE_ID_ROOT } from '../../local/storage';
+import { ok, TestCloud } from '../e2e/harness';
+
+const FILER = 'o-filer-a';
+const PNG = solidPng(4, 4, [10, 20, 30]);
+
+let test: TestCloud;
+
+beforeAll(async () => {
+  test = await TestCloud.start();
+});
+
+afterAll(async () => {
+  await test.close();
+});
+
+async function upload(
+  cloudPath: string,
+  openid: string | null,
+  body: Uint8Array = PNG,
+  contentType = 'image/png',
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (openid) headers['x-wx-openid'] = openid;
+  const response = await fetch(`${test.url}/_/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+    method: 'POST',
+    headers,
+    body: new Uint8Array(body),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+describe('uploads', () => {
+  it('answers a real-looking file id for a filer writing under their own prefix', async () => {
+    const { status, json } = await upload(`filings/${FILER}/id-front.png`, FILER);
+    expect(status).toBe(200);
+    expect(json).toEqual({ fileID: `${FILE_ID_ROOT}filings/${FILER}/id-front.png`, statusCode: 200 });
+    expect(json.fileID).toBe('cloud://beian-local.6265-beian-local/filings/o-filer-a/id-front.png');
+  });
+
+  it("refuses writing under another filer's prefix or outside filings/", async () => {
+    for (const path of [`filings/o-filer-b/id-front.png`, `public/${FILER}/a.png`]) {
+      const { status, json } = await upload(path, FILER);
+      expect(status).toBe(403);
+      expect(json).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringContaining(FILER) },
+      });
+    }
+  });
+
+  it('refuses a caller without an openid, a path that climbs out, and an empty file', async () => {
+    expect((await upload(`filings/${FILER}/a.png`, null)).json).toMatchObject({
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    for (const path of [
+      `filings/${FILER}/../o-filer-b/a.png`,
+      `/filings/${FILER}/a.png`,
+      `filings/${FILER}/a b.png`,
+    ]) {
+      const { status } = await upload(path, FILER);
+      expect(status).toBe(400);
+    }
+    expect((await upload(`filings/${FILER}/empty.png`, FILER, new Uint8Array())).status).toBe(400);
+  });
+
+  it('takes the openid from the query too, as the preview sends it', async () => {
+    const response = await fetch(
+      `${test.url}/_/storage/upload?cloudPath=filings/${FILER}/q.png&openid=${FILER}`,
+      { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(PNG) },
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses a file over 10 MB', async () => {
+    const { status } = await upload(`filings/${FILER}/big.png`, FILER, new Uint8Array(10 * 1024 * 1024 + 1));
+    expect(status).toBe(413);
+  });
+});
+
+describe('reading files', () => {
+  it('lets the owner read their file through the storage API, and nobody else', async () => {
+    const fileId = `${FILE_ID_ROOT}filings/${FILER}/id-front.png`;
+    const own = await fetch(
+      `${test.url}/_/storage/file?fileId=${encodeURIComponent(fileId)}&openid=${FILER}`,
+    );
+    expect(own.status).toBe(200);
+    expect(Buffer.from(await own.arrayBuffer())).toEqual(PNG);
+    const other = await fetch(
+      `${test.url}/_/storage/file?fileId=${encodeURIComponent(fileId)}&openid=o-filer-b`,
+    );
+    expect(other.status).toBe(403);
+  });
+
+  it('serves media.url links with the content type for ten minutes, then refuses them', async () => {
+    const fileId = `${FILE_ID_ROOT}filings/${FILER}/id-front.png`;
+    const missing = `${FILE_ID_ROOT}filings/${FILER}/never-uploaded.png`;
+    const { urls } = ok(await test.as(FILER, 'filing', 'media.url', { fileIds: [fileId, missing] }));
+    expect(Object.keys(urls)).toEqual([fileId]);
+    const link = urls[fileId] ?? '';
+    expect(link).toMatch(
+      new RegExp(`^${test.url}/_/storage/filings/${FILER}/id-front\\.png\\?expires=\\d+&token=`),
+    );
+    const fresh = await fetch(link);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await fresh.arrayBuffer())).toEqual(PNG);
+
+    const forged = await fetch(link.replace(/token=.*/, 'token=AAAA'));
+    expect(forged.status).toBe(403);
+    const otherFile = await fetch(link.replace('id-front.png', 'q.png'));
+    expect(otherFile.status).toBe(403);
+
+    await test.advance(10 * 60_000);
+    expect((await fetch(link)).status).toBe(200);
+    await test.advance(1000);
+    const expired = await fetch(link);
+    expect(expired.status).toBe(403);
+    expect(await expired.json()).toMatchObject({ error: { message: expect.stringContaining('过期') } });
+  });
+
+  it('never serves an upload as a page or a script', async () => {
+    await upload(`filings/${FILER}/page.html`, FILER, Buffer.from('<script>alert(1)</script>'), 'text/html');
+    const fileId = `${FILE_ID_ROOT}filings/${FILER}/page.html`;
+    const response = await fetch(
+      `${test.url}/_/storage/file?fileId=${encodeURIComponent(fileId)}&openid=${FILER}`,
+    );
+    expect(response.headers.get('content-type')).toBe('application/octet-stream');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
