@@ -5,7 +5,14 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const projects = ['core/tsconfig.json', 'miniprogram/tsconfig.json', 'tsconfig.json', 'test/tsconfig.json'];
+const projects = [
+  'core/tsconfig.json',
+  'miniprogram/tsconfig.json',
+  'tsconfig.json',
+  'test/tsconfig.json',
+  // The preview's browser runtime: DOM and the wx typings, no Node.
+  'local/preview/browser/tsconfig.json',
+];
 
 let failed = false;
 for (const project of projects) {

@@ -1,0 +1,30 @@
+/**
+ * `npm run screenshots`: walks the story (./story.ts) in headless Chromium against a fresh local
+ * cloud and writes a PNG of every page state to docs/screenshots/NN-name.png, replacing the old
+ * set. Needs Debian's chromium and fonts-wqy-microhei (see .ci/run); builds miniprogram_npm first
+ * so the pages run against the current core.
+ */
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildCore, packMiniprogramNpm } from '../../scripts/build-steps';
+import { runStoryOnce } from './story-run';
+
+const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  await buildCore();
+  await packMiniprogramNpm();
+  mkdirSync(OUT, { recursive: true });
+  for (const file of readdirSync(OUT)) if (file.endsWith('.png')) rmSync(join(OUT, file));
+  const states = await runStoryOnce({ pictureFile: (name) => join(OUT, `${name}.png`) });
+  for (const [index, state] of states.entries()) {
+    console.log(`${String(index + 1).padStart(2, '0')}-${state.name}  ${state.title}  (${state.route})`);
+  }
+  console.log(`${states.length} screenshots in ${OUT} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
