@@ -9,10 +9,27 @@ import type { ServerDeps } from '../deps';
 
 export type Main = (event: unknown) => Promise<Envelope<unknown>>;
 
+/** What every call answers while the function's configuration is broken. */
+export const MISCONFIGURED: Envelope<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: '服务配置有误，暂时无法办理，请稍后重试或联系管理员。' },
+};
+
 export function cloudbaseMain(fn: CloudFunction<ServerDeps>, makeDeps: () => ServerDeps): Main {
   // The SDK types `env` as a string, but DYNAMIC_CURRENT_ENV (a symbol) is what it expects here.
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-  const deps = makeDeps();
+  let deps: ServerDeps;
+  try {
+    deps = makeDeps();
+  } catch (error) {
+    // A malformed BEIAN_TEMPLATES/BEIAN_HOLIDAYS must not turn into a platform error on every call
+    // (the caller would see an exception, not our envelope): log it loudly on each call instead.
+    const reason = error instanceof Error ? error.message : String(error);
+    return async () => {
+      console.error(`configuration error: ${reason}`);
+      return MISCONFIGURED;
+    };
+  }
   return (event) => fn(event, invocationFromContext(cloud.getWXContext()), deps);
 }
 
