@@ -157,7 +157,7 @@ export function sqliteFigures(small: SizeResult, large: SizeResult): Figure[] {
           id: `sqlite.seed.${result.size}`,
           label: `generate ${result.size.toLocaleString('en')} applications (one transaction)`,
           unit: 'ms',
-          note: 'prepared INSERT into the store’s own tables, index columns from indexFields',
+          note: 'prepared INSERT into the store’s own tables, row from the store’s applicationRow',
         },
         [result.seedMs],
       ),

@@ -1,8 +1,8 @@
 /**
  * A database of N applications, written straight into the sqlite store's own tables: the store
  * opens the file first (so its migrations create the exact schema, triggers included), then one
- * transaction inserts every row through one prepared statement, with the index columns computed
- * by the store's own `indexFields`. 100,000 applications take seconds this way.
+ * transaction inserts every row through one prepared statement, with the row built by the
+ * store's own `applicationRow` (index and search columns included). 100,000 applications take seconds this way.
  *
  * The data is built so that what each query returns is the same at every size — only the amount of
  * data around it grows:
@@ -13,7 +13,7 @@
 import Database from 'better-sqlite3';
 import type { Application, FilingForm, FilingState } from '@beian/core';
 import { openSqliteStore } from '../../server/sqlite';
-import { indexFields } from '../../server/store/keys';
+import { applicationRow, INSERT_APPLICATION, type ApplicationRow } from '../../server/sqlite/rows';
 import { personalForm } from '../fixtures';
 
 export const NOW = new Date('2026-11-10T02:00:00.000Z');
@@ -102,27 +102,6 @@ export function applicationOf(i: number, count: number, base: FilingForm): Appli
   };
 }
 
-const COLUMNS = `id, owner, state, version, base_id, due_at, overdue, list_key, queue_key, subject_name,
-  miniprogram_name, doc`;
-
-export function rowOf(application: Application): unknown[] {
-  const f = indexFields(application);
-  return [
-    application.id,
-    f.owner,
-    f.state,
-    f.version,
-    f.baseId,
-    f.dueAt,
-    f.overdue ? 1 : 0,
-    f.listKey,
-    f.queueKey,
-    f.subjectName,
-    f.miniprogramName,
-    JSON.stringify(application),
-  ];
-}
-
 /** Creates `file` with the store's schema and `count` applications; answers the milliseconds taken. */
 export async function seed(file: string, count: number): Promise<number> {
   const started = Date.now();
@@ -130,12 +109,10 @@ export async function seed(file: string, count: number): Promise<number> {
   await openSqliteStore(file).close();
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  const insert = db.prepare(
-    `INSERT INTO applications (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insert = db.prepare(INSERT_APPLICATION);
   const base = personalForm(HEAVY_FILER);
   db.transaction(() => {
-    for (let i = 0; i < count; i += 1) insert.run(...rowOf(applicationOf(i, count, base)));
+    for (let i = 0; i < count; i += 1) insert.run(applicationRow(applicationOf(i, count, base)));
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
@@ -149,18 +126,20 @@ export async function seed(file: string, count: number): Promise<number> {
 export function rearmer(file: string, count: number): { rearm(): void; close(): void } {
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
-  const update = db.prepare(
-    `UPDATE applications SET owner = ?, state = ?, version = ?, base_id = ?, due_at = ?, overdue = ?,
-       list_key = ?, queue_key = ?, subject_name = ?, miniprogram_name = ?, doc = ? WHERE id = ?`,
-  );
+  // Delete and insert again: the store's triggers keep the state counts and the search index in step.
+  const remove = db.prepare('DELETE FROM applications WHERE id = ?');
+  const insert = db.prepare(INSERT_APPLICATION);
   const base = personalForm(HEAVY_FILER);
-  const rows: unknown[][] = [];
-  for (let i = count - DUE; i < count; i += 1) {
-    const [id, ...rest] = rowOf(applicationOf(i, count, base));
-    rows.push([...rest, id]);
-  }
+  const rows: ApplicationRow[] = [];
+  for (let i = count - DUE; i < count; i += 1) rows.push(applicationRow(applicationOf(i, count, base)));
   return {
-    rearm: () => db.transaction(() => rows.forEach((row) => update.run(...row)))(),
+    rearm: () =>
+      db.transaction(() => {
+        for (const row of rows) {
+          remove.run(row.id);
+          insert.run(row);
+        }
+      })(),
     close: () => db.close(),
   };
 }

@@ -107,6 +107,38 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT (state) DO UPDATE SET n = n + 1;
   END;
   `,
+  // The reviewers' search as an index (see search.ts): unigram and bigram columns computed by the
+  // store on every write (backfilled here through the functions migrate.ts registers), and an
+  // external-content FTS5 table over them kept in step by triggers. After a VACUUM (which may
+  // renumber rowids) run `INSERT INTO application_search(application_search) VALUES ('rebuild')`.
+  `
+  ALTER TABLE applications ADD COLUMN search_uni TEXT NOT NULL DEFAULT '';
+  ALTER TABLE applications ADD COLUMN search_bi TEXT NOT NULL DEFAULT '';
+  UPDATE applications SET
+    search_uni = beian_search_unigrams(subject_name, miniprogram_name),
+    search_bi = beian_search_bigrams(subject_name, miniprogram_name);
+  CREATE VIRTUAL TABLE application_search USING fts5(
+    search_uni, search_bi,
+    content = 'applications', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 0'
+  );
+  INSERT INTO application_search (application_search) VALUES ('rebuild');
+  CREATE TRIGGER applications_search_insert AFTER INSERT ON applications BEGIN
+    INSERT INTO application_search (rowid, search_uni, search_bi)
+      VALUES (NEW.rowid, NEW.search_uni, NEW.search_bi);
+  END;
+  CREATE TRIGGER applications_search_delete AFTER DELETE ON applications BEGIN
+    INSERT INTO application_search (application_search, rowid, search_uni, search_bi)
+      VALUES ('delete', OLD.rowid, OLD.search_uni, OLD.search_bi);
+  END;
+  CREATE TRIGGER applications_search_update AFTER UPDATE OF search_uni, search_bi ON applications
+    WHEN OLD.search_uni IS NOT NEW.search_uni OR OLD.search_bi IS NOT NEW.search_bi BEGIN
+    INSERT INTO application_search (application_search, rowid, search_uni, search_bi)
+      VALUES ('delete', OLD.rowid, OLD.search_uni, OLD.search_bi);
+    INSERT INTO application_search (rowid, search_uni, search_bi)
+      VALUES (NEW.rowid, NEW.search_uni, NEW.search_bi);
+  END;
+  `,
 ];
 
 /** The tables `setup.run` reports on a fresh database: the collections (state_counts is internal). */

@@ -13,10 +13,11 @@ import {
   type DueStage,
   type StateCounts,
 } from '@beian/core';
-import { indexFields } from '../store/keys';
 import type { Commit, CommitResult, QueueFilter, Store, StoredRequest } from '../store/types';
 import { SqliteMessages } from './messages';
 import { migrate } from './migrate';
+import { applicationRow, INSERT_APPLICATION, REPLACE_APPLICATION } from './rows';
+import { searchMatch } from './search';
 
 type Row = Record<string, unknown>;
 
@@ -27,6 +28,12 @@ class CommitFailure extends Error {
 }
 
 const REVIEW_STATES = ['platform_review', 'authority_review'] as const;
+
+/**
+ * A search with fewer index hits than this is answered from the hits; with more, by walking the
+ * queue order, where matches are dense enough to fill a page quickly.
+ */
+const SEARCH_PROBE = 500;
 
 export class SqliteStore extends SqliteMessages implements Store {
   private readonly created: string[];
@@ -47,27 +54,7 @@ export class SqliteStore extends SqliteMessages implements Store {
   }
 
   async insertApplication(application: Application): Promise<void> {
-    const f = indexFields(application);
-    this.db
-      .prepare(
-        `INSERT INTO applications (id, owner, state, version, base_id, due_at, overdue, list_key, queue_key,
-           subject_name, miniprogram_name, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        application.id,
-        f.owner,
-        f.state,
-        f.version,
-        f.baseId,
-        f.dueAt,
-        f.overdue ? 1 : 0,
-        f.listKey,
-        f.queueKey,
-        f.subjectName,
-        f.miniprogramName,
-        JSON.stringify(application),
-      );
+    this.db.prepare(INSERT_APPLICATION).run(applicationRow(application));
   }
 
   async commit(commit: Commit): Promise<CommitResult> {
@@ -106,28 +93,9 @@ export class SqliteStore extends SqliteMessages implements Store {
   }
 
   private replaceApplication(application: Application, expectedVersion: number): void {
-    const f = indexFields(application);
     const { changes } = this.db
-      .prepare(
-        `UPDATE applications SET owner = ?, state = ?, version = ?, base_id = ?, due_at = ?, overdue = ?,
-           list_key = ?, queue_key = ?, subject_name = ?, miniprogram_name = ?, doc = ?
-         WHERE id = ? AND version = ?`,
-      )
-      .run(
-        f.owner,
-        f.state,
-        f.version,
-        f.baseId,
-        f.dueAt,
-        f.overdue ? 1 : 0,
-        f.listKey,
-        f.queueKey,
-        f.subjectName,
-        f.miniprogramName,
-        JSON.stringify(application),
-        application.id,
-        expectedVersion,
-      );
+      .prepare(REPLACE_APPLICATION)
+      .run({ ...applicationRow(application), expected_version: expectedVersion });
     if (changes !== 1) throw new CommitFailure({ ok: false, reason: 'conflict' });
   }
 
@@ -156,16 +124,42 @@ export class SqliteStore extends SqliteMessages implements Store {
   }
 
   async queue(filter: QueueFilter, limit: number): Promise<Application[]> {
-    const where: string[] = [`state IN (${filter.states.map(() => '?').join(', ')})`, 'queue_key > ?'];
+    const where: string[] = [`a.state IN (${filter.states.map(() => '?').join(', ')})`, 'a.queue_key > ?'];
     const args: unknown[] = [...filter.states, filter.after ?? ''];
-    if (filter.overdueOnly) where.push('overdue = 1');
-    if (filter.query) {
-      where.push(`(subject_name LIKE ? ESCAPE '\\' OR miniprogram_name LIKE ? ESCAPE '\\')`);
-      const pattern = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      args.push(pattern, pattern);
+    if (filter.overdueOnly) where.push('a.overdue = 1');
+    if (!filter.query) return this.queuePage('applications a', [], where, args, limit);
+    where.push(`(a.subject_name LIKE ? ESCAPE '\\' OR a.miniprogram_name LIKE ? ESCAPE '\\')`);
+    const pattern = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    args.push(pattern, pattern);
+    const match = searchMatch(filter.query);
+    if (match && this.fewMatches(match)) {
+      // Few candidates: find them through the search index, then order just those. CROSS JOIN
+      // keeps sqlite from scanning the queue order and probing the index for every row.
+      const from = 'application_search s CROSS JOIN applications a ON a.rowid = s.rowid';
+      return this.queuePage(from, ['application_search MATCH ?'], where, [match, ...args], limit);
     }
+    // Many candidates (a common word): walking the queue order fills a page almost at once.
+    return this.queuePage('applications a', [], where, args, limit);
+  }
+
+  /** Whether a search matches few enough applications to look them up rather than scan for them. */
+  private fewMatches(match: string): boolean {
     const rows = this.db
-      .prepare(`SELECT doc FROM applications WHERE ${where.join(' AND ')} ORDER BY queue_key LIMIT ?`)
+      .prepare(`SELECT rowid FROM application_search WHERE application_search MATCH ? LIMIT ${SEARCH_PROBE}`)
+      .all(match);
+    return rows.length < SEARCH_PROBE;
+  }
+
+  private queuePage(
+    from: string,
+    first: string[],
+    where: string[],
+    args: unknown[],
+    limit: number,
+  ): Application[] {
+    const conditions = [...first, ...where].join(' AND ');
+    const rows = this.db
+      .prepare(`SELECT a.doc FROM ${from} WHERE ${conditions} ORDER BY a.queue_key LIMIT ?`)
       .all(...args, limit) as Row[];
     return rows.map((row) => parse<Application>(row.doc));
   }

@@ -202,6 +202,33 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect(literal).toEqual([]);
     });
 
+    it('finds a reviewer’s search by one, two or more characters of either name, and follows renames', async () => {
+      const review = { states: ['platform_review' as const], overdueOnly: false, after: null };
+      const ledger = application({ state: 'platform_review' });
+      ledger.form.subject.name = '星河科技有限公司';
+      ledger.form.miniprogram.name = '星河记账';
+      const maps = application({ state: 'platform_review' });
+      maps.form.subject.name = '北辰测绘';
+      maps.form.miniprogram.name = '北辰地图 Pro';
+      for (const app of [ledger, maps]) await store.insertApplication(app);
+      const ids = async (query: string) =>
+        (await store.queue({ ...review, query }, 10)).map((a) => a.id).sort();
+      expect(await ids('记')).toEqual([ledger.id]);
+      expect(await ids('测绘')).toEqual([maps.id]);
+      expect(await ids('科技有限')).toEqual([ledger.id]);
+      expect(await ids('pro')).toEqual([maps.id]);
+      expect(await ids('地图 pro')).toEqual([maps.id]);
+      // The end of one name and the start of the other are not a substring of either.
+      expect(await ids('公司星河')).toEqual([]);
+      expect(await ids('星河')).toEqual([ledger.id]);
+      const renamed = next(ledger, {
+        form: { ...ledger.form, miniprogram: { ...ledger.form.miniprogram, name: '云朵账簿' } },
+      });
+      expect(await store.commit(commitOf(renamed, ledger.version))).toEqual({ ok: true });
+      expect(await ids('记账')).toEqual([]);
+      expect(await ids('账簿')).toEqual([ledger.id]);
+    });
+
     it('reads more than one page of 100 without asking the database for more than 100 at once', async () => {
       const apps = Array.from({ length: 130 }, () =>
         application({
