@@ -1,10 +1,10 @@
 /**
- * Complete, valid filings for the bench: the shapes of test/fixtures/forms.ts (which the bench must
- * not import), with file ids under the filer's own prefix so the server accepts them in a save.
- * Valid check digits, real region codes and certificates valid until 2040, so `check()` walks
- * every rule instead of stopping at the first missing section.
+ * Complete, valid filings for the bench (local/sample-forms.ts), with file ids under the filer's
+ * own prefix so the server accepts them in a save. Every rule passes, so `check()` walks them all
+ * instead of stopping at the first missing section.
  */
-import { emptyForm, type FilingForm } from '@beian/core';
+import type { FilingForm } from '@beian/core';
+import { enterpriseSampleForm, personalSampleForm } from '../local/sample-forms';
 
 export const FILER = 'o-bench-filer';
 
@@ -12,118 +12,10 @@ const file = (owner: string, name: string) => `cloud://env-bench.7465-env-bench/
 
 /** 个人 (subject type 5) in 北京市朝阳区: the filer is subject and mini-program principal. */
 export function personalForm(owner = FILER): FilingForm {
-  const form = emptyForm();
-  const person = {
-    name: '张三',
-    mobile: '13800138000',
-    email: 'zhangsan@example.com',
-    emergencyContact: '13900139000',
-    certificate: {
-      type: 2,
-      number: '110105199003071239',
-      validFrom: '2020-03-01',
-      validTo: '2040-03-01',
-      photoFront: file(owner, 'id-front'),
-      photoBack: file(owner, 'id-back'),
-    },
-  };
-  form.subject = {
-    ...form.subject,
-    type: 5,
-    name: '张三',
-    region: { province: '110000', city: '110100', district: '110105' },
-    address: '高碑店路181号1单元101室',
-    comment: '',
-    certificate: { type: 2, number: '110105199003071239', address: '北京市朝阳区高碑店路181号', photo: '' },
-    principal: { ...person, isLegalRepresentative: true, authorizationLetter: '' },
-  };
-  form.miniprogram = {
-    appid: 'wx1234567890abcdef',
-    name: '三哥记账本',
-    serviceTypes: [161],
-    comment: '个人开发的记账工具，提供收支记录、分类统计和月度报表功能，数据只保存在用户自己的账户中。',
-    preApprovals: [{ type: 24, code: '', media: '' }],
-    principal: {
-      ...person,
-      sameAsSubjectPrincipal: true,
-      faceVerification: {
-        method: 'photo',
-        photo: file(owner, 'face'),
-        verifyId: '',
-        completedAt: '2026-11-20T08:00:00.000Z',
-      },
-    },
-  };
-  form.materials.commitmentLetter = [file(owner, 'commitment')];
-  form.materials.authenticityCommitmentLetter = [file(owner, 'authenticity')];
-  return form;
+  return personalSampleForm((name) => file(owner, name));
 }
 
-/**
- * 企业 (subject type 4) in 北京市海淀区 with two different principals: the largest form a filer
- * sends, and the one with the most cross-field rules to run.
- */
+/** 企业 (subject type 4) in 北京市海淀区, with a colleague as mini-program principal. */
 export function enterpriseForm(owner = FILER): FilingForm {
-  const form = emptyForm();
-  form.subject = {
-    ...form.subject,
-    type: 4,
-    name: '北京示例科技有限公司',
-    region: { province: '110000', city: '110100', district: '110108' },
-    address: '中关村大街1号8层801',
-    comment: '',
-    certificate: {
-      type: 1,
-      number: '91110108551385082Q',
-      address: '北京市海淀区中关村大街1号8层801',
-      photo: file(owner, 'licence'),
-    },
-    principal: {
-      name: '李四',
-      mobile: '13700137000',
-      email: 'lisi@example.com',
-      emergencyContact: '13600136000',
-      certificate: {
-        type: 2,
-        number: '110108198506112340',
-        validFrom: '2019-06-01',
-        validTo: '长期',
-        photoFront: file(owner, 'lisi-front'),
-        photoBack: file(owner, 'lisi-back'),
-      },
-      isLegalRepresentative: true,
-      authorizationLetter: '',
-    },
-  };
-  form.miniprogram = {
-    appid: 'wxabcdef1234567890',
-    name: '示例企业协同办公',
-    serviceTypes: [161],
-    comment: '企业内部协同办公工具，提供日程安排、任务分派、审批流转和团队通讯录等功能，仅供本公司员工使用。',
-    preApprovals: [{ type: 24, code: '', media: '' }],
-    principal: {
-      name: '王五',
-      mobile: '13500135000',
-      email: 'wangwu@example.com',
-      emergencyContact: '13300133000',
-      certificate: {
-        type: 2,
-        number: '440305199212183453',
-        validFrom: '2021-01-01',
-        validTo: '2041-01-01',
-        photoFront: file(owner, 'wangwu-front'),
-        photoBack: file(owner, 'wangwu-back'),
-      },
-      sameAsSubjectPrincipal: false,
-      faceVerification: {
-        method: 'photo',
-        photo: file(owner, 'wangwu-face'),
-        verifyId: '',
-        completedAt: '2026-11-20T08:00:00.000Z',
-      },
-    },
-  };
-  form.materials.commitmentLetter = [file(owner, 'commitment')];
-  form.materials.authenticityCommitmentLetter = [file(owner, 'authenticity')];
-  return form;
+  return enterpriseSampleForm((name) => file(owner, name));
 }
