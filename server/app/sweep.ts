@@ -6,6 +6,7 @@
 import { flagOverdue } from '@beian/core';
 import type { ServerDeps } from '../deps';
 import { Refusal } from '../errors';
+import { plainWrite } from '../store/types';
 import { move } from './move';
 
 /** Per run; the timer fires every minute, so a backlog drains over a few runs. */
@@ -39,16 +40,7 @@ export async function flagOverdueReviews(deps: ServerDeps): Promise<number> {
   for (const application of late) {
     const next = flagOverdue(application, now);
     if (!next) continue;
-    const written = await deps.store.commit({
-      application: next,
-      expectedVersion: application.version,
-      audit: null,
-      outbox: [],
-      base: null,
-      lock: null,
-      request: null,
-      stageExit: null,
-    });
+    const written = await deps.store.commit(plainWrite(next, application.version));
     if (written.ok) flagged += 1;
   }
   return flagged;

@@ -23,6 +23,7 @@ import { baseBusy } from '../app/move';
 import { filerView } from '../app/views';
 import type { ServerDeps } from '../deps';
 import { Refusal, refuse } from '../errors';
+import { plainWrite } from '../store/types';
 import { formSchema } from '../schemas/form';
 import { issuesOf } from '../schemas/issues';
 import { filingParams } from '../schemas/params';
@@ -102,16 +103,7 @@ export const saveDraft: FilingAction<'draft.save'> = {
       version: application.version + 1,
       updatedAt: now,
     };
-    const written = await deps.store.commit({
-      application: saved,
-      expectedVersion: application.version,
-      audit: null,
-      outbox: [],
-      base: null,
-      lock: null,
-      request: null,
-      stageExit: null,
-    });
+    const written = await deps.store.commit(plainWrite(saved, application.version));
     if (!written.ok) throw refuse.conflict();
     return { filing: filerView(saved) };
   },

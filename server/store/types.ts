@@ -82,6 +82,20 @@ export interface Commit {
   stageExit: StageExit | null;
 }
 
+/** A commit that only rewrites the application (a draft save, an overdue flag): no transition effects. */
+export function plainWrite(application: Application, expectedVersion: number): Commit {
+  return {
+    application,
+    expectedVersion,
+    audit: null,
+    outbox: [],
+    base: null,
+    lock: null,
+    request: null,
+    stageExit: null,
+  };
+}
+
 export type CommitResult =
   | { ok: true }
   /** The application (or the base) was written by someone else, or the request key was taken. */

@@ -3,7 +3,7 @@
  * each field set directly, so a store bug cannot hide behind a workflow rule.
  */
 import type { Application, AuditEvent, FilingState } from '@beian/core';
-import type { Commit, OutboxMessage } from '../../../server/store/types';
+import { plainWrite, type Commit, type OutboxMessage } from '../../../server/store/types';
 import { personalForm } from '../../fixtures/forms';
 
 let counter = 0;
@@ -76,15 +76,5 @@ export function message(app: Application, overrides: Partial<OutboxMessage> = {}
 }
 
 export function commitOf(app: Application, expectedVersion: number, extra: Partial<Commit> = {}): Commit {
-  return {
-    application: app,
-    expectedVersion,
-    audit: null,
-    outbox: [],
-    base: null,
-    lock: null,
-    request: null,
-    stageExit: null,
-    ...extra,
-  };
+  return { ...plainWrite(app, expectedVersion), ...extra };
 }
