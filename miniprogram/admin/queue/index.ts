@@ -1,6 +1,6 @@
 import type { FilingState } from '@beian/core';
-import { listQueue } from '../services/reviews';
-import { showFailure } from '../../utils/feedback';
+import { listQueue, type QueuePage } from '../services/reviews';
+import { createPager } from '../../utils/pager';
 import { listPatch } from '../../utils/set-data';
 import {
   appendQueueRows,
@@ -38,8 +38,17 @@ const INITIAL: Data = {
   loadError: '',
 };
 
-/** Only the latest request's answer counts: switching tabs quickly must not mix two lists. */
-const generations = new WeakMap<object, number>();
+const pager = createPager<Data, QueuePage>({
+  fetch: (page, cursor) => listQueue({ state: page.data.state, query: page.data.query, cursor }),
+  show: (page, answer, first) => ({
+    ...listPatch('tabs', page.data.tabs, queueTabs(answer.counts)),
+    ...listPatch(
+      'rows',
+      page.data.rows,
+      first ? answer.items.map(queueRow) : appendQueueRows(page.data.rows, answer.items),
+    ),
+  }),
+});
 const shownOnce = new WeakSet<object>();
 
 function isQueueState(value: unknown): value is FilingState {
@@ -66,44 +75,11 @@ Component({
       void this.loadMore();
     },
 
-    async reload(): Promise<void> {
-      const generation = (generations.get(this) ?? 0) + 1;
-      generations.set(this, generation);
-      const answer = await listQueue({ state: this.data.state, query: this.data.query, cursor: null });
-      if (generations.get(this) !== generation) return;
-      if (!answer.ok) {
-        showFailure(answer.error);
-        this.setData({ loading: false, loadingMore: false, loadError: answer.error.message });
-        return;
-      }
-      this.setData({
-        ...listPatch('tabs', this.data.tabs, queueTabs(answer.data.counts)),
-        ...listPatch('rows', this.data.rows, answer.data.items.map(queueRow)),
-        nextCursor: answer.data.nextCursor,
-        loading: false,
-        loadingMore: false,
-        loadError: '',
-      });
+    reload(): Promise<void> {
+      return pager.reload(this);
     },
-
-    async loadMore(): Promise<void> {
-      const cursor = this.data.nextCursor;
-      if (!cursor || this.data.loading || this.data.loadingMore) return;
-      const generation = generations.get(this) ?? 0;
-      this.setData({ loadingMore: true });
-      const answer = await listQueue({ state: this.data.state, query: this.data.query, cursor });
-      if (generations.get(this) !== generation) return;
-      if (!answer.ok) {
-        showFailure(answer.error);
-        this.setData({ loadingMore: false });
-        return;
-      }
-      this.setData({
-        ...listPatch('rows', this.data.rows, appendQueueRows(this.data.rows, answer.data.items)),
-        ...listPatch('tabs', this.data.tabs, queueTabs(answer.data.counts)),
-        nextCursor: answer.data.nextCursor,
-        loadingMore: false,
-      });
+    loadMore(): Promise<void> {
+      return pager.loadMore(this);
     },
 
     onTab(event: { currentTarget: { dataset: { state?: unknown } } }): void {

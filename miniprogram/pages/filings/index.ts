@@ -1,5 +1,5 @@
-import { listFilings } from '../../services/filings';
-import { showFailure } from '../../utils/feedback';
+import { listFilings, type FilingPage } from '../../services/filings';
+import { createPager } from '../../utils/pager';
 import { appendRows, filingRow, type FilingRow } from '../../utils/filings-view';
 import { listPatch } from '../../utils/set-data';
 
@@ -18,8 +18,14 @@ interface Data {
 
 const INITIAL: Data = { rows: [], nextCursor: null, loading: true, loadingMore: false, loadError: '' };
 
-/** Answers of an older refresh are dropped: pulling down twice must not interleave two lists. */
-const generations = new WeakMap<object, number>();
+const pager = createPager<Data, FilingPage>({
+  fetch: (_page, cursor) => listFilings(cursor),
+  show: (page, answer, first) => {
+    const rows = answer.items.map(filingRow);
+    const next = first ? rows : [...page.data.rows, ...appendRows(page.data.rows, answer.items)];
+    return listPatch('rows', page.data.rows, next);
+  },
+});
 const shownOnce = new WeakSet<object>();
 
 Component({
@@ -41,44 +47,11 @@ Component({
       void this.loadMore();
     },
 
-    async refresh(): Promise<void> {
-      const generation = (generations.get(this) ?? 0) + 1;
-      generations.set(this, generation);
-      const answer = await listFilings(null);
-      if (generations.get(this) !== generation) return;
-      if (!answer.ok) {
-        showFailure(answer.error);
-        this.setData({ loading: false, loadingMore: false, loadError: answer.error.message });
-        return;
-      }
-      const rows = answer.data.items.map(filingRow);
-      this.setData({
-        ...listPatch('rows', this.data.rows, rows),
-        nextCursor: answer.data.nextCursor,
-        loading: false,
-        loadingMore: false,
-        loadError: '',
-      });
+    refresh(): Promise<void> {
+      return pager.reload(this);
     },
-
-    async loadMore(): Promise<void> {
-      const cursor = this.data.nextCursor;
-      if (!cursor || this.data.loadingMore || this.data.loading) return;
-      const generation = generations.get(this) ?? 0;
-      this.setData({ loadingMore: true });
-      const answer = await listFilings(cursor);
-      if (generations.get(this) !== generation) return;
-      if (!answer.ok) {
-        showFailure(answer.error);
-        this.setData({ loadingMore: false });
-        return;
-      }
-      const rows = [...this.data.rows, ...appendRows(this.data.rows, answer.data.items)];
-      this.setData({
-        ...listPatch('rows', this.data.rows, rows),
-        nextCursor: answer.data.nextCursor,
-        loadingMore: false,
-      });
+    loadMore(): Promise<void> {
+      return pager.loadMore(this);
     },
 
     onRetry(): void {
