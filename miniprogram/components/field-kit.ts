@@ -45,14 +45,18 @@ export function emitFieldBlur(source: EventSource, path: string): void {
   source.triggerEvent('fieldblur', detail, ACROSS_COMPONENTS);
 }
 
-/** The id a field's wrapper carries, so the page can scroll to `subject.principal.mobile`. */
+/**
+ * The id a field's wrapper carries, so the page can scroll to `subject.principal.mobile`. field.wxs
+ * derives the same id in WXML; test/miniprogram/components/field-wxs.test.ts keeps the two equal.
+ */
 export function anchorOf(path: string): string {
   return `f-${path.replace(/[.[\]]+/g, '-').replace(/-$/, '')}`;
 }
 
 /**
  * Whether a control at `path` is the one the page jumps to: the exact field, or the control that
- * holds it (the region picker for `subject.region.district`, the face capture for its photo).
+ * holds it (the region picker for `subject.region.district`, the face capture for its photo). Also
+ * in field.wxs, for the mark.
  */
 export function isFocused(path: string, focusPath: string): boolean {
   return path !== '' && (focusPath === path || focusPath.startsWith(`${path}.`));
@@ -85,17 +89,11 @@ export function scrollIntoView(component: Measurable, anchor: string): void {
   }, 50);
 }
 
-interface FocusTarget extends Measurable {
-  setData(data: { anchor: string; focused: boolean }): void;
-}
-
 /**
- * The `'path, focusPath'` observer every field control shares: sets its anchor id, marks it when
- * the page jumps to it, and brings it into view.
+ * The `'path, focusPath'` observer every field control shares (see form-field.ts): brings the
+ * control into view when the page jumps to it. Its anchor id and its mark are derived in WXML
+ * (field.wxs) from the same two properties, so following the focus sets no data.
  */
-export function markFocus(this: FocusTarget, path: string, focusPath: string): void {
-  const anchor = anchorOf(path);
-  const focused = isFocused(path, focusPath);
-  this.setData({ anchor, focused });
-  if (focused) scrollIntoView(this, anchor);
+export function followFocus(this: Measurable, path: string, focusPath: string): void {
+  if (isFocused(path, focusPath)) scrollIntoView(this, anchorOf(path));
 }

@@ -1,5 +1,6 @@
 import { LONG_TERM } from '@beian/core';
-import { markFocus, emitFieldChange } from '../field-kit';
+import { emitFieldChange } from '../field-kit';
+import { formField } from '../form-field';
 
 /**
  * A certificate date (`YYYY-MM-DD`) picked with a date picker, plus 长期 for an end date that
@@ -24,36 +25,26 @@ function toTimestamp(isoDate: string): number | null {
 }
 
 Component({
+  behaviors: [formField],
   properties: {
-    path: { type: String, value: '' },
     label: { type: String, value: '' },
     value: { type: String, value: '' },
     /** 'start' or 'end' of a validity period: decides the picker's range. */
     range: { type: String, value: 'start' },
     allowLongTerm: { type: Boolean, value: false },
     required: { type: Boolean, value: false },
-    error: { type: String, value: '' },
-    reason: { type: String, value: '' },
-    focusPath: { type: String, value: '' },
   },
   data: {
-    anchor: '',
-    focused: false,
-    longTerm: false,
+    /** The 长期 literal, for the WXML to compare the value with (no observer, no setData). */
+    longTermValue: LONG_TERM,
     open: false,
     pickerValue: 0,
     minDate: 0,
     maxDate: 0,
   },
-  observers: {
-    'path, focusPath': markFocus,
-    value(value: string) {
-      this.setData({ longTerm: value === LONG_TERM });
-    },
-  },
   methods: {
     onOpen() {
-      if (this.data.longTerm) return;
+      if (this.data.value === LONG_TERM) return;
       const now = Date.now();
       const isEnd = this.data.range === 'end';
       this.setData({
@@ -72,7 +63,7 @@ Component({
     },
     /** The whole row toggles 长期 (the checkbox only shows it): unticked, the date is asked again. */
     onLongTerm() {
-      emitFieldChange(this, this.data.path, this.data.longTerm ? '' : LONG_TERM);
+      emitFieldChange(this, this.data.path, this.data.value === LONG_TERM ? '' : LONG_TERM);
     },
   },
 });

@@ -1,37 +1,25 @@
-import type { FaceVerification } from '@beian/core';
 import { FACE_GUIDANCE, faceVerifier } from '../../services/face';
-import { markFocus, emitFieldChange } from '../field-kit';
+import { emitFieldChange } from '../field-kit';
+import { formField } from '../form-field';
 
 /**
  * 人脸核身 of the mini-program principal: the guide's advice first (most failed checks are a
  * background, a hat or bad light), then the verification `services/face` offers this account.
  */
 Component({
+  behaviors: [formField],
   properties: {
-    path: { type: String, value: '' },
     value: { type: Object, value: {} },
     /** Who is verified: the mini-program principal's name and ID number. */
     name: { type: String, value: '' },
     idNumber: { type: String, value: '' },
-    error: { type: String, value: '' },
-    reason: { type: String, value: '' },
-    focusPath: { type: String, value: '' },
   },
   data: {
-    anchor: '',
-    focused: false,
     guidance: FACE_GUIDANCE,
     actionText: faceVerifier().actionText,
     busy: false,
     progress: 0,
     problem: '',
-    done: false,
-  },
-  observers: {
-    'path, focusPath': markFocus,
-    value(value: Partial<FaceVerification> | null) {
-      this.setData({ done: Boolean(value?.photo || value?.verifyId) });
-    },
   },
   methods: {
     async onVerify() {

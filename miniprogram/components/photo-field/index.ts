@@ -1,5 +1,7 @@
 import { checkPhoto, PHOTO_RULES, uploadPhoto, type PhotoKind } from '../../services/uploads';
-import { markFocus, emitFieldChange } from '../field-kit';
+import { emitFieldChange } from '../field-kit';
+import { formField } from '../form-field';
+import { setChanged } from '../set-changed';
 
 /**
  * A photo (or a few) at a form path: van-uploader with the checks before upload, progress while
@@ -39,8 +41,8 @@ function valueFiles(value: unknown): string[] {
 }
 
 Component({
+  behaviors: [formField],
   properties: {
-    path: { type: String, value: '' },
     label: { type: String, value: '' },
     /** A file id, or an array of them when `multiple`. */
     value: { type: null, value: '' },
@@ -49,27 +51,22 @@ Component({
     kind: { type: String, value: 'idCard' },
     required: { type: Boolean, value: false },
     disabled: { type: Boolean, value: false },
-    error: { type: String, value: '' },
-    reason: { type: String, value: '' },
-    focusPath: { type: String, value: '' },
   },
   data: {
-    anchor: '',
-    focused: false,
     fileList: [] as UploaderItem[],
     hint: '',
     /** Why the last picked photo was refused, shown until the next pick. */
     refusal: '',
   },
   observers: {
-    'path, focusPath': markFocus,
-    kind(kind: string) {
-      this.setData({ hint: PHOTO_RULES[kind as PhotoKind].hint });
-    },
-    value(value: unknown) {
+    // One observer for both, so a photo field costs one setData when it attaches.
+    'kind, value': function (kind: string, value: unknown) {
       // Uploads still running stay in the list; everything else mirrors the saved value.
       const uploading = this.data.fileList.filter((item) => item.status === 'uploading');
-      this.setData({ fileList: [...valueFiles(value).map(doneItem), ...uploading] });
+      setChanged(this, {
+        hint: PHOTO_RULES[kind as PhotoKind].hint,
+        fileList: [...valueFiles(value).map(doneItem), ...uploading],
+      });
     },
   },
   methods: {

@@ -1,5 +1,6 @@
 import { NONE_PRE_APPROVAL, PRE_APPROVAL_TYPES, preApprovalTypeName, type PreApproval } from '@beian/core';
-import { markFocus, emitFieldChange } from '../field-kit';
+import { emitFieldChange, followFocus } from '../field-kit';
+import { derivedView, setChanged } from '../set-changed';
 
 /**
  * 前置审批项: the approvals the service's content needs (新闻, 出版, 药品 …), each with its approval
@@ -31,6 +32,7 @@ function toggledApprovals(current: readonly PreApproval[], type: number): PreApp
 }
 
 Component({
+  behaviors: [derivedView],
   properties: {
     path: { type: String, value: '' },
     value: { type: Array, value: [] },
@@ -39,12 +41,14 @@ Component({
     reasons: { type: Object, value: {} },
     focusPath: { type: String, value: '' },
   },
-  data: { anchor: '', focused: false, options: [] as TypeOption[], entries: [] as Entry[] },
+  data: { options: [] as TypeOption[], entries: [] as Entry[] },
   observers: {
-    'path, focusPath': markFocus,
+    // A list of items with its own errors mirror, not one value: it shares the focus handling of
+    // the field controls (form-field.ts) but not their error/reason properties.
+    'path, focusPath': followFocus,
     value(value: unknown) {
       const chosen = approvals(value);
-      this.setData({
+      setChanged(this, {
         options: PRE_APPROVAL_TYPES.map((type) => ({
           id: type.id,
           name: type.name,

@@ -1,5 +1,7 @@
 import { areaList, regionName, type AreaList, type Region } from '@beian/core';
-import { markFocus, emitFieldChange } from '../field-kit';
+import { emitFieldChange } from '../field-kit';
+import { formField } from '../form-field';
+import { setChanged } from '../set-changed';
 
 /**
  * 省/市/区 with van-area. The tree is core's one copy (mainland only: no 海外, 香港, 澳门, 台湾);
@@ -22,20 +24,16 @@ function regionText(region: Partial<Region> | null): string {
 const EMPTY_AREA: AreaList = { province_list: {}, city_list: {}, county_list: {} };
 
 Component({
+  behaviors: [formField],
   properties: {
-    path: { type: String, value: '' },
     label: { type: String, value: '' },
     value: { type: Object, value: {} },
     required: { type: Boolean, value: false },
-    error: { type: String, value: '' },
-    reason: { type: String, value: '' },
-    focusPath: { type: String, value: '' },
   },
-  data: { anchor: '', focused: false, text: '', open: false, areaList: EMPTY_AREA, selected: '' },
+  data: { text: '', open: false, areaList: EMPTY_AREA, selected: '' },
   observers: {
-    'path, focusPath': markFocus,
     value(value: Partial<Region> | null) {
-      this.setData({ text: regionText(value) });
+      setChanged(this, { text: regionText(value) });
     },
   },
   methods: {

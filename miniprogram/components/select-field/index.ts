@@ -1,4 +1,6 @@
-import { markFocus, emitFieldChange } from '../field-kit';
+import { emitFieldChange } from '../field-kit';
+import { formField } from '../form-field';
+import { setChanged } from '../set-changed';
 
 /** One choice of a select field: a numeric id (WeChat's own) and what the filer reads. */
 export interface SelectOption {
@@ -16,42 +18,46 @@ interface SheetAction {
   color: string;
 }
 
+function chosenText(options: readonly SelectOption[], value: unknown): string {
+  return options.find((option) => option.value === value)?.text ?? '';
+}
+
+function sheetActions(options: readonly SelectOption[], value: unknown): SheetAction[] {
+  return options.map((option) => ({
+    name: option.text,
+    subname: option.note ?? '',
+    value: option.value,
+    color: option.value === value ? '#1989fa' : '',
+  }));
+}
+
 /**
  * A choice from a short list (主体性质, 证件类型): a cell showing the chosen text that opens an
- * action sheet. The value is the option's id, or null while nothing is chosen.
+ * action sheet. The value is the option's id, or null while nothing is chosen. The sheet's actions
+ * are built when the filer opens it: the closed field only holds the chosen text, so re-renders of
+ * its section never carry the option list.
  */
 Component({
+  behaviors: [formField],
   properties: {
-    path: { type: String, value: '' },
     label: { type: String, value: '' },
     value: { type: null, value: null },
     options: { type: Array, value: [] },
     placeholder: { type: String, value: '请选择' },
     required: { type: Boolean, value: false },
     disabled: { type: Boolean, value: false },
-    error: { type: String, value: '' },
-    reason: { type: String, value: '' },
-    focusPath: { type: String, value: '' },
   },
-  data: { anchor: '', focused: false, text: '', actions: [] as SheetAction[], open: false },
+  data: { text: '', actions: [] as SheetAction[], open: false },
   observers: {
-    'path, focusPath': markFocus,
     'options, value': function (options: SelectOption[], value: unknown) {
-      const chosen = options.find((option) => option.value === value);
-      this.setData({
-        text: chosen?.text ?? '',
-        actions: options.map((option) => ({
-          name: option.text,
-          subname: option.note ?? '',
-          value: option.value,
-          color: option.value === value ? '#1989fa' : '',
-        })),
-      });
+      setChanged(this, { text: chosenText(options, value) });
     },
   },
   methods: {
     onOpen() {
-      if (!this.data.disabled) this.setData({ open: true });
+      if (this.data.disabled) return;
+      const actions = sheetActions(this.data.options as SelectOption[], this.data.value);
+      setChanged(this, { open: true, actions });
     },
     onClose() {
       this.setData({ open: false });

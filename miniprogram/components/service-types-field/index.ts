@@ -1,5 +1,7 @@
 import { MAX_SERVICE_TYPES, SERVICE_TYPE_GROUPS, serviceTypeName } from '@beian/core';
-import { markFocus, emitFieldChange } from '../field-kit';
+import { emitFieldChange } from '../field-kit';
+import { formField } from '../form-field';
+import { setChanged } from '../set-changed';
 
 /**
  * 服务内容类型: second-level types only (the first level just groups them), at most five. The
@@ -28,16 +30,11 @@ function numbers(value: unknown): number[] {
 }
 
 Component({
+  behaviors: [formField],
   properties: {
-    path: { type: String, value: '' },
     value: { type: Array, value: [] },
-    error: { type: String, value: '' },
-    reason: { type: String, value: '' },
-    focusPath: { type: String, value: '' },
   },
   data: {
-    anchor: '',
-    focused: false,
     open: false,
     items: [] as TreeItem[],
     groupIndex: 0,
@@ -45,9 +42,8 @@ Component({
     max: MAX_SERVICE_TYPES,
   },
   observers: {
-    'path, focusPath': markFocus,
     value(value: unknown) {
-      this.setData({ chosen: numbers(value).map((id) => ({ id, name: serviceTypeName(id) })) });
+      setChanged(this, { chosen: numbers(value).map((id) => ({ id, name: serviceTypeName(id) })) });
     },
   },
   methods: {

@@ -1,5 +1,6 @@
 import { isPersonalSubject } from '@beian/core';
 import { emitFieldChange } from '../field-kit';
+import { setChanged } from '../set-changed';
 
 /**
  * 主体负责人. For a personal subject it is the filer (prefilled from the subject step). For an
@@ -15,8 +16,9 @@ Component({
   },
   data: { personal: false },
   observers: {
+    // Fires on every keystroke in the section (`subject` is set again); sends only a new answer.
     'subject.type': function (type: unknown) {
-      this.setData({ personal: isPersonalSubject(type) });
+      setChanged(this, { personal: isPersonalSubject(type) });
     },
   },
   methods: {

@@ -1,5 +1,6 @@
 import { certificateTypesFor, isPersonalSubject, SUBJECT_TYPES } from '@beian/core';
 import type { SelectOption } from '../select-field/index';
+import { setChanged } from '../set-changed';
 
 /**
  * 主体信息: who files (主体性质, name, certificate), where (region and mailing address). For a
@@ -24,8 +25,10 @@ Component({
     personal: false,
   },
   observers: {
+    // Fires whenever `subject` is set, i.e. on every keystroke in the section; sends nothing
+    // unless the type (and with it the person/organisation layout) actually changed.
     'subject.type': function (type: unknown) {
-      this.setData({
+      setChanged(this, {
         personal: isPersonalSubject(type),
         certificateOptions: certificateTypesFor(type).map((c) => ({ value: c.id, text: c.name })),
       });

@@ -1,13 +1,15 @@
 import { fieldSpec } from '@beian/core';
-import { emitFieldBlur, emitFieldChange, markFocus } from '../field-kit';
+import { emitFieldBlur, emitFieldChange } from '../field-kit';
+import { formField } from '../form-field';
+import { setChanged } from '../set-changed';
 
 /**
  * One text input of the form: a van-field bound to a form path. It shows the check's error at the
  * field, a reviewer's rejection reason under it, and marks itself when the page jumps to it.
  */
 Component({
+  behaviors: [formField],
   properties: {
-    path: { type: String, value: '' },
     label: { type: String, value: '' },
     value: { type: String, value: '' },
     placeholder: { type: String, value: '' },
@@ -17,16 +19,12 @@ Component({
     maxlength: { type: Number, value: -1 },
     required: { type: Boolean, value: false },
     disabled: { type: Boolean, value: false },
-    error: { type: String, value: '' },
-    reason: { type: String, value: '' },
     hint: { type: String, value: '' },
-    focusPath: { type: String, value: '' },
   },
-  data: { anchor: '', focused: false, limit: -1 },
+  data: { limit: -1 },
   observers: {
-    'path, focusPath': markFocus,
     'path, maxlength': function (path: string, maxlength: number) {
-      this.setData({ limit: maxlength > 0 ? maxlength : (fieldSpec(path)?.maxLength ?? -1) });
+      setChanged(this, { limit: maxlength > 0 ? maxlength : (fieldSpec(path)?.maxLength ?? -1) });
     },
   },
   methods: {

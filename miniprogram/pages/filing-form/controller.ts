@@ -20,6 +20,7 @@ import {
   type Reason,
 } from '@beian/core';
 import type { FieldChange } from '../../components/field-kit';
+import { changedPatch } from '../../components/set-changed';
 import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
 import { call } from '../../services/cloud';
 import { DraftSaver, pathSegments, readPath, type SaveState } from '../../services/drafts';
@@ -337,11 +338,15 @@ export class FormController {
     const report = answer.data;
     const patch = this.errors.replace(this.view.data.form, report.errors, () => true);
     this.replaceWarnings(report.warnings, () => true, patch);
-    Object.assign(patch, {
-      checking: false,
+    // A re-check (after each save on this step) sends only the rows that changed: uploading one
+    // material changes its row, not the 3 KB checklist.
+    const rows = {
       errorRows: issueRows(report.errors),
       warningRows: issueRows(report.warnings),
       materials: materialRows(report),
+    };
+    Object.assign(patch, changedPatch(this.view.data, rows), {
+      checking: false,
       checkFresh: this.edits === this.checkEdits,
     });
     this.view.setData(patch);

@@ -1,0 +1,22 @@
+import { followFocus } from './field-kit';
+import { derivedView } from './set-changed';
+
+/**
+ * What every field control shares: the form path it edits, the check's error and a reviewer's
+ * reason shown at it, and the page's jump mark (`focusPath`). The control's anchor id and mark are
+ * derived in its WXML with field.wxs; the observer only scrolls to it when the page jumps there.
+ * What a control derives from its value it shows with `setChanged`, in one setData on attach
+ * (`derivedView`). Controls add their own properties (label, value …) next to these.
+ */
+export const formField = Behavior({
+  behaviors: [derivedView],
+  properties: {
+    path: { type: String, value: '' },
+    error: { type: String, value: '' },
+    reason: { type: String, value: '' },
+    focusPath: { type: String, value: '' },
+  },
+  observers: {
+    'path, focusPath': followFocus,
+  },
+});

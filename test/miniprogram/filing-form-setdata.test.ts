@@ -1,0 +1,192 @@
+import 'miniprogram-simulate';
+import type { CheckReport } from '@beian/core';
+import { enterpriseForm, personalForm } from '../fixtures/forms';
+import {
+  blur,
+  closeForms,
+  draft,
+  draftCloud,
+  fieldText,
+  openForm,
+  settle,
+  tap,
+  type,
+} from './components/helpers';
+import { fromVant, installSetDataLog, ours, perInstance, type SetDataCall } from './components/set-data-log';
+
+/**
+ * What the filing form sends through setData as the filer types and moves between steps
+ * (docs/benchmarks.md findings 2 and 3): a keystroke is the page's one path, and a new step costs
+ * about one setData per field. Every component's setData is logged, Vant's included.
+ */
+const log = installSetDataLog();
+afterAll(() => log.uninstall());
+
+afterEach(async () => {
+  await closeForms();
+  jest.restoreAllMocks();
+});
+
+function openAtStep(step: number) {
+  jest
+    .spyOn(wx, 'getStorageSync')
+    .mockImplementation((key: string) => (key === 'filing-form:step:app-1' ? step : ''));
+}
+
+const pageCalls = (calls: readonly SetDataCall[]) =>
+  calls.filter((call) => call.component === 'pages/filing-form/index');
+
+describe('填写备案信息: one typed character', () => {
+  it('sends the page’s one path and nothing from the subject section or its selects', async () => {
+    const form = personalForm();
+    form.subject.address = '';
+    draftCloud(draft({}, form));
+    const page = await openForm({ id: 'app-1' });
+    const calls = await log.during(async () => {
+      type(page, 'subject.address', '高');
+      await settle();
+    });
+    expect(pageCalls(calls).map((call) => call.keys)).toEqual([['form.subject.address']]);
+    expect(ours(calls)).toEqual([]);
+    // Vant's van-field echoes the typed value into its own input, and no other Vant component moves.
+    expect(perInstance(fromVant(calls)).size).toBeLessThanOrEqual(1);
+    expect(page.instance.data.form.subject.address).toBe('高');
+  });
+
+  it('sends nothing from the sections for an organisation, with its certificate select showing', async () => {
+    const form = enterpriseForm();
+    form.subject.address = '';
+    draftCloud(draft({}, form));
+    const page = await openForm({ id: 'app-1' });
+    expect(fieldText(page, 'subject.certificate.type')).toContain('营业执照');
+    const calls = await log.during(async () => {
+      type(page, 'subject.address', '高碑');
+      await settle();
+    });
+    expect(pageCalls(calls).map((call) => call.keys)).toEqual([['form.subject.address']]);
+    expect(ours(calls)).toEqual([]);
+  });
+
+  it('sends nothing from the principal section or the person’s certificate select', async () => {
+    const form = enterpriseForm();
+    form.subject.principal.mobile = '';
+    draftCloud(draft({}, form));
+    openAtStep(1);
+    const page = await openForm({ id: 'app-1' });
+    expect(fieldText(page, 'subject.principal.certificate.type')).toContain('居民身份证');
+    const calls = await log.during(async () => {
+      type(page, 'subject.principal.mobile', '1');
+      await settle();
+    });
+    expect(pageCalls(calls).map((call) => call.keys)).toEqual([['form.subject.principal.mobile']]);
+    expect(ours(calls)).toEqual([]);
+  });
+
+  it('in a field showing an error, sends the value and its error in one page setData, nothing else', async () => {
+    const form = personalForm();
+    form.subject.principal.email = '';
+    draftCloud(draft({}, form));
+    openAtStep(1);
+    const page = await openForm({ id: 'app-1' });
+    blur(page, 'subject.principal.email');
+    await settle();
+    expect(fieldText(page, 'subject.principal.email')).toContain('电子邮箱');
+    const calls = await log.during(async () => {
+      type(page, 'subject.principal.email', 'z');
+      await settle();
+    });
+    const [only, ...more] = pageCalls(calls);
+    expect(more).toEqual([]);
+    expect(only?.keys).toContain('form.subject.principal.email');
+    expect(only?.keys.every((key) => key.startsWith('form.') || key.startsWith('errors.'))).toBe(true);
+    expect(ours(calls)).toEqual([]);
+  });
+});
+
+describe('填写备案信息: a step change', () => {
+  /** 下一步 on a complete personal draft, at `from`; answers every setData it caused. */
+  async function next(from: number): Promise<SetDataCall[]> {
+    draftCloud(draft({}, personalForm()));
+    openAtStep(from);
+    const page = await openForm({ id: 'app-1' });
+    const calls = await log.during(async () => {
+      tap(page, '#next');
+      await settle();
+    });
+    expect(page.instance.data.active).toBe(from + 1);
+    return calls;
+  }
+
+  it('主体信息 → 主体负责人 costs under 50 setData calls in all (was 105), one at most per field', async () => {
+    const calls = await next(0);
+    expect(calls.length).toBeLessThan(50);
+    expect(pageCalls(calls)).toHaveLength(1);
+    for (const [instance, made] of perInstance(ours(calls))) {
+      expect({ instance, calls: made.length }).toEqual({ instance, calls: 1 });
+    }
+    // Each field's anchor and jump mark are derived in WXML: no control sends them.
+    const keys = ours(calls).flatMap((call) => call.keys);
+    expect(keys).not.toContain('anchor');
+    expect(keys).not.toContain('focused');
+  });
+
+  it('主体负责人 → 小程序信息 costs under 25 calls, one at most per field', async () => {
+    const calls = await next(1);
+    expect(calls.length).toBeLessThan(25);
+    for (const made of perInstance(ours(calls)).values()) expect(made).toHaveLength(1);
+  });
+
+  it('小程序信息 → 人脸核身, the same person as the subject principal, is the page’s one call', async () => {
+    const calls = await next(2);
+    expect(calls.map((call) => call.component)).toEqual(['pages/filing-form/index']);
+  });
+});
+
+describe('填写备案信息: the summary’s re-check', () => {
+  const letter = (provided: number) => ({
+    path: 'materials.commitmentLetter',
+    label: '互联网信息服务承诺书',
+    required: false,
+    reason: '部分省份通管局要求提供',
+    max: 1,
+    provided,
+  });
+  const video = {
+    path: 'materials.promiseVideo',
+    label: '承诺视频',
+    required: false,
+    reason: '部分省份要求负责人录制承诺视频',
+    max: 1,
+    provided: 0,
+  };
+
+  it('after uploading a material, sends that material’s row, not the whole checklist again', async () => {
+    const before: CheckReport = { errors: [], warnings: [], materials: [letter(0), video] };
+    const after: CheckReport = { errors: [], warnings: [], materials: [letter(1), video] };
+    let checks = 0;
+    draftCloud(draft({}, personalForm()), {
+      filing: { 'filing.check': () => ({ ok: true, data: checks++ === 0 ? before : after }) },
+    });
+    openAtStep(4);
+    const page = await openForm({ id: 'app-1' });
+    expect(checks).toBe(1);
+    const instance = page.instance as unknown as {
+      onFieldChange(event: { detail: { path: string; value: unknown; settled: boolean } }): void;
+      onHide(): void;
+    };
+    const calls = await log.during(async () => {
+      instance.onFieldChange({
+        detail: { path: 'materials.commitmentLetter', value: ['cloud://env/letter.jpg'], settled: true },
+      });
+      instance.onHide(); // saves now; the summary then checks the saved draft again
+      await settle();
+      await settle();
+    });
+    expect(checks).toBe(2);
+    const keys = pageCalls(calls).flatMap((call) => call.keys);
+    expect(keys).toContain('materials[0]');
+    expect(keys).not.toContain('materials');
+    expect(keys.some((key) => key.startsWith('materials[1]'))).toBe(false);
+    expect(page.instance.data.materials).toEqual(after.materials.map((row) => expect.objectContaining(row)));
+  });
+});
