@@ -92,7 +92,8 @@ async function prepare(name: string): Promise<{ bundled: Target; unbundled: Targ
   const tree = join(OUT, 'unbundled');
   let modules = 0;
   for (const input of Object.keys(result.metafile.inputs)) {
-    if (input.includes('node_modules/')) continue;
+    // Dependencies load from node_modules; `namespace:path` inputs are the build's plugin stand-ins.
+    if (input.includes('node_modules/') || input.includes(':')) continue;
     const source = join(ROOT, input);
     const target = join(tree, input.replace(/\.ts$/, '.js'));
     mkdirSync(dirname(target), { recursive: true });
