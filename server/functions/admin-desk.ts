@@ -1,21 +1,12 @@
 /**
  * The reviewers' desk (the queue and the stats) and the operator's tools (admins, setup).
  */
-import { FILING_STATES, type ActionName, type DataOf, type DueStage, type ParamsOf } from '@beian/core';
-import type { ActionSpec } from '../action-map';
+import { FILING_STATES, type DueStage } from '@beian/core';
 import { queueItemOf } from '../app/views';
-import type { ServerDeps } from '../deps';
 import { adminParams } from '../schemas/params';
 import { encodeCursor, queueKey } from '../store/keys';
-import type { Reviewer } from './callers';
+import type { AdminAction } from './callers';
 import { afterKey, DEFAULT_PAGE } from './filing-reads';
-
-type AdminAction<A extends ActionName<'admin'>> = ActionSpec<
-  ParamsOf<'admin', A>,
-  DataOf<'admin', A>,
-  Reviewer,
-  ServerDeps
->;
 
 /** Without a state filter the queue shows everything but drafts (a filer's unsent work). */
 const SUBMITTED_STATES = FILING_STATES.filter((state) => state !== 'draft');

@@ -3,28 +3,14 @@
  * move it through the platform review, the SMS check and the authority review. Every move records
  * the reviewer (an admin's name, or the operator's) in the audit trail.
  */
-import {
-  beijingDate,
-  check,
-  type ActionName,
-  type DataOf,
-  type FilingEvent,
-  type ParamsOf,
-} from '@beian/core';
+import { beijingDate, check, type DataOf, type FilingEvent, type ParamsOf } from '@beian/core';
 import type { ActionSpec } from '../action-map';
 import { formFileIds } from '../app/files';
 import { loadAny } from '../app/load';
 import { move } from '../app/move';
 import type { ServerDeps } from '../deps';
 import { adminParams } from '../schemas/params';
-import { reviewerActor, type Reviewer } from './callers';
-
-type AdminAction<A extends ActionName<'admin'>> = ActionSpec<
-  ParamsOf<'admin', A>,
-  DataOf<'admin', A>,
-  Reviewer,
-  ServerDeps
->;
+import { reviewerActor, type AdminAction, type Reviewer } from './callers';
 
 export const getForReview: AdminAction<'filing.get'> = {
   params: adminParams['filing.get'],

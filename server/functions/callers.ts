@@ -2,7 +2,9 @@
  * Who acts in each function once the platform's caller has been resolved (action-map.ts), and how
  * they appear in the audit trail.
  */
-import type { Actor } from '@beian/core';
+import type { ActionName, Actor, DataOf, ParamsOf } from '@beian/core';
+import type { ActionSpec } from '../action-map';
+import type { ServerDeps } from '../deps';
 
 /** A filer is whoever the WeChat context says is calling; they act only on their own applications. */
 export interface Filer {
@@ -21,3 +23,19 @@ export function reviewerActor(reviewer: Reviewer): Actor {
     ? { kind: 'admin', openid: reviewer.openid, name: reviewer.name }
     : { kind: 'operator', name: reviewer.name };
 }
+
+/** One action of the `filing` function, typed from the contract. */
+export type FilingAction<A extends ActionName<'filing'>> = ActionSpec<
+  ParamsOf<'filing', A>,
+  DataOf<'filing', A>,
+  Filer,
+  ServerDeps
+>;
+
+/** One action of the `admin` function, typed from the contract. */
+export type AdminAction<A extends ActionName<'admin'>> = ActionSpec<
+  ParamsOf<'admin', A>,
+  DataOf<'admin', A>,
+  Reviewer,
+  ServerDeps
+>;

@@ -9,33 +9,21 @@ import {
   normalizeForm,
   startApplication,
   STATE_INFO,
-  type ActionName,
-  type DataOf,
   type FilingState,
   type Issue,
-  type ParamsOf,
 } from '@beian/core';
-import type { ActionSpec } from '../action-map';
 import { foreignFiles } from '../app/files';
 import { newId } from '../app/ids';
 import { loadOwned } from '../app/load';
 import { baseBusy } from '../app/move';
 import { filerView } from '../app/views';
-import type { ServerDeps } from '../deps';
 import { Refusal, refuse } from '../errors';
 import { plainWrite } from '../store/types';
 import { formSchema } from '../schemas/form';
 import { issuesOf } from '../schemas/issues';
 import { filingParams } from '../schemas/params';
 import { applyPatch } from '../schemas/patch';
-import type { Filer } from './callers';
-
-type FilingAction<A extends ActionName<'filing'>> = ActionSpec<
-  ParamsOf<'filing', A>,
-  DataOf<'filing', A>,
-  Filer,
-  ServerDeps
->;
+import type { FilingAction } from './callers';
 
 /** Where the filer may still change the form: before the first submission and after a rejection. */
 export const EDITABLE_STATES: readonly FilingState[] = [

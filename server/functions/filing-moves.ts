@@ -2,23 +2,15 @@
  * What the filer does to move their application: submit (idempotent by requestId), withdraw, and
  * the MIIT SMS check (resend once, confirm).
  */
-import type { ActionName, DataOf, FilingEvent, FilingView, ParamsOf } from '@beian/core';
-import type { ActionSpec } from '../action-map';
+import type { FilingEvent, FilingView } from '@beian/core';
 import { replay, requestKey } from '../app/idempotency';
 import { loadOwned } from '../app/load';
 import { move } from '../app/move';
 import { filerView } from '../app/views';
-import type { ServerDeps } from '../deps';
 import { Refusal } from '../errors';
 import { filingParams } from '../schemas/params';
-import type { Filer } from './callers';
+import type { FilingAction } from './callers';
 
-type FilingAction<A extends ActionName<'filing'>> = ActionSpec<
-  ParamsOf<'filing', A>,
-  DataOf<'filing', A>,
-  Filer,
-  ServerDeps
->;
 type Answer = { filing: FilingView };
 
 export const submitFiling: FilingAction<'filing.submit'> = {

@@ -2,31 +2,14 @@
  * What the filer reads: who they are, one application with its progress, their list, their
  * subscription credits, and short-lived URLs for their own files.
  */
-import {
-  etaOf,
-  TEMPLATE_ROLES,
-  todoOf,
-  type ActionName,
-  type DataOf,
-  type Issue,
-  type ParamsOf,
-} from '@beian/core';
-import type { ActionSpec } from '../action-map';
+import { etaOf, TEMPLATE_ROLES, todoOf, type Issue } from '@beian/core';
 import { isOwnFile } from '../app/files';
 import { loadOwned } from '../app/load';
 import { filerView, summaryOf } from '../app/views';
-import type { ServerDeps } from '../deps';
 import { refuse } from '../errors';
 import { decodeCursor, encodeCursor, listKey } from '../store/keys';
 import { filingParams } from '../schemas/params';
-import type { Filer } from './callers';
-
-type FilingAction<A extends ActionName<'filing'>> = ActionSpec<
-  ParamsOf<'filing', A>,
-  DataOf<'filing', A>,
-  Filer,
-  ServerDeps
->;
+import type { FilingAction } from './callers';
 
 export const DEFAULT_PAGE = 20;
 
