@@ -137,8 +137,11 @@ export class Phone {
     await this.settle();
   }
 
-  /** Waits until the page shows `text`; fails with what it shows instead. */
-  async expectText(text: string, timeout = 5_000): Promise<void> {
+  /**
+   * Waits until the page shows `text`; fails with what it shows instead. The wait is generous
+   * because CI runs this beside every other suite on two cores; a passing check returns at once.
+   */
+  async expectText(text: string, timeout = 15_000): Promise<void> {
     const deadline = Date.now() + timeout;
     for (;;) {
       const shown = await this.text();
