@@ -33,18 +33,23 @@ export function asyncApi<R extends object>(
       },
     );
     if (!options.success && !options.fail && !options.complete) return promise;
-    promise.then(
-      (result) => {
-        options.success?.(result);
-        options.complete?.(result);
-      },
-      (error: unknown) => {
-        options.fail?.(error);
-        options.complete?.(error);
-      },
-    );
+    deliver(promise, options);
     return undefined;
   };
+}
+
+/** Hands a settled call to the caller's callbacks, as WeChat does when any is given. */
+export function deliver(promise: Promise<unknown>, options: Callbacks): void {
+  promise.then(
+    (result) => {
+      options.success?.(result);
+      options.complete?.(result);
+    },
+    (error: unknown) => {
+      options.fail?.(error);
+      options.complete?.(error);
+    },
+  );
 }
 
 function failure(name: string, error: unknown): { errMsg: string; errCode?: number } {

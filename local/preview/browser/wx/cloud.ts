@@ -6,7 +6,7 @@
 import { temporaryFile } from '../files';
 import type { PreviewConfig } from '../protocol';
 import { track } from '../activity';
-import { asyncApi, str, WxFail, type Options } from './api';
+import { asyncApi, deliver, str, WxFail, type Options } from './api';
 
 export function cloudApis(config: PreviewConfig, openid: string): Record<string, unknown> {
   let initialised = false;
@@ -97,16 +97,7 @@ function uploadTask(config: PreviewConfig, openid: string, options: Options): un
     }),
   );
   if (!options.success && !options.fail && !options.complete) return done;
-  done.then(
-    (result) => {
-      options.success?.(result);
-      options.complete?.(result);
-    },
-    (error: unknown) => {
-      options.fail?.(error);
-      options.complete?.(error);
-    },
-  );
+  deliver(done, options);
   return {
     onProgressUpdate: (listener: ProgressListener) => listeners.add(listener),
     offProgressUpdate: (listener: ProgressListener) => listeners.delete(listener),
