@@ -4,7 +4,9 @@
  */
 export * from './model/form';
 export * from './model/empty';
+export * from './model/paths';
 export * from './model/application';
+export * from './model/kinds';
 export * from './model/stages';
 export * from './result';
 export * from './contract';

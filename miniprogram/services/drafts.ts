@@ -6,7 +6,19 @@
  * A CONFLICT (the draft was saved from another device) pauses saving and keeps every unsaved path:
  * the page explains it, and `rebase` resumes on top of the newer version without losing a keystroke.
  */
-import type { DataOf, Envelope, Failure, FilingForm, FilingView, FormPatch, ParamsOf } from '@beian/core';
+import {
+  isIndexSegment,
+  isWithinPath,
+  pathSegments,
+  readPath,
+  type DataOf,
+  type Envelope,
+  type Failure,
+  type FilingForm,
+  type FilingView,
+  type FormPatch,
+  type ParamsOf,
+} from '@beian/core';
 import { call } from './cloud';
 
 /** Typing pauses this long before the draft is saved. */
@@ -26,40 +38,20 @@ export interface DraftSaverOptions {
   onState?: (state: SaveState) => void;
 }
 
-/** `miniprogram.preApprovals[0].code` and `miniprogram.preApprovals.0.code` alike → segments. */
-export function pathSegments(path: string): string[] {
-  return path
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter((segment) => segment !== '');
-}
-
-const isIndex = (segment: string): boolean => /^\d+$/.test(segment);
-
-/** The value at a form path, or undefined when the path does not exist. */
-export function readPath(root: unknown, path: string): unknown {
-  let node: unknown = root;
-  for (const segment of pathSegments(path)) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
-
 /**
  * The path a change is saved under: arrays (service types, pre-approvals) are saved whole, so a
  * patch never addresses an array element the server would have to create.
  */
 export function patchKey(path: string): string {
   const segments = pathSegments(path);
-  const firstIndex = segments.findIndex(isIndex);
+  const firstIndex = segments.findIndex(isIndexSegment);
   return (firstIndex === -1 ? segments : segments.slice(0, firstIndex)).join('.');
 }
 
 /** Drops keys whose ancestor is also being saved: the ancestor's value already holds them. */
 function withoutCovered(keys: Iterable<string>): string[] {
   const all = [...keys];
-  return all.filter((key) => !all.some((other) => other !== key && key.startsWith(`${other}.`)));
+  return all.filter((key) => !all.some((other) => other !== key && isWithinPath(key, other)));
 }
 
 export class DraftSaver {

@@ -2,8 +2,8 @@
  * One row of 我的备案 per application: what it is, where it stands (a coloured tag) and where a
  * tap leads — a draft back into the form, anything submitted to its progress page.
  */
-import { STATE_INFO, type FilingSummary } from '@beian/core';
-import { kindText, formUrl } from './progress-view';
+import { STATE_INFO, kindLabel, type FilingSummary } from '@beian/core';
+import { formUrl } from './progress-view';
 import { stateTagType, type TagType } from './state-tag';
 import { beijingDateTime } from './time';
 
@@ -22,7 +22,7 @@ export function filingRow(summary: FilingSummary): FilingRow {
   return {
     id: summary.id,
     title: summary.miniprogramName || '未填写小程序名称',
-    subtitle: `${kindText(summary.kind, summary.cancelScope)} · ${summary.subjectName || '未填写主体名称'}`,
+    subtitle: `${kindLabel(summary.kind, summary.cancelScope)} · ${summary.subjectName || '未填写主体名称'}`,
     stateLabel: STATE_INFO[summary.state].label,
     tagType: stateTagType(summary.state),
     updated: beijingDateTime(summary.updatedAt),

@@ -4,12 +4,14 @@
  * buttons that fit the state. Pure, so each piece is tested directly.
  */
 import {
+  DUE_STAGES,
+  KIND_INFO,
   STATE_INFO,
   fieldLabel,
+  isEditable,
+  kindLabel,
   skipsSmsCheck,
-  type CancelScope,
   type FilerAction,
-  type FilingKind,
   type FilingState,
   type FilingView,
   type Reason,
@@ -70,38 +72,18 @@ export interface ProgressView {
   recordNumber: string;
 }
 
-const CANCEL_TEXT: Record<CancelScope, string> = {
-  subject: '注销主体',
-  miniprogram: '注销小程序',
-  access: '取消接入',
-};
-
-export function kindText(kind: FilingKind, cancelScope: CancelScope | null): string {
-  if (kind === 'new') return '新增备案';
-  if (kind === 'change') return '变更备案';
-  return cancelScope ? CANCEL_TEXT[cancelScope] : '注销备案';
-}
-
-const REVIEW_PATH: readonly FilingState[] = ['platform_review', 'sms_verification', 'authority_review'];
-
 /**
  * The stages still ahead on the usual path, shown greyed after the ones already passed. A
  * cancellation of access (取消接入) has no SMS check, so none is shown for it.
  */
 export function upcomingStates(filing: Pick<FilingView, 'state' | 'kind' | 'cancelScope'>): FilingState[] {
-  const path = skipsSmsCheck(filing)
-    ? REVIEW_PATH.filter((state) => state !== 'sms_verification')
-    : REVIEW_PATH;
+  const path: readonly FilingState[] = skipsSmsCheck(filing)
+    ? DUE_STAGES.filter((state) => state !== 'sms_verification')
+    : DUE_STAGES;
   const last: FilingState = filing.kind === 'cancel' ? 'cancelled' : 'filed';
   const at = path.indexOf(filing.state);
   if (at >= 0) return [...path.slice(at + 1), last];
-  const resubmittable: readonly FilingState[] = [
-    'draft',
-    'platform_rejected',
-    'sms_timeout',
-    'authority_rejected',
-  ];
-  return resubmittable.includes(filing.state) ? [...path, last] : [];
+  return isEditable(filing.state) ? [...path, last] : [];
 }
 
 /** "预计 2026-05-06 至 2026-05-08 完成", saying so when a year without holiday data was counted. */
@@ -166,8 +148,8 @@ export function reasonRows(id: string, reasons: readonly Reason[]): ReasonRow[] 
 const ACTION_BUTTONS: Partial<Record<FilerAction, Omit<ActionView, 'action'>>> = {
   edit: { text: '修改备案信息', type: 'primary' },
   submit: { text: '重新提交', type: 'primary' },
-  change: { text: '变更备案', type: 'default' },
-  cancel: { text: '注销备案', type: 'default' },
+  change: { text: KIND_INFO.change.label, type: 'default' },
+  cancel: { text: KIND_INFO.cancel.label, type: 'default' },
   withdraw: { text: '撤回申请', type: 'danger' },
 };
 
@@ -181,7 +163,7 @@ export function actionButtons(actions: readonly FilerAction[]): ActionView[] {
 
 /** Subscribing helps only while a result is still to come. */
 export function wantsSubscribe(state: FilingState, todo: Todo): boolean {
-  return todo.actions.includes('subscribe') || REVIEW_PATH.includes(state);
+  return todo.actions.includes('subscribe') || (DUE_STAGES as readonly FilingState[]).includes(state);
 }
 
 export function progressView(
@@ -196,7 +178,7 @@ export function progressView(
     stateLabel: info.label,
     explanation: info.explanation,
     tagType: stateTagType(filing.state),
-    kindText: kindText(filing.kind, filing.cancelScope),
+    kindText: kindLabel(filing.kind, filing.cancelScope),
     subjectName: filing.form.subject.name,
     miniprogramName: filing.form.miniprogram.name,
     todoTitle: todo.title,

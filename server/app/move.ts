@@ -8,34 +8,22 @@
  */
 import {
   applyBaseEffect,
+  CLOSED_STATES,
+  DUE_STAGES,
+  KIND_INFO,
+  OPEN_STATES,
   renderMessage,
   stageStartedAt,
   STATE_INFO,
   transition,
   type Actor,
   type Application,
-  type DueStage,
   type FilingEvent,
-  type FilingState,
 } from '@beian/core';
 import type { ServerDeps } from '../deps';
 import { Refusal, refuse } from '../errors';
 import type { BaseLock, Commit, OutboxMessage, StageExit, StoredRequest } from '../store/types';
 import { newId } from './ids';
-
-/** States in which a change/cancel holds its filed record: submitted and not finished. */
-export const OPEN_STATES: readonly FilingState[] = [
-  'platform_review',
-  'platform_rejected',
-  'sms_verification',
-  'sms_timeout',
-  'authority_review',
-  'authority_rejected',
-];
-
-const CLOSED_STATES: readonly FilingState[] = ['withdrawn', 'filed', 'cancelled'];
-
-const DUE_STAGES: readonly FilingState[] = ['platform_review', 'sms_verification', 'authority_review'];
 
 export interface MoveRequest {
   application: Application;
@@ -101,7 +89,7 @@ export async function move(deps: ServerDeps, request: MoveRequest): Promise<Move
   throw refuse.conflict();
 }
 
-/** A change/cancel takes its record's lock on submission and gives it back when it ends. */
+/** A change/cancel takes its record's lock while it is open (submitted, not finished) and gives it back when it closes. */
 function lockFor(before: Application, after: Application): BaseLock | null {
   if (after.baseId === null || before.state === after.state) return null;
   if (OPEN_STATES.includes(after.state)) return { baseId: after.baseId, holder: after.id, action: 'acquire' };
@@ -111,21 +99,20 @@ function lockFor(before: Application, after: Application): BaseLock | null {
 }
 
 function stageExitOf(before: Application, after: Application, now: Date): StageExit | null {
-  if (before.state === after.state || !DUE_STAGES.includes(before.state)) return null;
+  const stage = DUE_STAGES.find((due) => due === before.state);
+  if (before.state === after.state || stage === undefined) return null;
   const hours = (now.getTime() - Date.parse(stageStartedAt(before))) / 3_600_000;
   return {
     applicationId: before.id,
-    stage: before.state as DueStage,
+    stage,
     leftAt: now.toISOString(),
     hours: Math.max(0, Math.round(hours * 100) / 100),
   };
 }
 
-const KIND_NAMES = { new: '新增', change: '变更', cancel: '注销' } as const;
-
 /** The refusal when another change/cancel of the same filed record is still open, naming it. */
 export async function baseBusy(deps: ServerDeps, holderId: string): Promise<Refusal> {
   const holder = await deps.store.getApplication(holderId);
-  const what = holder ? `${KIND_NAMES[holder.kind]}申请（${STATE_INFO[holder.state].label}）` : '申请';
+  const what = holder ? `${KIND_INFO[holder.kind].verb}申请（${STATE_INFO[holder.state].label}）` : '申请';
   return refuse.conflict(`这条备案已有一个进行中的${what}，请等它办结或撤回后再提交。`);
 }

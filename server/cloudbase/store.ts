@@ -8,7 +8,7 @@
  * - Index fields (owner, state, list and queue keys, …) sit next to the application under `app`,
  *   and are rewritten with it, so every query is a plain range on one indexed field.
  */
-import { FILING_STATES, type Application, type StateCounts } from '@beian/core';
+import { FILING_STATES, REVIEW_STAGES, type Application, type StateCounts } from '@beian/core';
 import { COLLECTIONS } from '../store/collections';
 import { indexFields } from '../store/keys';
 import type { Commit, CommitResult, QueueFilter, Store } from '../store/types';
@@ -20,8 +20,6 @@ class CommitFailure extends Error {
     super(result.reason);
   }
 }
-
-const REVIEW_STATES = ['platform_review', 'authority_review'];
 
 /** The stored form of an application: the document plus the fields its queries filter on. */
 function applicationDoc(application: Application): Record<string, unknown> {
@@ -89,7 +87,7 @@ export class CloudbaseStore extends CloudbaseRecords implements Store {
   async countOverdue(): Promise<number> {
     const { total } = await this.db
       .collection(COLLECTIONS.applications)
-      .where({ state: this._.in(REVIEW_STATES), overdue: true })
+      .where({ state: this._.in([...REVIEW_STAGES]), overdue: true })
       .count();
     return total;
   }
@@ -105,7 +103,7 @@ export class CloudbaseStore extends CloudbaseRecords implements Store {
   async unflaggedOverdueReviews(now: string, limit: number): Promise<Application[]> {
     const query = this.db
       .collection(COLLECTIONS.applications)
-      .where({ state: this._.in(REVIEW_STATES), overdue: false, dueAt: this._.lt(now) })
+      .where({ state: this._.in([...REVIEW_STAGES]), overdue: false, dueAt: this._.lt(now) })
       .orderBy('dueAt', 'asc');
     return (await this.readAll(query, limit)).map(toApplication);
   }

@@ -1,20 +1,18 @@
 /**
  * The reviewers' desk (the queue and the stats) and the operator's tools (admins, setup).
  */
-import { FILING_STATES, type DueStage } from '@beian/core';
+import { DUE_STAGES, SUBMITTED_STATES, type DueStage } from '@beian/core';
 import { queueItemOf } from '../app/views';
 import { adminParams } from '../schemas/params';
 import { encodeCursor, queueKey } from '../store/keys';
 import type { AdminAction } from './callers';
 import { afterKey, DEFAULT_PAGE } from './filing-reads';
 
-/** Without a state filter the queue shows everything but drafts (a filer's unsent work). */
-const SUBMITTED_STATES = FILING_STATES.filter((state) => state !== 'draft');
-
 export const listQueue: AdminAction<'queue.list'> = {
   params: adminParams['queue.list'],
   async run({ state, overdue, query, cursor, limit = DEFAULT_PAGE }, { deps }) {
     const filter = {
+      // Without a state filter: everything but drafts (a filer's unsent work).
       states: state ? [state] : SUBMITTED_STATES,
       overdueOnly: overdue === true,
       query: query?.trim() || null,
@@ -47,17 +45,15 @@ function median(values: readonly number[]): number | null {
   return Math.round((value ?? 0) * 10) / 10;
 }
 
-const STAGES: readonly DueStage[] = ['platform_review', 'sms_verification', 'authority_review'];
-
 export const getStats: AdminAction<'stats.get'> = {
   params: adminParams['stats.get'],
   async run(_params, { deps }) {
     const [counts, overdue, ...hours] = await Promise.all([
       deps.store.countByState(),
       deps.store.countOverdue(),
-      ...STAGES.map((stage) => deps.store.recentStageHours(stage, MEDIAN_WINDOW)),
+      ...DUE_STAGES.map((stage) => deps.store.recentStageHours(stage, MEDIAN_WINDOW)),
     ]);
-    const medianHours = Object.fromEntries(STAGES.map((stage, i) => [stage, median(hours[i] ?? [])]));
+    const medianHours = Object.fromEntries(DUE_STAGES.map((stage, i) => [stage, median(hours[i] ?? [])]));
     return { counts, overdue, medianHours: medianHours as Record<DueStage, number | null> };
   },
 };

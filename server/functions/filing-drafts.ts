@@ -5,11 +5,11 @@
 import {
   beijingDate,
   check,
+  isEditable,
   materialsChecklist,
   normalizeForm,
   startApplication,
   STATE_INFO,
-  type FilingState,
   type Issue,
 } from '@beian/core';
 import { foreignFiles } from '../app/files';
@@ -24,14 +24,6 @@ import { issuesOf } from '../schemas/issues';
 import { filingParams } from '../schemas/params';
 import { applyPatch } from '../schemas/patch';
 import type { FilingAction } from './callers';
-
-/** Where the filer may still change the form: before the first submission and after a rejection. */
-export const EDITABLE_STATES: readonly FilingState[] = [
-  'draft',
-  'platform_rejected',
-  'sms_timeout',
-  'authority_rejected',
-];
 
 const invalidForm = (issues: Issue[]) =>
   refuse.validation(`表单有 ${issues.length} 处内容无法保存，请按提示修改。`, issues);
@@ -70,7 +62,7 @@ export const saveDraft: FilingAction<'draft.save'> = {
       throw refuse.badRequest('请提供 form（整张表单）或 patch（按路径的修改）之一。');
     }
     const application = await loadOwned(deps, id, who.openid);
-    if (!EDITABLE_STATES.includes(application.state)) {
+    if (!isEditable(application.state)) {
       throw refuse.invalidState(`申请${STATE_INFO[application.state].label}，现在不能修改。`);
     }
     if (application.version !== version) throw refuse.conflict();

@@ -3,7 +3,7 @@
  * fails to compile when the model and the schema drift) whose per-field kinds and length limits come
  * from core's FIELD_SPECS. Only storage bounds live here; the filing rules are core's `check`.
  */
-import { FIELD_SPECS, type FieldSpec, type FilingForm } from '@beian/core';
+import { expandPattern, FIELD_SPECS, type FieldSpec, type FilingForm } from '@beian/core';
 import { z } from 'zod';
 
 /** The paths the schema covers; a test holds this equal to FIELD_SPECS' keys. */
@@ -150,28 +150,11 @@ export function fileLeaves(form: FilingForm): { path: string; fileId: string }[]
   const found: { path: string; fileId: string }[] = [];
   for (const [pattern, spec] of Object.entries(FIELD_SPECS)) {
     if (spec.kind !== 'file' && spec.kind !== 'files') continue;
-    for (const [path, value] of expand(form, pattern)) {
+    for (const [path, value] of expandPattern(form, pattern)) {
       if (typeof value === 'string') found.push({ path, fileId: value });
       if (Array.isArray(value))
         value.forEach((id, i) => found.push({ path: `${path}.${i}`, fileId: String(id) }));
     }
   }
   return found.filter((leaf) => leaf.fileId !== '');
-}
-
-/** The concrete paths and values of a spec pattern, one per list item for `[]`. */
-function expand(form: unknown, pattern: string): [string, unknown][] {
-  let found: [string, unknown][] = [['', form]];
-  for (const segment of pattern.split('.')) {
-    const list = segment.endsWith('[]');
-    const key = list ? segment.slice(0, -2) : segment;
-    found = found.flatMap(([path, value]): [string, unknown][] => {
-      const child =
-        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-      const at = path === '' ? key : `${path}.${key}`;
-      if (!list) return [[at, child]];
-      return Array.isArray(child) ? child.map((item, i): [string, unknown] => [`${at}.${i}`, item]) : [];
-    });
-  }
-  return found;
 }

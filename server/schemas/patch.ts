@@ -3,7 +3,7 @@
  * Each path must name something the form already has (a list may grow by one item at its end),
  * so a patch can change values but never add keys; the patched form is then validated whole.
  */
-import { fieldLabel, type FilingForm, type Issue } from '@beian/core';
+import { fieldLabel, writePath, type FilingForm, type Issue } from '@beian/core';
 
 /** More keys than any one step of the form holds: a bigger patch is a whole form in disguise. */
 export const MAX_PATCH_KEYS = 100;
@@ -16,33 +16,20 @@ function refusal(path: string, message: string): Issue {
   return { path, code: 'invalid_path', message };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Sets one path in a copy of the form, or says why it cannot. */
 function setPath(form: Record<string, unknown>, path: string, value: unknown): Issue | null {
   const segments = path.split('.');
   if (path.length > 120 || segments.some((s) => !SEGMENT.test(s))) {
     return refusal(path.slice(0, 120), '字段路径格式不正确。');
   }
-  let parent: unknown = form;
-  for (const [i, segment] of segments.entries()) {
-    const last = i === segments.length - 1;
-    if (Array.isArray(parent)) {
-      const index = Number(segment);
-      const allowed = last ? index <= parent.length : index < parent.length;
-      if (!/^\d+$/.test(segment) || !allowed) return refusal(path, `${fieldLabel(path) || path} 不存在。`);
-      if (last) parent[index] = value;
-      else parent = parent[index];
-    } else if (isRecord(parent) && Object.prototype.hasOwnProperty.call(parent, segment)) {
-      if (last) parent[segment] = value;
-      else parent = parent[segment];
-    } else {
+  switch (writePath(form, path, value)) {
+    case null:
+      return null;
+    case 'no_item':
+      return refusal(path, `${fieldLabel(path) || path} 不存在。`);
+    case 'missing':
       return refusal(path, `表单中没有「${path}」这一项。`);
-    }
   }
-  return null;
 }
 
 /** The form with the patch applied (a copy), or an Issue per path that does not exist. */

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import {
   FILING_STATES,
+  REVIEW_STAGES,
   type AdminRecord,
   type Application,
   type AuditEvent,
@@ -26,8 +27,6 @@ class CommitFailure extends Error {
     super(result.reason);
   }
 }
-
-const REVIEW_STATES = ['platform_review', 'authority_review'] as const;
 
 /**
  * A search with fewer index hits than this is answered from the hits; with more, by walking the
@@ -176,10 +175,10 @@ export class SqliteStore extends SqliteMessages implements Store {
   }
 
   async countOverdue(): Promise<number> {
-    const placeholders = REVIEW_STATES.map(() => '?').join(', ');
+    const placeholders = REVIEW_STAGES.map(() => '?').join(', ');
     const row = this.db
       .prepare(`SELECT count(*) AS n FROM applications WHERE state IN (${placeholders}) AND overdue = 1`)
-      .get(...REVIEW_STATES) as Row;
+      .get(...REVIEW_STAGES) as Row;
     return Number(row.n);
   }
 
@@ -194,7 +193,7 @@ export class SqliteStore extends SqliteMessages implements Store {
 
   async unflaggedOverdueReviews(now: string, limit: number): Promise<Application[]> {
     const found: Application[] = [];
-    for (const state of REVIEW_STATES) {
+    for (const state of REVIEW_STAGES) {
       const rows = this.db
         .prepare(
           `SELECT doc FROM applications WHERE state = ? AND overdue = 0 AND due_at < ? ORDER BY due_at LIMIT ?`,

@@ -1,7 +1,8 @@
 import 'miniprogram-simulate';
 import { emptyForm, type Envelope, type FilingForm, type FilingView } from '@beian/core';
 import { fakeCloud } from '../helpers/cloud';
-import { DraftSaver, patchKey, pathSegments, readPath } from '../../miniprogram/services/drafts';
+import { pathSegments, readPath } from '@beian/core';
+import { DraftSaver, patchKey } from '../../miniprogram/services/drafts';
 import { draft } from './components/helpers';
 
 type SaveParams = { id: string; version: number; patch?: Record<string, unknown> };

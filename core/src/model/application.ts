@@ -65,8 +65,10 @@ export type Actor =
 
 export type ActorKind = Actor['kind'];
 
-/** The review stages that have a due date. */
-export type DueStage = 'platform_review' | 'sms_verification' | 'authority_review';
+/** The stages that have a due date, in the order an application passes them. */
+export const DUE_STAGES = ['platform_review', 'sms_verification', 'authority_review'] as const;
+
+export type DueStage = (typeof DUE_STAGES)[number];
 
 export interface Due {
   stage: DueStage;

@@ -8,6 +8,7 @@
  * concrete paths (`miniprogram.preApprovals.0.code`).
  */
 import type { FormSection, MaterialKey } from './form';
+import { pathPattern } from './paths';
 
 /**
  * How a value is stored:
@@ -285,7 +286,7 @@ function resolve(path: unknown): Resolved | undefined {
 
 /** The spec of a leaf, by its pattern (`miniprogram.preApprovals[].code`) or a concrete path. */
 export function fieldSpec(path: string): FieldSpec | undefined {
-  return lookup(FIELD_SPECS, path) ?? lookup(FIELD_SPECS, path.replace(/\.(\d+)(?=\.|$)/g, '[]'));
+  return lookup(FIELD_SPECS, path) ?? lookup(FIELD_SPECS, pathPattern(path));
 }
 
 /**

@@ -13,6 +13,7 @@
 import type { CancelScope, FilingKind } from '../model/application';
 import { sectionOf } from '../model/fields';
 import type { FilingForm, FormSection, IsoDate } from '../model/form';
+import { isWithinPath } from '../model/paths';
 import type { CheckResult, Issue } from '../result';
 import { cancelPaths, checkCancel } from './cancel';
 import { checkCrossField } from './cross-field';
@@ -61,9 +62,7 @@ function readScope(value: unknown, findings: Findings): CancelScope | null {
 
 /** Whether an issue concerns one of `paths` (the path itself, a block above it, or a field below). */
 function concerns(issuePath: string, paths: readonly string[]): boolean {
-  return paths.some(
-    (path) => issuePath === path || issuePath.startsWith(`${path}.`) || path.startsWith(`${issuePath}.`),
-  );
+  return paths.some((path) => isWithinPath(issuePath, path) || isWithinPath(path, issuePath));
 }
 
 function keepOnly(findings: Findings, paths: readonly string[]): Findings {

@@ -19,8 +19,11 @@ export const SMS_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 type ReviewStage = keyof typeof REVIEW_WORKING_DAYS;
 
+/** The reviews (platform, authority): due in working days, and flagged overdue when late. */
+export const REVIEW_STAGES = Object.keys(REVIEW_WORKING_DAYS) as readonly ReviewStage[];
+
 const isReviewStage = (state: string): state is ReviewStage =>
-  state === 'platform_review' || state === 'authority_review';
+  (REVIEW_STAGES as readonly string[]).includes(state);
 
 /** When the application entered its current state (the open timeline entry). */
 export function stageStartedAt(application: Application): string {

@@ -1,6 +1,6 @@
 export * from './states';
-export { eventsFrom, skipsSmsCheck, targetOf } from './moves';
-export { checkApprovalNumber, checkRejectionReasons } from './payload';
+export { EDITABLE_STATES, eventsFrom, isEditable, skipsSmsCheck, targetOf } from './moves';
+export { approvalNumberIssue, checkApprovalNumber, checkRejectionReasons } from './payload';
 export * from './deadlines';
 export { filingTitle, noticesFor } from './notify';
 export * from './records';

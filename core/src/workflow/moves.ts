@@ -29,6 +29,13 @@ export function skipsSmsCheck(application: Pick<Application, 'kind' | 'cancelSco
   return application.kind === 'cancel' && application.cancelScope === 'access';
 }
 
+/** Where the filer may change the form: before the first submission, and wherever a submit may follow. */
+export const EDITABLE_STATES: readonly FilingState[] = SOURCES.submit;
+
+export function isEditable(state: FilingState): boolean {
+  return EDITABLE_STATES.includes(state);
+}
+
 /** Where `type` takes the application, or null when the event does not apply in its state. */
 export function targetOf(application: Application, type: FilingEventType): FilingState | null {
   if (!SOURCES[type].includes(application.state)) return null;

@@ -4,6 +4,7 @@
  */
 import type { Application, Reason } from '../model/application';
 import type { Failure, Issue } from '../result';
+import { KIND_INFO } from '../model/kinds';
 import { checkRecordNumber } from '../rules/record-number';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: Failure };
@@ -40,33 +41,35 @@ export function checkRejectionReasons(reasons: unknown): Checked<Reason[]> {
   return { ok: true, value: checked };
 }
 
-const recordNumberIssue = (message: string): Failure => ({
-  code: 'VALIDATION',
-  message,
-  fields: [{ path: 'recordNumber', code: 'record_number.base_mismatch', message }],
-});
-
 /**
  * The number issued on approval, in the rules' format (`粤ICP备12345678号-1X`, or a licence
  * prefix `粤B2-20090059-1626X`). A change or cancellation keeps the number of the record it
  * started from, so there the reviewer's number must be that one: a typo would otherwise silently
  * renumber the record, or cancel another one.
  */
-export function checkApprovalNumber(application: Application, recordNumber: unknown): Checked<string> {
+export function checkApprovalNumber(
+  application: Pick<Application, 'kind' | 'recordNumber'>,
+  recordNumber: unknown,
+): Checked<string> {
   const value = text(recordNumber);
-  const { errors } = checkRecordNumber(value);
-  if (errors.length > 0) {
-    return {
-      ok: false,
-      error: { code: 'VALIDATION', message: errors[0]?.message ?? '备案号格式不正确。', fields: errors },
-    };
-  }
-  if (application.kind !== 'new' && application.recordNumber !== null && value !== application.recordNumber) {
-    const action = application.kind === 'change' ? '变更' : '注销';
-    return {
-      ok: false,
-      error: recordNumberIssue(`${action}备案沿用原备案号 ${application.recordNumber}，请核对后重新填写。`),
-    };
-  }
+  const issue = approvalNumberIssue(application, value);
+  if (issue) return { ok: false, error: { code: 'VALIDATION', message: issue.message, fields: [issue] } };
   return { ok: true, value };
+}
+
+/**
+ * What is wrong with `value` as the number to approve `application` with (its format first, then
+ * a change's or cancellation's own number), or null. The reviewer's page asks this before sending,
+ * the server again on the move: one check, one message.
+ */
+export function approvalNumberIssue(
+  application: Pick<Application, 'kind' | 'recordNumber'>,
+  value: string,
+): Issue | null {
+  const format = checkRecordNumber(value).errors[0];
+  if (format) return format;
+  const kept = application.kind === 'new' ? null : application.recordNumber;
+  if (kept === null || value === kept) return null;
+  const message = `${KIND_INFO[application.kind].verb}备案沿用原备案号 ${kept}，请核对后重新填写。`;
+  return { path: 'recordNumber', code: 'record_number.base_mismatch', message };
 }

@@ -1,7 +1,7 @@
 /**
  * The states and events of the review workflow in the filer's words (DESIGN.md § Workflow).
  */
-import type { FilingEventType, FilingState } from '../model/application';
+import { FILING_STATES, type FilingEventType, type FilingState } from '../model/application';
 
 export interface StateInfo {
   /** The state's Chinese name, as the progress page and the admin queue show it. */
@@ -101,3 +101,16 @@ export const FILING_EVENT_TYPES: readonly FilingEventType[] = [
   'authority_approve',
   'authority_reject',
 ];
+
+/** Every state but the filer's unsent draft: what reviewers may see. */
+export const SUBMITTED_STATES: readonly FilingState[] = FILING_STATES.filter((state) => state !== 'draft');
+
+/** Finished for good: filed, withdrawn or cancelled. */
+export const CLOSED_STATES: readonly FilingState[] = FILING_STATES.filter(
+  (state) => STATE_INFO[state].terminal,
+);
+
+/** Submitted and not finished: under review, or back with the filer to fix and submit again. */
+export const OPEN_STATES: readonly FilingState[] = SUBMITTED_STATES.filter(
+  (state) => !STATE_INFO[state].terminal,
+);

@@ -1,4 +1,4 @@
-import { checkRecordNumber, isRecordNumber, type Application, type Envelope, type Reason } from '@beian/core';
+import { approvalNumberIssue, type Application, type Envelope, type Reason } from '@beian/core';
 import {
   approveAtAuthority,
   approveReview,
@@ -35,6 +35,7 @@ const INITIAL: Data = {
   state: '',
   stateLabel: '',
   tagType: 'default',
+  kind: 'new',
   kindText: '',
   title: '',
   submitted: '',
@@ -57,18 +58,7 @@ const INITIAL: Data = {
   recordNumberError: '',
 };
 
-export const RECORD_NUMBER_HINT =
-  '备案号格式不正确，小程序备案号形如 粤ICP备2026059598号-1X，请核对后重新填写。';
-
 type Moved = Envelope<{ filing: Application }>;
-
-/** Why this number cannot be sent ('' when it can): the format, and a change's own number. */
-export function recordNumberProblem(recordNumber: string, known: string): string {
-  if (!isRecordNumber(recordNumber))
-    return checkRecordNumber(recordNumber).errors[0]?.message ?? RECORD_NUMBER_HINT;
-  if (known && recordNumber !== known) return `变更或注销沿用原备案号 ${known}，请核对后重新填写。`;
-  return '';
-}
 
 interface ReasonForm {
   addField(option: FieldOption): void;
@@ -161,9 +151,10 @@ Component({
     /** Checked here first: a malformed number, or another record's, never reaches the server. */
     async onAuthorityApprove(): Promise<void> {
       const recordNumber = this.data.recordNumber.trim().toUpperCase();
-      const problem = recordNumberProblem(recordNumber, this.data.knownRecordNumber);
+      const { kind, knownRecordNumber } = this.data;
+      const problem = approvalNumberIssue({ kind, recordNumber: knownRecordNumber || null }, recordNumber);
       if (problem) {
-        this.setData({ recordNumberError: problem });
+        this.setData({ recordNumberError: problem.message });
         return;
       }
       await this.decide((seen) => approveAtAuthority(seen, recordNumber), '已登记备案号');

@@ -2,25 +2,28 @@
  * The reviewers' queue as rows and tabs. Rows come in the server's order (overdue first, then
  * oldest submission first); an overdue row is marked so it stands out in any tab.
  */
-import { STATE_INFO, type FilingState, type QueueItem, type StateCounts } from '@beian/core';
-import { kindText } from '../../utils/progress-view';
+import {
+  CLOSED_STATES,
+  DUE_STAGES,
+  OPEN_STATES,
+  STATE_INFO,
+  kindLabel,
+  type FilingState,
+  type QueueItem,
+  type StateCounts,
+} from '@beian/core';
 import { stateTagType, type TagType } from '../../utils/state-tag';
 import { beijingDateTime } from '../../utils/time';
 
 /**
- * The tabs, the states reviewers act on first. Drafts are left out: they are the filer's own
- * unsubmitted work, with nothing for a reviewer to do.
+ * The tabs, the states reviewers act on first: the stages with a due date, then those waiting for
+ * the filer, then the closed ones. Drafts are left out: they are the filer's own unsubmitted work,
+ * with nothing for a reviewer to do.
  */
 export const QUEUE_STATES: readonly FilingState[] = [
-  'platform_review',
-  'sms_verification',
-  'authority_review',
-  'platform_rejected',
-  'sms_timeout',
-  'authority_rejected',
-  'filed',
-  'withdrawn',
-  'cancelled',
+  ...DUE_STAGES,
+  ...OPEN_STATES.filter((state) => !(DUE_STAGES as readonly FilingState[]).includes(state)),
+  ...CLOSED_STATES,
 ];
 
 export interface QueueTab {
@@ -56,7 +59,7 @@ export function queueRow(item: QueueItem): QueueRow {
     title: item.miniprogramName || '未填写小程序名称',
     subject: item.subjectName || '未填写主体名称',
     principal: [item.principalName, item.principalIdMasked].filter((part) => part !== '').join(' '),
-    kindText: kindText(item.kind, item.cancelScope),
+    kindText: kindLabel(item.kind, item.cancelScope),
     stateLabel: STATE_INFO[item.state].label,
     tagType: stateTagType(item.state),
     submitted: beijingDateTime(item.submittedAt),

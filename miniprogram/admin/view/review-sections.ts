@@ -8,8 +8,10 @@ import {
   FORM_SECTIONS,
   SECTION_LABELS,
   certificateTypeName,
+  concretePaths,
   fieldLabel,
   preApprovalTypeName,
+  readPath,
   regionName,
   serviceTypeName,
   subjectTypeName,
@@ -43,31 +45,6 @@ export interface SectionView {
   section: FormSection;
   title: string;
   rows: FieldRowView[];
-}
-
-/** The value at a concrete dotted path (`miniprogram.preApprovals.0.code`); undefined if absent. */
-export function valueAt(form: unknown, path: string): unknown {
-  let node: unknown = form;
-  for (const segment of path.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
-
-/**
- * The concrete paths of a spec: `miniprogram.preApprovals[].code` becomes one path per item the
- * application has. `atLeastOne` keeps the first item's path for an empty list, so a reviewer can
- * still point at a pre-approval that is missing.
- */
-export function concretePaths(pattern: string, form: FilingForm, atLeastOne = false): string[] {
-  const at = pattern.indexOf('[]');
-  if (at < 0) return [pattern];
-  const listPath = pattern.slice(0, at);
-  const rest = pattern.slice(at + 2);
-  const list = valueAt(form, listPath);
-  const count = Math.max(Array.isArray(list) ? list.length : 0, atLeastOne ? 1 : 0);
-  return Array.from({ length: count }, (_, index) => `${listPath}.${index}${rest}`);
 }
 
 const FACE_METHODS: Record<string, string> = {
@@ -131,7 +108,7 @@ function rowOf(
   form: FilingForm,
   media: Readonly<Record<FileId, string>>,
 ): FieldRowView {
-  const value = valueAt(form, path);
+  const value = readPath(form, path);
   const images = imagesOf(path, spec, value, media);
   const text = displayValue(path, spec, value);
   return {
@@ -151,7 +128,7 @@ export function reviewSections(form: FilingForm, media: Readonly<Record<FileId, 
     rows: specs
       .filter(([, spec]) => spec.section === section)
       .flatMap(([pattern, spec]) =>
-        concretePaths(pattern, form).map((path) => rowOf(path, spec, form, media)),
+        concretePaths(form, pattern).map((path) => rowOf(path, spec, form, media)),
       ),
   }));
 }
@@ -170,7 +147,7 @@ export function fieldOptions(form: FilingForm): FieldOption[] {
   return FORM_SECTIONS.flatMap((section) =>
     specs
       .filter(([, spec]) => spec.section === section)
-      .flatMap(([pattern]) => concretePaths(pattern, form, true))
+      .flatMap(([pattern]) => concretePaths(form, pattern, true))
       .map((path) => ({ path, label: fieldLabel(path) })),
   ).filter((option) => option.label !== '');
 }

@@ -1,9 +1,8 @@
 /**
  * Everything the review page shows, from one `admin` `filing.get` answer.
  */
-import { STATE_INFO, skipsSmsCheck, type FilingState } from '@beian/core';
+import { STATE_INFO, kindLabel, skipsSmsCheck, type FilingKind, type FilingState } from '@beian/core';
 import type { ReviewDetail } from '../services/reviews';
-import { kindText } from '../../utils/progress-view';
 import { stateTagType, type TagType } from '../../utils/state-tag';
 import { beijingDateTime } from '../../utils/time';
 import type { FieldOption } from './reason-draft';
@@ -22,6 +21,7 @@ export interface ReviewView {
   state: FilingState;
   stateLabel: string;
   tagType: TagType;
+  kind: FilingKind;
   kindText: string;
   title: string;
   submitted: string;
@@ -49,7 +49,8 @@ export function reviewView(detail: ReviewDetail): ReviewView {
     state: filing.state,
     stateLabel: STATE_INFO[filing.state].label,
     tagType: stateTagType(filing.state),
-    kindText: kindText(filing.kind, filing.cancelScope),
+    kind: filing.kind,
+    kindText: kindLabel(filing.kind, filing.cancelScope),
     title: filing.form.miniprogram.name || filing.form.subject.name || '未命名申请',
     submitted: beijingDateTime(filing.submittedAt),
     due: filing.due ? beijingDateTime(filing.due.at) : '',

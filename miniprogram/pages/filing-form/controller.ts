@@ -8,8 +8,14 @@ import {
   certificateTypesFor,
   checkField,
   checkSection,
-  eventsFrom,
+  isEditable,
   isPersonalSubject,
+  isWithinPath,
+  kindLabel,
+  normalizePath,
+  readPath,
+  setDataPath,
+  writePath,
   normalizeForm,
   STATE_INFO,
   type CheckReport,
@@ -23,21 +29,12 @@ import type { FieldChange } from '../../components/field-kit';
 import { changedPatch } from '../../components/set-changed';
 import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
 import { call } from '../../services/cloud';
-import { DraftSaver, pathSegments, readPath, type SaveState } from '../../services/drafts';
+import { DraftSaver, type SaveState } from '../../services/drafts';
 import { getFiling } from '../../services/filings';
 import { showFailure } from '../../utils/feedback';
-import { CANCEL_TEXT, KIND_NOTE, KIND_TEXT, type FormData } from './form-data';
+import { KIND_NOTE, type FormData } from './form-data';
 import { IssueBoard } from './issue-board';
-import {
-  issueRows,
-  normalizePath,
-  rememberedStep,
-  rememberStep,
-  sectionAt,
-  stepOf,
-  stepTitle,
-  SUMMARY_STEP,
-} from './steps';
+import { issueRows, rememberedStep, rememberStep, sectionAt, stepOf, stepTitle, SUMMARY_STEP } from './steps';
 import { Submission } from './submission';
 
 export interface FormView {
@@ -53,30 +50,8 @@ const SAVE_TEXT: Readonly<Record<Exclude<SaveState, 'pending'>, string>> = {
   failed: '保存失败，下次修改或离开时会再试',
 };
 
-const isIndex = (segment: string): boolean => /^\d+$/.test(segment);
-
-/** `form.miniprogram.preApprovals[0].code`: setData's own notation for a form path. */
-export function formDataPath(path: string): string {
-  return `form${pathSegments(path)
-    .map((segment) => (isIndex(segment) ? `[${segment}]` : `.${segment}`))
-    .join('')}`;
-}
-
-function writePath(root: unknown, path: string, value: unknown): void {
-  const segments = pathSegments(path);
-  const parent = readPath(root, segments.slice(0, -1).join('.'));
-  const last = segments[segments.length - 1];
-  if (typeof parent === 'object' && parent !== null && last !== undefined) {
-    (parent as Record<string, unknown>)[last] = value;
-  }
-}
-
 function reasonText(reason: Reason): string {
   return reason.suggest ? `${reason.error}（建议：${reason.suggest}）` : reason.error;
-}
-
-function within(path: string): (candidate: string) => boolean {
-  return (candidate) => candidate === path || candidate.startsWith(`${path}.`);
 }
 
 function materialRows(report: CheckReport): MaterialRow[] {
@@ -140,7 +115,7 @@ export class FormController {
 
   private open(filing: FilingView, field: string): void {
     this.filing = filing;
-    const editable = eventsFrom(filing.state).includes('submit');
+    const editable = isEditable(filing.state);
     const reasons = new IssueBoard('reasons');
     reasons.replace(
       filing.form,
@@ -154,7 +129,7 @@ export class FormController {
       id: filing.id,
       kind: filing.kind,
       cancelScope: filing.cancelScope,
-      kindText: filing.cancelScope ? CANCEL_TEXT[filing.cancelScope] : KIND_TEXT[filing.kind],
+      kindText: kindLabel(filing.kind, filing.cancelScope),
       kindNote: KIND_NOTE[filing.kind],
       stateLabel: STATE_INFO[filing.state].label,
       editable,
@@ -189,7 +164,7 @@ export class FormController {
       ...followUps(this.view.data.form, detail.path, detail.value),
     ];
     const patch: Record<string, unknown> = {};
-    for (const [path, value] of changes) patch[formDataPath(path)] = value;
+    for (const [path, value] of changes) patch[setDataPath('form', path)] = value;
     if (this.view.data.checkFresh) patch.checkFresh = false;
     // While a field shows an error it is re-checked as the filer types, so the error goes as
     // soon as it is fixed; otherwise typed text waits for the blur. The check runs on the form
@@ -226,7 +201,9 @@ export class FormController {
     const today = beijingDate(new Date());
     const step = this.view.data.active;
     const result = checkField(target, normalized, { today });
-    const patch = this.errors.replace(form, result.errors, within(normalized));
+    const patch = this.errors.replace(form, result.errors, (candidate) =>
+      isWithinPath(candidate, normalized),
+    );
     const { warnings } = checkSection(target, sectionAt(step), { today });
     this.replaceWarnings(warnings, (candidate) => stepOf(candidate) === step, patch);
     return patch;

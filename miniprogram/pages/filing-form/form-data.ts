@@ -45,18 +45,6 @@ export interface FormData {
   submitting: boolean;
 }
 
-export const KIND_TEXT: Readonly<Record<FilingKind, string>> = {
-  new: '新增备案',
-  change: '变更备案',
-  cancel: '注销备案',
-};
-
-export const CANCEL_TEXT: Readonly<Record<CancelScope, string>> = {
-  subject: '注销主体',
-  miniprogram: '注销小程序',
-  access: '取消接入',
-};
-
 /** What the filer is doing, in one line at the top of the form. */
 export const KIND_NOTE: Readonly<Record<FilingKind, string>> = {
   new: '首次为这个小程序备案：按步骤填写，提交前会检查常见的驳回原因。',

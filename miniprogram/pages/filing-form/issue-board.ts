@@ -8,7 +8,7 @@
  * as the list's whole mirror, since a path into an array element that does not exist yet is not
  * something setData should be asked to create.
  */
-import { pathSegments, readPath } from '../../services/drafts';
+import { isIndexSegment, normalizePath, readPath } from '@beian/core';
 
 export type Mirror = { [key: string]: string | Mirror };
 
@@ -17,11 +17,9 @@ interface Entry {
   message: string;
 }
 
-const isIndex = (segment: string): boolean => /^\d+$/.test(segment);
-
 /** Where a path's message sits in the mirror: `subject.name`, or `miniprogram.serviceTypes._`. */
 export function mirrorKey(form: unknown, path: string): string {
-  const dotted = pathSegments(path).join('.');
+  const dotted = normalizePath(path);
   const value = readPath(form, dotted);
   return typeof value === 'object' && value !== null ? `${dotted}._` : dotted;
 }
@@ -46,7 +44,7 @@ function put(root: Mirror, key: string, message: string): void {
 /** The part of a key up to the first list index, when it goes into a list. */
 function listRoot(key: string): string | null {
   const segments = key.split('.');
-  const index = segments.findIndex(isIndex);
+  const index = segments.findIndex(isIndexSegment);
   return index > 0 ? segments.slice(0, index).join('.') : null;
 }
 
@@ -63,7 +61,7 @@ export class IssueBoard {
   }
 
   has(path: string): boolean {
-    const dotted = pathSegments(path).join('.');
+    const dotted = normalizePath(path);
     return [...this.entries.values()].some((entry) => entry.path === dotted);
   }
 
@@ -78,7 +76,7 @@ export class IssueBoard {
   ): Record<string, unknown> {
     const next = new Map<string, Entry>();
     for (const issue of issues) {
-      const path = pathSegments(issue.path).join('.');
+      const path = normalizePath(issue.path);
       const key = mirrorKey(form, path);
       if (inScope(path) && !next.has(key)) next.set(key, { path, message: issue.message });
     }

@@ -3,9 +3,15 @@
  * belongs to is core's (`sectionOf`, the same map the checks and the reviewers' labels use); this
  * file only adds what the filer reads on the step bar.
  */
-import { FORM_SECTIONS, fieldLabel, sectionOf, type FormSection, type Issue } from '@beian/core';
+import {
+  FORM_SECTIONS,
+  fieldLabel,
+  normalizePath,
+  sectionOf,
+  type FormSection,
+  type Issue,
+} from '@beian/core';
 import type { IssueRow } from '../../components/summary-section/index';
-import { pathSegments } from '../../services/drafts';
 
 interface StepText {
   /** Under the dot of van-steps: short, five of them share one line. */
@@ -36,11 +42,6 @@ export function stepTitle(step: number): string {
 
 export function sectionAt(step: number): FormSection {
   return STEP_SECTIONS[step] ?? 'materials';
-}
-
-/** `miniprogram.preApprovals[0].code` → `miniprogram.preApprovals.0.code`: the form's own notation. */
-export function normalizePath(path: string): string {
-  return pathSegments(path).join('.');
 }
 
 /** The step holding a path; paths outside the form (e.g. `kind`) belong to the summary. */

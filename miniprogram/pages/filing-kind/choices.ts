@@ -2,7 +2,7 @@
  * The kinds of filing a filer can start, each with one line on when to use it and what it does
  * (filing-rules.md §11), and the filed records a change or a cancellation starts from.
  */
-import type { CancelScope, FilingSummary } from '@beian/core';
+import { CANCEL_SCOPE_INFO, KIND_INFO, type CancelScope, type FilingSummary } from '@beian/core';
 
 /** What the filer picks: a kind, and for a cancellation its scope. */
 export type Choice = 'new' | 'change' | CancelScope;
@@ -16,12 +16,12 @@ export interface ChoiceView {
 export const NEW_AND_CHANGE: readonly ChoiceView[] = [
   {
     choice: 'new',
-    title: '新增备案',
+    title: KIND_INFO.new.label,
     when: '小程序还没有备案，或原备案已注销：从头填写主体和小程序信息，首次提交备案。',
   },
   {
     choice: 'change',
-    title: '变更备案',
+    title: KIND_INFO.change.label,
     when: '已备案的主体、负责人、联系方式或服务内容有变化：从备案记录预填，只改变化的部分，原备案号继续有效。',
   },
 ];
@@ -29,17 +29,17 @@ export const NEW_AND_CHANGE: readonly ChoiceView[] = [
 export const CANCELLATIONS: readonly ChoiceView[] = [
   {
     choice: 'subject',
-    title: '注销主体',
+    title: CANCEL_SCOPE_INFO.subject.label,
     when: '主体不再开办任何网站或小程序：主体备案和它名下的全部备案一并注销，不可撤销。',
   },
   {
     choice: 'miniprogram',
-    title: '注销小程序',
+    title: CANCEL_SCOPE_INFO.miniprogram.label,
     when: '这个小程序不再运营：只注销这个小程序的备案，主体和其他备案保留，不可撤销。',
   },
   {
     choice: 'access',
-    title: '取消接入',
+    title: CANCEL_SCOPE_INFO.access.label,
     when: '小程序改由其他平台接入、不再通过微信提供服务：取消微信的接入，备案由新的接入平台承接。',
   },
 ];

@@ -1,4 +1,4 @@
-import type { CancelScope, Envelope, FilingView } from '@beian/core';
+import { CANCEL_SCOPE_INFO, type CancelScope, type Envelope, type FilingView } from '@beian/core';
 import {
   confirmSms,
   getFiling,
@@ -55,11 +55,10 @@ const INITIAL: Data = {
   recordNumber: '',
 };
 
-const CANCEL_SCOPES: readonly { scope: CancelScope; text: string }[] = [
-  { scope: 'subject', text: '注销主体（主体及其全部备案）' },
-  { scope: 'miniprogram', text: '注销小程序（仅本小程序）' },
-  { scope: 'access', text: '取消接入（不再由微信接入）' },
-];
+const CANCEL_SCOPES = (Object.keys(CANCEL_SCOPE_INFO) as CancelScope[]).map((scope) => ({
+  scope,
+  text: `${CANCEL_SCOPE_INFO[scope].label}（${CANCEL_SCOPE_INFO[scope].reach}）`,
+}));
 
 export const MIIT_SITE = 'https://beian.miit.gov.cn';
 

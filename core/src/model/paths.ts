@@ -1,0 +1,126 @@
+/**
+ * Form paths, the one way: a path such as `miniprogram.preApprovals.0.code` names a place in the
+ * form, a pattern such as `miniprogram.preApprovals[].code` names a field spec (every item of a
+ * list). Pages, the saver, the reviewer's view, the server's patches and its file checks all read
+ * and write the form through these helpers, so a path means the same thing everywhere
+ * (docs/architecture.md § Form paths).
+ *
+ * Reads and writes follow own properties only: `__proto__`, `constructor` and the like are never
+ * a place in the form.
+ */
+
+const INDEX = /^\d+$/;
+
+/** Whether a segment addresses a list item. */
+export function isIndexSegment(segment: string): boolean {
+  return INDEX.test(segment);
+}
+
+/** `miniprogram.preApprovals[0].code` and `miniprogram.preApprovals.0.code` alike → segments. */
+export function pathSegments(path: string): string[] {
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((segment) => segment !== '');
+}
+
+/** The form's own notation: `miniprogram.preApprovals[0].code` → `miniprogram.preApprovals.0.code`. */
+export function normalizePath(path: string): string {
+  return pathSegments(path).join('.');
+}
+
+/** The spec pattern of a concrete path: `miniprogram.preApprovals.0.code` → `miniprogram.preApprovals[].code`. */
+export function pathPattern(path: string): string {
+  return path.replace(/\.(\d+)(?=\.|$)/g, '[]');
+}
+
+/** `path` is `ancestor` itself or lies below it (`subject.principal.mobile` within `subject`). */
+export function isWithinPath(path: string, ancestor: string): boolean {
+  return path === ancestor || path.startsWith(`${ancestor}.`);
+}
+
+function child(node: unknown, segment: string): unknown {
+  if (typeof node !== 'object' || node === null) return undefined;
+  return Object.prototype.hasOwnProperty.call(node, segment)
+    ? (node as Record<string, unknown>)[segment]
+    : undefined;
+}
+
+/** The value at a path (either notation), or undefined when the path does not exist. */
+export function readPath(root: unknown, path: string): unknown {
+  let node: unknown = root;
+  for (const segment of pathSegments(path)) node = child(node, segment);
+  return node;
+}
+
+/** Why a write could not happen: no such key, or no such item of a list. */
+export type WriteRefusal = 'missing' | 'no_item';
+
+/**
+ * Sets `value` at `path` in place. Every step must already exist — a write changes values, never
+ * adds keys — except that a list may grow by one item at its end. Answers null when written.
+ */
+export function writePath(root: unknown, path: string, value: unknown): WriteRefusal | null {
+  const segments = pathSegments(path);
+  let parent: unknown = root;
+  for (const [i, segment] of segments.entries()) {
+    const last = i === segments.length - 1;
+    if (Array.isArray(parent)) {
+      const index = isIndexSegment(segment) ? Number(segment) : Number.NaN;
+      if (!(last ? index <= parent.length : index < parent.length)) return 'no_item';
+      if (last) parent[index] = value;
+      else parent = parent[index];
+    } else if (
+      typeof parent === 'object' &&
+      parent !== null &&
+      Object.prototype.hasOwnProperty.call(parent, segment)
+    ) {
+      const record = parent as Record<string, unknown>;
+      if (last) record[segment] = value;
+      else parent = record[segment];
+    } else {
+      return 'missing';
+    }
+  }
+  return segments.length === 0 ? 'missing' : null;
+}
+
+/**
+ * The concrete paths and values of a spec pattern: one per item the form has for each `[]`
+ * (`miniprogram.preApprovals[].code` → `miniprogram.preApprovals.0.code`, …).
+ */
+export function expandPattern(root: unknown, pattern: string): [string, unknown][] {
+  let found: [string, unknown][] = [['', root]];
+  for (const segment of pattern.split('.')) {
+    const list = segment.endsWith('[]');
+    const key = list ? segment.slice(0, -2) : segment;
+    found = found.flatMap(([path, value]): [string, unknown][] => {
+      const at = path === '' ? key : `${path}.${key}`;
+      const next = child(value, key);
+      if (!list) return [[at, next]];
+      return Array.isArray(next) ? next.map((item, i): [string, unknown] => [`${at}.${i}`, item]) : [];
+    });
+  }
+  return found;
+}
+
+/**
+ * The concrete paths of a spec pattern, as `expandPattern` finds them; with `atLeastOne`, an empty
+ * list still yields its first item's path, so a reviewer can point at an item that is missing.
+ * Patterns with one list level at most (the form has no deeper lists).
+ */
+export function concretePaths(root: unknown, pattern: string, atLeastOne = false): string[] {
+  const at = pattern.indexOf('[]');
+  if (at < 0) return [pattern];
+  const paths = expandPattern(root, pattern.slice(0, at + 2)).map(([path]) => path);
+  if (paths.length === 0 && atLeastOne) paths.push(`${pattern.slice(0, at)}.0`);
+  const rest = pattern.slice(at + 2);
+  return paths.map((path) => `${path}${rest}`);
+}
+
+/** setData's notation for a path under `prefix`: `form.miniprogram.preApprovals[0].code`. */
+export function setDataPath(prefix: string, path: string): string {
+  return `${prefix}${pathSegments(path)
+    .map((segment) => (isIndexSegment(segment) ? `[${segment}]` : `.${segment}`))
+    .join('')}`;
+}
