@@ -97,17 +97,27 @@ export function isLooseDocumentNumber(value: unknown): boolean {
   return typeof value === 'string' && /^[A-Z0-9]{1,20}$/.test(value);
 }
 
+function mask(chars: readonly string[], head: number, tail: number): string {
+  const n = chars.length;
+  return chars.slice(0, head).join('') + '*'.repeat(n - head - tail) + chars.slice(n - tail).join('');
+}
+
 /**
- * An ID number for lists and logs: `1101**********002X` for 18 characters (first 4, last 4); a
- * shorter number keeps at most a quarter at each end, and anything not a string masks to ''.
+ * An ID number for lists and logs: `110105********1239` for 18 characters (the region code and the
+ * last 4, as banks and MIIT show them); another number keeps at most a quarter at each end, and
+ * anything not a string masks to ''.
  */
 export function maskIdNumber(value: unknown): string {
   if (typeof value !== 'string') return '';
   const chars = Array.from(value.trim());
-  const n = chars.length;
-  if (n === 0) return '';
-  // At most a quarter at each end, so at least half is hidden: 18 characters keep 4 + 4.
-  const keep = Math.min(4, Math.floor(n / 4));
-  const tail = keep === 0 ? '' : chars.slice(n - keep).join('');
-  return chars.slice(0, keep).join('') + '*'.repeat(n - 2 * keep) + tail;
+  if (chars.length === 18) return mask(chars, 6, 4);
+  const keep = Math.min(4, Math.floor(chars.length / 4));
+  return mask(chars, keep, keep);
+}
+
+/** A mobile for lists: `138****8000`; anything else is masked like an ID number. */
+export function maskMobile(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const chars = Array.from(value.trim());
+  return chars.length === 11 ? mask(chars, 3, 4) : maskIdNumber(value);
 }

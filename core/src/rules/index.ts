@@ -12,6 +12,7 @@ export {
   gb11643Problem,
   mod112CheckCharacter,
   maskIdNumber,
+  maskMobile,
   type Gb11643Document,
   type IdNumberProblem,
 } from './ids';
@@ -26,4 +27,14 @@ export {
 export { isMobile, isEmail } from './contacts';
 export { isRecordNumber, recordNumberProvince, checkRecordNumber } from './record-number';
 export { preApprovalHints, type PreApprovalHint } from './keywords';
-export { subjectKey, principalMobiles, miniprogramQuota } from './records';
+export { subjectKey, principalMobiles, miniprogramQuota, PERSON_QUOTA, ORGANISATION_QUOTA } from './records';
+export {
+  crossRecordIssues,
+  holdsItsFiling,
+  recordNumberIssue,
+  relatedKeys,
+  relatedOf,
+  type CrossRecordTarget,
+  type RelatedApplication,
+  type RelatedKeys,
+} from './cross-record';

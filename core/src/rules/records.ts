@@ -25,8 +25,14 @@ export function principalMobiles(form: FilingForm): string[] {
   return mobiles.filter((value, index) => value !== '' && mobiles.indexOf(value) === index);
 }
 
+/** Mini-programs a person or a 个体工商户 may file; organisations may file ORGANISATION_QUOTA. */
+export const PERSON_QUOTA = 5;
+export const ORGANISATION_QUOTA = 50;
+
 /** How many mini-programs the subject may file: 5 for a person or a 个体工商户, 50 for organisations. */
 export function miniprogramQuota(form: FilingForm): number {
   const { type, certificate } = form.subject;
-  return isPersonalSubject(type) || isIndividualBusinessUscc(certificate.number) ? 5 : 50;
+  return isPersonalSubject(type) || isIndividualBusinessUscc(certificate.number)
+    ? PERSON_QUOTA
+    : ORGANISATION_QUOTA;
 }

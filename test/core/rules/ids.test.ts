@@ -8,6 +8,7 @@ import {
   isResidencePermitNumber,
   isResidentId,
   maskIdNumber,
+  maskMobile,
   mod112CheckCharacter,
 } from '@beian/core';
 
@@ -113,8 +114,14 @@ describe('other documents', () => {
 });
 
 describe('maskIdNumber', () => {
-  it('keeps the first and last 4 of an 18-character number', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
+  it('keeps the region code and the last 4 of an 18-character number', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  });
+
+  it('masks a mobile as 138****8000', () => {
+    expect(maskMobile('13800138000')).toBe('138****8000');
+    expect(maskMobile('+1 555')).toBe('+****5');
+    expect(maskMobile(undefined)).toBe('');
   });
 
   it('keeps less of shorter numbers and never reveals a tiny one', () => {
