@@ -70,7 +70,7 @@ async function sqlite(): Promise<Figure[]> {
  * process; the timing sections first, while nothing else of ours is running.
  */
 const RUNNERS: Record<Section, () => Promise<Figure[]>> = {
-  package: async () => measurePackage(),
+  package: () => measurePackage(),
   core: async () => measureCore(RUNS.coreCalls),
   sqlite,
   cold: () => measureColdStart(RUNS.coldStart),

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { moveSubpackageNpm } from './subpackage-npm';
 
 export const ROOT = resolve(__dirname, '..');
 export const FUNCTIONS_SRC = join(ROOT, 'cloudfunctions');
@@ -20,8 +21,31 @@ export async function buildCore(): Promise<void> {
   if (result.status !== 0) throw new Error('core: tsc failed');
 }
 
+/**
+ * Core for the mini-program as one module, core/dist-mp/index.js (core's `miniprogram` field).
+ * The upload's dependency scan follows `require('./x')` to x.js but never a folder to its
+ * index.js, so tsc's tree of folder re-exports arrives on a phone with most of core missing
+ * (docs/wechat-compile.md). One bundle has no requires left to miss.
+ */
+export async function bundleClientCore(): Promise<void> {
+  rmSync(join(ROOT, 'core', 'dist-mp'), { recursive: true, force: true });
+  await build({
+    entryPoints: [join(ROOT, 'core', 'src', 'index.ts')],
+    outfile: join(ROOT, 'core', 'dist-mp', 'index.js'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'neutral',
+    // Base library 2.x runs ES2017; DevTools' es6 setting would transpile anything newer anyway.
+    target: 'es2017',
+    banner: { js: GENERATED },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
 /** DevTools' 构建 npm, offline: packs `dependencies` (Vant and @beian/core) into miniprogram_npm. */
 export async function packMiniprogramNpm(): Promise<void> {
+  await bundleClientCore();
   rmSync(join(MINIPROGRAM, 'miniprogram_npm'), { recursive: true, force: true });
   // Loaded lazily: miniprogram-ci takes most of a second to require and only this step needs it.
   const ci = await import('miniprogram-ci');
@@ -34,6 +58,7 @@ export async function packMiniprogramNpm(): Promise<void> {
     if (!existsSync(join(MINIPROGRAM, 'miniprogram_npm', pkg)))
       throw new Error(`build npm did not produce ${pkg}`);
   }
+  moveSubpackageNpm(MINIPROGRAM);
 }
 
 export function functionNames(): string[] {

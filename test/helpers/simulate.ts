@@ -3,7 +3,7 @@
  * WXML compiler, with `@vant/weapp/...` mapped into the built miniprogram_npm (simulate cannot
  * resolve npm-style paths and would silently render empty tags).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as simulate from 'miniprogram-simulate';
 
@@ -20,11 +20,18 @@ export function vantComponents(): Record<string, string> {
   for (const file of jsonFiles(MINIPROGRAM)) {
     const json = JSON.parse(readFileSync(file, 'utf8')) as { usingComponents?: Record<string, string> };
     for (const [tag, path] of Object.entries(json.usingComponents ?? {})) {
-      if (path.startsWith('@vant/weapp/')) map[tag] = `/miniprogram_npm/${path}`;
+      if (path.startsWith('@vant/weapp/')) map[tag] = nearestNpm(relative(MINIPROGRAM, file), path);
     }
   }
   vantMap = map;
   return map;
+}
+
+/** As WeChat resolves an npm path: the nearest miniprogram_npm up from the registering file. */
+function nearestNpm(from: string, path: string): string {
+  const subpackage = from.split(/[\\/]/)[0] ?? '';
+  const local = `/${subpackage}/miniprogram_npm/${path}`;
+  return existsSync(join(MINIPROGRAM, `${local}.js`)) ? local : `/miniprogram_npm/${path}`;
 }
 
 function jsonFiles(dir: string): string[] {
