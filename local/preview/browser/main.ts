@@ -21,6 +21,7 @@ import { installSelectorQuery } from './selector-query';
 import { Shell } from './shell';
 import { Overlays } from './ui';
 import { createWx } from './wx';
+import { createPrivacy } from './wx/privacy';
 
 const IDENTITY_KEY = 'beian-preview/identity';
 
@@ -108,6 +109,7 @@ async function boot(): Promise<void> {
   for (const problem of pkg.problems) shell.reportError('编译', problem);
 
   const overlays = new Overlays(shell.overlays);
+  const privacy = createPrivacy(overlays, new URLSearchParams(location.search).get('privacy') !== 'ask');
   const modules = new ModuleSystem(pkg.modules);
   const registry = new ComponentRegistry(pkg, modules, [runtimeBehavior()]);
   const pages = new Router(pkg, registry, shell);
@@ -126,6 +128,7 @@ async function boot(): Promise<void> {
       else console.error(`<navigator open-type="${openType}"> is not implemented in the preview`);
     },
     pick: (request) => pick(overlays, request),
+    agreePrivacy: () => privacy.agreeTapped(),
   });
   const wx = createWx({
     config,
@@ -133,6 +136,7 @@ async function boot(): Promise<void> {
     appName: pkg.app.window?.navigationBarTitleText ?? '小程序',
     router: pages,
     overlays,
+    privacy,
     bar: {
       setColor: (f, b) => shell.setColor(f, b),
       setLoading: (l) => shell.setLoading(l),

@@ -14,6 +14,8 @@ export interface ControlServices {
   navigate(openType: string, url: string, delta: number): void;
   /** Resolves with the chosen value (an index for selector), or null when cancelled. */
   pick(request: PickRequest): Promise<number | string | null>;
+  /** `<button open-type="agreePrivacyAuthorization">` was tapped: WeChat's record of consent. */
+  agreePrivacy(): void;
 }
 
 function onTap(self: BuiltinThis, handler: () => void): void {
@@ -32,7 +34,7 @@ function nodeOf(element: Element): ExparserNode | null {
   return (element as Element & { __wxElement?: ExparserNode }).__wxElement ?? null;
 }
 
-function defineButton(): void {
+function defineButton(services: ControlServices): void {
   const reflectAll = function (this: BuiltinThis) {
     for (const name of ['type', 'size', 'plain', 'disabled', 'loading']) reflect(this, name, this.data[name]);
   };
@@ -52,7 +54,10 @@ function defineButton(): void {
         reflectAll.call(this);
         onTap(this, () => {
           const openType = text(this.data.openType);
-          if (openType !== '' && this.data.disabled !== true)
+          if (openType === 'agreePrivacyAuthorization' && this.data.disabled !== true) {
+            services.agreePrivacy();
+            this.triggerEvent('agreeprivacyauthorization', {});
+          } else if (openType !== '' && this.data.disabled !== true)
             warnUnsupported('button', ` open-type="${openType}"`);
           if (text(this.data.formType) !== '')
             warnUnsupported('button', ` form-type="${text(this.data.formType)}"`);
@@ -238,7 +243,7 @@ function defineScrollView(): void {
 }
 
 export function defineControls(services: ControlServices): void {
-  defineButton();
+  defineButton(services);
   defineNavigator(services);
   definePicker(services);
   defineToggle('switch', null);

@@ -12,6 +12,7 @@ import { createAnimation } from './animation';
 import { cloudApis } from './cloud';
 import { interfaceApis, routeApis, type NavigationBar } from './interface';
 import { mediaApis } from './media';
+import type { Privacy } from './privacy';
 import { subscribeApis } from './subscribe';
 import { storageApis, systemApis } from './system';
 
@@ -21,6 +22,7 @@ export interface WxContext {
   appName: string;
   router: Router;
   overlays: Overlays;
+  privacy: Privacy;
   bar: NavigationBar & { refresh(): void };
 }
 
@@ -47,9 +49,10 @@ export function createWx(context: WxContext): Record<string, unknown> {
   const wx: Record<string, unknown> = {
     ...systemApis(),
     ...storageApis(context.openid),
-    ...interfaceApis(context.overlays, context.bar),
+    ...interfaceApis(context.overlays, context.bar, context.privacy),
     ...routeApis(context.router, context.bar),
-    ...mediaApis(context.overlays),
+    ...mediaApis(context.overlays, context.privacy),
+    ...context.privacy.apis,
     ...subscribeApis(context.config, context.openid, context.overlays, context.appName),
     cloud: loud(cloudApis(context.config, context.openid), 'wx.cloud'),
     createAnimation,

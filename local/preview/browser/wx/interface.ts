@@ -7,13 +7,18 @@ import SelectorQuery from 'j-component/src/tool/selectorquery';
 import { NavigationError, type Router } from '../router';
 import type { Overlays } from '../ui';
 import { asyncApi, num, str, WxFail, type Options } from './api';
+import type { Privacy } from './privacy';
 
 export interface NavigationBar {
   setColor(front: string, background: string): void;
   setLoading(loading: boolean): void;
 }
 
-export function interfaceApis(overlays: Overlays, bar: NavigationBar): Record<string, unknown> {
+export function interfaceApis(
+  overlays: Overlays,
+  bar: NavigationBar,
+  privacy: Privacy,
+): Record<string, unknown> {
   let clipboard = '';
   return {
     showToast: asyncApi('showToast', (o) => {
@@ -52,7 +57,8 @@ export function interfaceApis(overlays: Overlays, bar: NavigationBar): Record<st
     }),
     showNavigationBarLoading: asyncApi('showNavigationBarLoading', () => (bar.setLoading(true), {})),
     hideNavigationBarLoading: asyncApi('hideNavigationBarLoading', () => (bar.setLoading(false), {})),
-    setClipboardData: asyncApi('setClipboardData', (o) => {
+    setClipboardData: asyncApi('setClipboardData', async (o) => {
+      await privacy.require('setClipboardData');
       clipboard = str(o.data);
       // The browser clipboard needs a permission a headless run does not have; WeChat's own
       // confirmation toast is what the filer sees either way.

@@ -6,6 +6,7 @@
 import { addTemporaryFile, displayUrl, temporaryFile } from '../files';
 import type { Overlays } from '../ui';
 import { asyncApi, num, str, WxFail } from './api';
+import type { Privacy } from './privacy';
 
 interface Picked {
   path: string;
@@ -57,9 +58,10 @@ function acceptOf(mediaType: unknown): string {
   return accept.join(',') || 'image/*';
 }
 
-export function mediaApis(overlays: Overlays): Record<string, unknown> {
+export function mediaApis(overlays: Overlays, privacy: Privacy): Record<string, unknown> {
   return {
     chooseMedia: asyncApi('chooseMedia', async (o) => {
+      await privacy.require('chooseMedia');
       const sources = Array.isArray(o.sourceType) ? o.sourceType.map((source) => str(source)) : [];
       const cameraOnly = sources.length === 1 && sources[0] === 'camera';
       const picked = await pick(
@@ -84,6 +86,7 @@ export function mediaApis(overlays: Overlays): Record<string, unknown> {
       };
     }),
     chooseImage: asyncApi('chooseImage', async (o) => {
+      await privacy.require('chooseImage');
       const picked = await pick('image/*', num(o.count, 9));
       return {
         tempFilePaths: picked.map((item) => item.path),
