@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+/** Debian's path by default; on macOS, say, point CJK_FONT_PATH at any installed CJK font. */
+const CJK_FONT = process.env.CJK_FONT_PATH ?? '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 
 const ARGS = [
   '--no-sandbox',
@@ -27,7 +28,8 @@ export async function launchChromium(): Promise<Browser> {
   }
   if (!existsSync(CJK_FONT)) {
     throw new Error(
-      'The CJK font is missing, so Chinese text would render as boxes: `apt-get install -y fonts-wqy-microhei`.',
+      `The CJK font is missing at ${CJK_FONT}, so Chinese text would render as boxes: ` +
+        '`apt-get install -y fonts-wqy-microhei`, or set CJK_FONT_PATH to an installed CJK font.',
     );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });

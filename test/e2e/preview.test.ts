@@ -12,6 +12,10 @@ import { runStoryOnce, withPreview } from '../../local/preview/story-run';
 
 jest.setTimeout(120_000);
 
+interface ProbeHost {
+  __preview: { errors: unknown[] };
+}
+
 let states: StoryState[];
 
 beforeAll(async () => {
@@ -119,5 +123,39 @@ describe('the wx shim in the browser', () => {
     expect(probe.width).toBe(375);
     expect(probe.subscribe).toBe('requestSubscribeMessage:fail can only be invoked by user TAP gesture.');
     expect(probe.storage).toEqual({ a: 1 });
+  });
+
+  it('is any well-formed OPENID asked for, and says so when one is malformed', async () => {
+    const errors = await withPreview({}, async (phone) => {
+      await phone.launch('o-custom-filer-9');
+      const toolbar = await phone.page.locator('select').first().inputValue();
+      await phone.page.goto(phone.page.url().replace(/\?as=[^#]*/, '?as=bad!'));
+      await phone.page.waitForFunction(
+        () => (globalThis as unknown as ProbeHost).__preview.errors.length > 0,
+      );
+      return {
+        toolbar,
+        errors: await phone.page.evaluate(() => (globalThis as unknown as ProbeHost).__preview.errors),
+      };
+    });
+    expect(errors.toolbar).toBe('o-custom-filer-9');
+    expect(JSON.stringify(errors.errors)).toContain('不是有效的 OPENID');
+  });
+
+  it('holds a privacy API until the filer agrees in the privacy sheet (?privacy=ask)', async () => {
+    const result = await withPreview({}, async (phone) => {
+      await phone.launch(FILER, 'pages/filing-form/index');
+      await phone.page.goto(phone.page.url().replace('?as=', '?privacy=ask&as='));
+      await phone.settle();
+      const copied = phone.page.evaluate(() =>
+        (globalThis as unknown as { wx: { setClipboardData(o: object): Promise<{ errMsg: string }> } }).wx
+          .setClipboardData({ data: '京ICP备' })
+          .then((r) => r.errMsg),
+      );
+      await phone.expectText('隐私保护提示');
+      await phone.tapText('同意并继续');
+      return copied;
+    });
+    expect(result).toBe('setClipboardData:ok');
   });
 });

@@ -30,14 +30,27 @@ function readConfig(): PreviewConfig {
   return JSON.parse(script?.textContent ?? '{}') as PreviewConfig;
 }
 
-function chooseIdentity(config: PreviewConfig): string {
+/** What the platform's OPENIDs look like; the back end refuses anything else. */
+const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
+
+/**
+ * `?as=<openid>` is who the preview is: one of the demo identities, or any well-formed OPENID
+ * (added to the toolbar as itself). A malformed one is an error on the page, never a silent
+ * switch to another identity.
+ */
+function chooseIdentity(config: PreviewConfig): { openid: string; problem: string | null } {
   const asked = new URLSearchParams(location.search).get('as');
   const remembered = localStorage.getItem(IDENTITY_KEY);
   const known = (openid: string | null): openid is string =>
     openid !== null && config.identities.some((identity) => identity.openid === openid);
+  if (asked !== null && !known(asked) && OPENID.test(asked)) {
+    config.identities.push({ openid: asked, label: '自定义身份' });
+  }
+  const problem =
+    asked !== null && !known(asked) ? `?as=${asked} 不是有效的 OPENID（6–64 位字母、数字、_ 或 -）` : null;
   const openid = known(asked) ? asked : known(remembered) ? remembered : (config.identities[0]?.openid ?? '');
   localStorage.setItem(IDENTITY_KEY, openid);
-  return openid;
+  return { openid, problem };
 }
 
 /** Counts requests in flight, so a script can wait until the page has its data. */
@@ -55,7 +68,7 @@ function pick(overlays: Overlays, request: PickRequest): Promise<number | string
 
 async function boot(): Promise<void> {
   const config = readConfig();
-  const openid = chooseIdentity(config);
+  const { openid, problem: identityProblem } = chooseIdentity(config);
   // Filled in once the package is loaded; the probe and the toolbar may be used before that.
   const loaded: { router?: Router } = {};
   const probe: PreviewProbe = {
@@ -88,6 +101,7 @@ async function boot(): Promise<void> {
   });
   probe.errors = shell.errorLog;
   window.addEventListener('error', (event) => shell.reportError('脚本错误', event.error ?? event.message));
+  if (identityProblem) shell.reportError('身份', identityProblem);
   // The engine catches exceptions in lifetimes, observers and event handlers and only logs them.
   exparser.addGlobalErrorListener((error, info) =>
     shell.reportError(`组件 ${info.method ?? info.type ?? ''}`.trim(), error),
