@@ -53,6 +53,10 @@ function chooseIdentity(config: PreviewConfig): { openid: string; problem: strin
   return { openid, problem };
 }
 
+function reportIdentity(shell: Shell, problem: string | null): void {
+  if (problem) shell.reportError('身份', problem);
+}
+
 /** Counts requests in flight, so a script can wait until the page has its data. */
 function countRequests(): void {
   const original = window.fetch.bind(window);
@@ -101,7 +105,7 @@ async function boot(): Promise<void> {
   });
   probe.errors = shell.errorLog;
   window.addEventListener('error', (event) => shell.reportError('脚本错误', event.error ?? event.message));
-  if (identityProblem) shell.reportError('身份', identityProblem);
+  reportIdentity(shell, identityProblem);
   // The engine catches exceptions in lifetimes, observers and event handlers and only logs them.
   exparser.addGlobalErrorListener((error, info) =>
     shell.reportError(`组件 ${info.method ?? info.type ?? ''}`.trim(), error),
