@@ -180,4 +180,15 @@ export class Phone {
   async scrollTop(): Promise<void> {
     await this.screen().evaluate((frame) => frame.scrollTo(0, 0));
   }
+
+  /** Waits until a page scroll (wx.pageScrollTo's animation) has come to rest. */
+  async scrollSettled(): Promise<void> {
+    let last = -1;
+    for (let round = 0; round < 50; round += 1) {
+      const top = await this.screen().evaluate((frame) => frame.scrollTop);
+      if (top === last) return;
+      last = top;
+      await this.page.waitForTimeout(100);
+    }
+  }
 }

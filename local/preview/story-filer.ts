@@ -212,6 +212,8 @@ export async function resubmitAfterFix(story: Recorder, id: string): Promise<voi
   await phone.tap(phone.screen().locator('#reasons wx-button', { hasText: '去修改' }));
   await phone.expectRoute('pages/filing-form/index');
   await phone.expectText('审核意见');
+  // The page scrolls to the field with an animation: record where it comes to rest.
+  await phone.scrollSettled();
   await story.record('form-fix-field');
   await phone.fill(`#${anchorOf(REJECTED_FIELD.path)}`, COMMENT_AFTER);
   await story.phone.expectText('已自动保存');

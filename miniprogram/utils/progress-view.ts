@@ -176,7 +176,9 @@ export function progressView(
   return {
     state: filing.state,
     stateLabel: info.label,
-    explanation: info.explanation,
+    // The to-do card says what to do now, which restates the state's explanation; showing both
+    // printed one sentence twice. The header explains only when there is no card.
+    explanation: todo.title ? '' : info.explanation,
     tagType: stateTagType(filing.state),
     kindText: kindLabel(filing.kind, filing.cancelScope),
     subjectName: filing.form.subject.name,

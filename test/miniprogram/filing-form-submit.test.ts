@@ -148,6 +148,22 @@ describe('填写备案信息: submitting', () => {
     );
   });
 
+  it('marks a step that still holds must-fix items on the step bar, never as done', async () => {
+    submittingCloud({
+      ...CLEAN,
+      errors: [
+        { path: 'subject.principal.mobile', code: 'mobile.invalid', message: '手机号码应为11位' },
+        { path: 'subject.principal.email', code: 'email.invalid', message: '邮箱格式不正确' },
+      ],
+    });
+    atSummary();
+    const page = await openForm({ id: 'app-1' });
+    const steps = page.instance.data.steps as { text: string; desc?: string; inactiveIcon?: string }[];
+    expect(steps[1]).toMatchObject({ text: '主体负责人', desc: '2 项待改', inactiveIcon: 'warning' });
+    expect(steps[0]?.inactiveIcon).toBeUndefined();
+    expect(page.querySelector('#steps')?.dom?.textContent ?? page.dom?.textContent).toContain('2 项待改');
+  });
+
   it("a refused submit shows the server's message, keeps the form, and a retry is a new intent", async () => {
     const cloud = submittingCloud();
     cloud.answer({

@@ -34,7 +34,16 @@ import { getFiling } from '../../services/filings';
 import { showFailure } from '../../utils/feedback';
 import { KIND_NOTE, type FormData } from './form-data';
 import { IssueBoard } from './issue-board';
-import { issueRows, rememberedStep, rememberStep, sectionAt, stepOf, stepTitle, SUMMARY_STEP } from './steps';
+import {
+  issueRows,
+  rememberedStep,
+  rememberStep,
+  sectionAt,
+  stepBar,
+  stepOf,
+  stepTitle,
+  SUMMARY_STEP,
+} from './steps';
 import { Submission } from './submission';
 
 export interface FormView {
@@ -321,6 +330,7 @@ export class FormController {
       errorRows: issueRows(report.errors),
       warningRows: issueRows(report.warnings),
       materials: materialRows(report),
+      steps: stepBar(report.errors),
     };
     Object.assign(patch, changedPatch(this.view.data, rows), {
       checking: false,
@@ -333,6 +343,7 @@ export class FormController {
   private showServerErrors(issues: readonly Issue[]): void {
     const patch = this.errors.replace(this.view.data.form, issues, () => true);
     patch.errorRows = issueRows(issues);
+    patch.steps = stepBar(issues);
     patch.checkFresh = false;
     this.view.setData(patch);
   }

@@ -5,7 +5,7 @@
 import { emptyForm, type CancelScope, type FilingForm, type FilingKind } from '@beian/core';
 import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
 import type { Mirror } from './issue-board';
-import { STEP_BAR, stepTitle } from './steps';
+import { STEP_BAR, stepTitle, type StepBarItem } from './steps';
 
 export interface FormData {
   loading: boolean;
@@ -28,7 +28,7 @@ export interface FormData {
   /** The field the page jumped to (dot notation), marked until the filer moves on. */
   focusPath: string;
   active: number;
-  steps: { text: string }[];
+  steps: StepBarItem[];
   stepTitle: string;
   /** The current step's warnings: allowed, but likely to be rejected, with why. */
   stepWarnings: IssueRow[];

@@ -33,7 +33,28 @@ export const STEP_SECTIONS: readonly FormSection[] = FORM_SECTIONS;
 /** The last step: materials, the full check and the submit button. */
 export const SUMMARY_STEP = STEP_SECTIONS.length - 1;
 
-export const STEP_BAR = STEP_SECTIONS.map((section) => ({ text: STEP_TEXT[section].short }));
+export interface StepBarItem {
+  text: string;
+  /** Under the step's name: how many must-fix items it holds. */
+  desc?: string;
+  /** Shown instead of van-steps' dot, which turns green for every step before the active one. */
+  inactiveIcon?: string;
+}
+
+export const STEP_BAR: StepBarItem[] = STEP_SECTIONS.map((section) => ({ text: STEP_TEXT[section].short }));
+
+/**
+ * The step bar after a full check: a step holding errors carries a warning and its count, so a
+ * step the filer skipped past never looks done while it still has must-fix items.
+ */
+export function stepBar(errors: readonly Issue[]): StepBarItem[] {
+  const counts = new Map<number, number>();
+  for (const issue of errors) counts.set(stepOf(issue.path), (counts.get(stepOf(issue.path)) ?? 0) + 1);
+  return STEP_BAR.map((item, step) => {
+    const count = step === SUMMARY_STEP ? 0 : (counts.get(step) ?? 0);
+    return count === 0 ? item : { ...item, desc: `${count} 项待改`, inactiveIcon: 'warning' };
+  });
+}
 
 export function stepTitle(step: number): string {
   const section = STEP_SECTIONS[step];
