@@ -55,9 +55,11 @@ export class SqliteMessages {
       `INSERT INTO credits (owner, template_id, count) VALUES (?, ?, 1)
        ON CONFLICT (owner, template_id) DO UPDATE SET count = count + 1`,
     );
-    this.db.transaction(() => {
-      for (const templateId of templateIds) add.run(owner, templateId);
-    })();
+    this.db
+      .transaction(() => {
+        for (const templateId of templateIds) add.run(owner, templateId);
+      })
+      .immediate();
   }
 
   async takeCredit(owner: string, templateId: string): Promise<boolean> {

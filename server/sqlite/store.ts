@@ -58,7 +58,9 @@ export class SqliteStore extends SqliteMessages implements Store {
 
   async commit(commit: Commit): Promise<CommitResult> {
     try {
-      this.db.transaction(() => this.applyCommit(commit))();
+      // IMMEDIATE: take the write lock at BEGIN, where busy_timeout can wait for another process.
+      // A deferred transaction that must upgrade to writing fails at once (SQLITE_BUSY) instead.
+      this.db.transaction(() => this.applyCommit(commit)).immediate();
       return { ok: true };
     } catch (error) {
       if (error instanceof CommitFailure) return error.result;
