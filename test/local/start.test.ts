@@ -15,6 +15,7 @@ import { runScript, StartedMain } from './spawn';
 jest.setTimeout(60_000);
 
 let dataDir: string;
+const JSON_TYPE = { 'content-type': 'application/json' };
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'beian-start-'));
@@ -46,6 +47,7 @@ describe('npm start', () => {
     expect(main.text).not.toContain('preview:');
     const answer = await fetch(`${url}/functions/admin`, {
       method: 'POST',
+      headers: JSON_TYPE,
       body: JSON.stringify({ event: { action: 'stats.get', operator: { name: 'tester', key } } }),
     });
     expect(await answer.json()).toMatchObject({ ok: true });
@@ -68,7 +70,11 @@ describe('npm start', () => {
     });
     const url = await main.url();
     expect(main.text).toContain('cron firings still follow real time');
-    const moved = await fetch(`${url}/_/clock`, { method: 'POST', body: '{"advanceMs":3600000}' });
+    const moved = await fetch(`${url}/_/clock`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: '{"advanceMs":3600000}',
+    });
     expect(moved.status).toBe(200);
     expect(await json(`${url}/_/clock`)).toMatchObject({ mode: 'manual' });
     expect((await main.stop('SIGINT')).code).toBe(0);
@@ -77,7 +83,11 @@ describe('npm start', () => {
   it('starts from empty data with --reset, keeping the operator key', async () => {
     const before = await startLocalCloud({ port: 0, dataDir, clock: 'manual', schedule: false });
     const key = before.operatorKey;
-    await fetch(`${before.url}/_/clock`, { method: 'POST', body: '{"advanceMs":86400000}' });
+    await fetch(`${before.url}/_/clock`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: '{"advanceMs":86400000}',
+    });
     await fetch(`${before.url}/_/storage/upload?cloudPath=filings/${FILER}/a.png`, {
       method: 'POST',
       headers: { 'x-wx-openid': FILER, 'content-type': 'image/png' },
@@ -85,10 +95,12 @@ describe('npm start', () => {
     });
     await fetch(`${before.url}/_/subscriptions`, {
       method: 'POST',
+      headers: JSON_TYPE,
       body: JSON.stringify({ openid: FILER, results: { 'REPLACE-ME-progress': 'accept' } }),
     });
     await fetch(`${before.url}/functions/filing`, {
       method: 'POST',
+      headers: JSON_TYPE,
       body: JSON.stringify({ event: { action: 'draft.create', kind: 'new' }, context: { openid: FILER } }),
     });
     const clockBefore = ((await json(`${before.url}/_/clock`)) as { now: string }).now;
@@ -104,6 +116,7 @@ describe('npm start', () => {
     expect(main.text).toContain(`operator key:   ${key}`);
     const list = await fetch(`${url}/functions/filing`, {
       method: 'POST',
+      headers: JSON_TYPE,
       body: JSON.stringify({ event: { action: 'filing.list' }, context: { openid: FILER } }),
     });
     expect(await list.json()).toEqual({ ok: true, data: { items: [], nextCursor: null } });
