@@ -7,12 +7,13 @@
  * signed for ten minutes of the local clock — like real temporary URLs, they bypass the rules.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, sep } from 'node:path';
 import { z } from 'zod';
 import type { ErrorCode } from '@beian/core';
 import type { Clock, Files } from '../server/ports';
 import { readJsonFile, writeJsonFile } from './json-file';
+import { makePrivateDir, writePrivateFile } from './private-files';
 
 export const LOCAL_ENV_ID = 'beian-local';
 /** `6265` is "be" in hex: real bucket names start with the hex of the environment id's first bytes. */
@@ -92,8 +93,8 @@ export class LocalStorage implements Files {
       throw new StorageRefusal(413, 'BAD_REQUEST', '文件超过 10 MB，请压缩后再上传。');
     }
     const file = this.pathOf(cloudPath);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, bytes);
+    makePrivateDir(dirname(file), this.options.dir);
+    writePrivateFile(file, bytes);
     this.index[cloudPath] = {
       owner: openid,
       contentType: typeOf(cloudPath, contentType),
@@ -199,6 +200,6 @@ function typeOf(cloudPath: string, given: string | undefined): string {
 function loadOrCreateSecret(file: string): Buffer {
   if (existsSync(file)) return readFileSync(file);
   const secret = randomBytes(32);
-  writeFileSync(file, secret, { mode: 0o600 });
+  writePrivateFile(file, secret);
   return secret;
 }

@@ -62,6 +62,32 @@ describe('npm start', () => {
     expect(existsSync(join(dataDir, 'local-cloud.json'))).toBe(false);
   });
 
+  it('prints the operator key in full on the start that creates it only, masked afterwards', async () => {
+    const first = new StartedMain(['--no-preview'], { PORT: '0', BEIAN_DATA_DIR: dataDir });
+    await first.url();
+    const key = readFileSync(join(dataDir, 'operator-key'), 'utf8').trim();
+    expect(first.text).toContain(`operator key:   ${key}   (new, shown this once`);
+    expect((await first.stop()).code).toBe(0);
+
+    const again = new StartedMain(['--no-preview'], { PORT: '0', BEIAN_DATA_DIR: dataDir });
+    await again.url();
+    expect(again.text).toContain(
+      `operator key:   ${key.slice(0, 4)}****   (in ${join(dataDir, 'operator-key')}`,
+    );
+    expect(again.text).not.toContain(key);
+    expect((await again.stop()).code).toBe(0);
+
+    const given = new StartedMain(['--no-preview'], {
+      PORT: '0',
+      BEIAN_DATA_DIR: dataDir,
+      BEIAN_OPERATOR_KEY: 'env-key-0123456789',
+    });
+    await given.url();
+    expect(given.text).toContain('operator key:   env-****');
+    expect(given.text).not.toContain('env-key-0123456789');
+    expect((await given.stop()).code).toBe(0);
+  });
+
   it('runs the manual clock when BEIAN_CLOCK=manual, and stops on SIGINT too', async () => {
     const main = new StartedMain(['--no-preview'], {
       PORT: '0',
@@ -113,7 +139,8 @@ describe('npm start', () => {
     });
     const url = await main.url();
     expect(main.text).toContain(`data reset: ${dataDir}`);
-    expect(main.text).toContain(`operator key:   ${key}`);
+    expect(main.text).toContain(`operator key:   ${key.slice(0, 4)}****`);
+    expect(main.text).not.toContain(key);
     const list = await fetch(`${url}/functions/filing`, {
       method: 'POST',
       headers: JSON_TYPE,
