@@ -7,7 +7,7 @@
  * signed for ten minutes of the local clock — like real temporary URLs, they bypass the rules.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, sep } from 'node:path';
 import { z } from 'zod';
 import type { ErrorCode } from '@beian/core';
@@ -92,6 +92,7 @@ export class LocalStorage implements Files {
     if (bytes.length > MAX_UPLOAD_BYTES) {
       throw new StorageRefusal(413, 'BAD_REQUEST', '文件超过 10 MB，请压缩后再上传。');
     }
+    this.checkPlace(cloudPath, openid);
     const file = this.pathOf(cloudPath);
     makePrivateDir(dirname(file), this.options.dir);
     writePrivateFile(file, bytes);
@@ -145,6 +146,40 @@ export class LocalStorage implements Files {
     const file = this.pathOf(cloudPath);
     if (!meta || !existsSync(file)) throw new StorageRefusal(404, 'NOT_FOUND', '文件不存在。');
     return { bytes: readFileSync(file), contentType: meta.contentType };
+  }
+
+  /**
+   * A file goes where no folder is and under no file: the folder `filings/<openid>` itself, or a
+   * path through a stored file, would replace or break what is there (and every later upload).
+   */
+  private checkPlace(cloudPath: string, openid: string): void {
+    const segments = cloudPath.split('/');
+    if (segments.length < 3) {
+      throw new StorageRefusal(
+        400,
+        'BAD_REQUEST',
+        `cloudPath 应为文件，不能是文件夹本身：请上传到 filings/${openid}/<文件名>。`,
+      );
+    }
+    for (let end = 1; end <= segments.length; end += 1) {
+      const prefix = segments.slice(0, end).join('/');
+      const stat = statSync(this.pathOf(prefix), { throwIfNoEntry: false });
+      if (!stat) return;
+      if (end === segments.length && stat.isDirectory()) {
+        throw new StorageRefusal(
+          400,
+          'BAD_REQUEST',
+          `${cloudPath} 是已有的文件夹，不能作为文件名，请换一个名字。`,
+        );
+      }
+      if (end < segments.length && !stat.isDirectory()) {
+        throw new StorageRefusal(
+          400,
+          'BAD_REQUEST',
+          `${prefix} 是已有的文件，不能在它下面再放文件，请换一个路径。`,
+        );
+      }
+    }
   }
 
   private sign(cloudPath: string, expires: number): string {

@@ -78,6 +78,36 @@ describe('uploads', () => {
     expect(response.status).toBe(200);
   });
 
+  it("refuses a file where a folder is or under a file, and the filer's folder keeps working", async () => {
+    const fresh = 'o-filer-c';
+    // The folder itself, before and after it exists: never turned into a file.
+    for (const openid of [fresh, FILER]) {
+      const folder = await upload(`filings/${openid}`, openid);
+      expect(folder.status).toBe(400);
+      expect(folder.json).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringContaining(`filings/${openid}/<文件名>`) },
+      });
+    }
+    expect((await upload(`filings/${fresh}/first.png`, fresh)).status).toBe(200);
+
+    expect((await upload(`filings/${FILER}/sub/a.png`, FILER)).status).toBe(200);
+    const overFolder = await upload(`filings/${FILER}/sub`, FILER);
+    expect(overFolder.status).toBe(400);
+    expect(overFolder.json).toMatchObject({ error: { message: expect.stringContaining('已有的文件夹') } });
+    const underFile = await upload(`filings/${FILER}/sub/a.png/b.png`, FILER);
+    expect(underFile.status).toBe(400);
+    expect(underFile.json).toMatchObject({ error: { message: expect.stringContaining('已有的文件') } });
+
+    expect((await upload(`filings/${FILER}/sub/b.png`, FILER)).status).toBe(200);
+    const fileId = `${FILE_ID_ROOT}filings/${FILER}/sub/a.png`;
+    const read = await fetch(
+      `${test.url}/_/storage/file?fileId=${encodeURIComponent(fileId)}&openid=${FILER}`,
+    );
+    expect(read.status).toBe(200);
+    expect(Buffer.from(await read.arrayBuffer())).toEqual(PNG);
+  });
+
   it('refuses a file over 10 MB', async () => {
     const { status } = await upload(`filings/${FILER}/big.png`, FILER, new Uint8Array(10 * 1024 * 1024 + 1));
     expect(status).toBe(413);
