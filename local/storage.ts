@@ -5,13 +5,14 @@
  * writes only under `filings/<their openid>/` and reads only their own files through the API.
  * `temporaryUrls` (the Files port, for `media.url` and the review page) hands out bearer links
  * signed for ten minutes of the local clock — like real temporary URLs, they bypass the rules.
+ * The index records each file's uploader, which is what `verify` answers from.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, sep } from 'node:path';
 import { z } from 'zod';
 import type { ErrorCode } from '@beian/core';
-import type { Clock, Files } from '../server/ports';
+import type { Clock, FileVerdict, Files } from '../server/ports';
 import { readJsonFile, writeJsonFile } from './json-file';
 import { makePrivateDir, writePrivateFile } from './private-files';
 
@@ -116,6 +117,27 @@ export class LocalStorage implements Files {
       urls[fileId] = `${this.options.baseUrl()}/_/storage/${cloudPath}?expires=${expires}&token=${token}`;
     }
     return urls;
+  }
+
+  /** Ours, from the index written at upload: who uploaded each file, and whether it is still there. */
+  async verify(openid: string, fileIds: readonly string[]): Promise<Record<string, FileVerdict>> {
+    return Object.fromEntries(fileIds.map((fileId) => [fileId, this.verdictOf(openid, fileId)]));
+  }
+
+  /** Nothing to record: the upload itself recorded its uploader (`x-wx-openid`). */
+  async register(openid: string, fileId: string): Promise<FileVerdict> {
+    return this.verdictOf(openid, fileId);
+  }
+
+  async setup(): Promise<string[]> {
+    return [];
+  }
+
+  private verdictOf(openid: string, fileId: string): FileVerdict {
+    const cloudPath = cloudPathOf(fileId);
+    const meta = cloudPath === null ? undefined : this.index[cloudPath];
+    if (cloudPath === null || !meta || !existsSync(this.pathOf(cloudPath))) return 'missing';
+    return meta.owner === openid ? 'own' : 'foreign';
   }
 
   /** A temporary URL's file: anyone holding a valid, unexpired link may read it. */

@@ -165,3 +165,47 @@ describe('reading files', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('files a form references', () => {
+  const FRONT = 'subject.principal.certificate.photoFront';
+
+  async function draft(): Promise<{ id: string; version: number }> {
+    return ok(await test.as(FILER, 'filing', 'draft.create', { kind: 'new' })).filing;
+  }
+
+  it('saves only files the filer uploaded, refusing the rest at their field', async () => {
+    const { id, version } = await draft();
+    const never = `${FILE_ID_ROOT}filings/${FILER}/never-uploaded.png`;
+    const refused = await test.as(FILER, 'filing', 'draft.save', { id, version, patch: { [FRONT]: never } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: FRONT, code: 'file.missing' }] },
+    });
+
+    const other = 'o-filer-b';
+    expect((await upload(`filings/${other}/front.png`, other)).status).toBe(200);
+    const theirs = await test.as(FILER, 'filing', 'draft.save', {
+      id,
+      version,
+      patch: { [FRONT]: `${FILE_ID_ROOT}filings/${other}/front.png` },
+    });
+    expect(theirs).toMatchObject({ ok: false, error: { fields: [{ path: FRONT, code: 'file.not_own' }] } });
+    expect(ok(await test.as(FILER, 'filing', 'filing.get', { id })).filing.version).toBe(version);
+
+    const own = `${FILE_ID_ROOT}filings/${FILER}/id-front.png`;
+    const saved = ok(await test.as(FILER, 'filing', 'draft.save', { id, version, patch: { [FRONT]: own } }));
+    expect(saved.filing.form.subject.principal.certificate.photoFront).toBe(own);
+  });
+
+  it('registers an upload the storage recorded for the caller, and refuses any other', async () => {
+    const own = `${FILE_ID_ROOT}filings/${FILER}/id-front.png`;
+    expect(ok(await test.as(FILER, 'filing', 'file.register', { fileId: own, field: FRONT }))).toEqual({
+      fileId: own,
+    });
+    const never = `${FILE_ID_ROOT}filings/${FILER}/never-uploaded.png`;
+    expect(await test.as(FILER, 'filing', 'file.register', { fileId: never, field: FRONT })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: FRONT, code: 'file.missing' }] },
+    });
+  });
+});
