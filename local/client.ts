@@ -68,7 +68,8 @@ export class CloudClient {
     try {
       response = await fetch(`${this.url}${path}`, {
         method,
-        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        // Every POST says JSON, even without a body: the local cloud refuses any other type.
+        headers: method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {

@@ -73,6 +73,8 @@ export interface LocalCloudOptions {
 export interface LocalCloud {
   url: string;
   operatorKey: string;
+  /** True when this start created the key: the one time the banner shows it in full. */
+  operatorKeyCreated: boolean;
   dataDir: string;
   clockMode: ClockMode;
   triggers: readonly TimerTrigger[];
@@ -115,7 +117,8 @@ async function start(
 ): Promise<LocalCloud> {
   if (options.reset) resetDataDir(dir);
   ensureDataDir(dir);
-  const operatorKey = options.operatorKey ?? loadOrCreateOperatorKey(dir);
+  const kept = options.operatorKey === undefined ? loadOrCreateOperatorKey(dir) : null;
+  const operatorKey = options.operatorKey ?? kept?.key ?? '';
   const config = loadConfig({ ...(options.env ?? process.env), BEIAN_OPERATOR_KEY: operatorKey });
   const clock = openClock({ mode: options.clock ?? 'real', file: dir.clock, startAt: options.startAt });
   const callLog = createCallLog(options.log ?? (() => undefined));
@@ -199,6 +202,7 @@ async function start(
   return {
     url,
     operatorKey,
+    operatorKeyCreated: kept?.created ?? false,
     dataDir: dir.root,
     clockMode: clock.mode,
     triggers,

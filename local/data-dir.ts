@@ -3,10 +3,11 @@
  * two things other commands read from it: the operator key and where the running cloud listens.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile, writeJsonFile } from './json-file';
+import { makePrivateDir, tightenTree, writePrivateFile } from './private-files';
 
 export const DEFAULT_DATA_DIR = '.beian';
 export const DEFAULT_PORT = 8787;
@@ -56,30 +57,47 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): DataDir {
  * entries are removed, so a data folder pointed at the wrong place loses nothing else.
  */
 export function resetDataDir(dir: DataDir): void {
-  for (const file of [
-    dir.database,
-    `${dir.database}-wal`,
-    `${dir.database}-shm`,
-    dir.fileIndex,
-    dir.storageSecret,
-    dir.wechat,
-    dir.clock,
-  ]) {
-    rmSync(file, { force: true });
-  }
+  for (const file of resettable(dir)) rmSync(file, { force: true });
   rmSync(dir.files, { recursive: true, force: true });
 }
 
+/** Our files besides `files/`, except the operator key and the running marker. */
+function resettable(dir: DataDir): string[] {
+  const { database, fileIndex, storageSecret, wechat, clock } = dir;
+  return [database, `${database}-wal`, `${database}-shm`, fileIndex, storageSecret, wechat, clock];
+}
+
+/**
+ * Creates the folder, owner-only (private-files.ts), and repairs the modes of what is already
+ * there. The database file is created here, empty and 600, because sqlite gives its -wal and
+ * -shm the database file's mode, and would otherwise create all three readable by everyone.
+ */
 export function ensureDataDir(dir: DataDir): void {
-  mkdirSync(dir.files, { recursive: true });
+  makePrivateDir(dir.root);
+  makePrivateDir(dir.files, dir.root);
+  if (!existsSync(dir.database)) writePrivateFile(dir.database, '');
+  for (const file of [...resettable(dir), dir.operatorKey, dir.running]) tightenTree(file);
+  tightenTree(dir.files);
+}
+
+export interface OperatorKey {
+  key: string;
+  /** True on the start that made it: the one time it is printed in full. */
+  created: boolean;
 }
 
 /** The key operator calls carry: kept in the folder so `npm run call` and restarts use the same one. */
-export function loadOrCreateOperatorKey(dir: DataDir): string {
-  if (existsSync(dir.operatorKey)) return readFileSync(dir.operatorKey, 'utf8').trim();
+export function loadOrCreateOperatorKey(dir: DataDir): OperatorKey {
+  if (existsSync(dir.operatorKey))
+    return { key: readFileSync(dir.operatorKey, 'utf8').trim(), created: false };
   const key = randomBytes(18).toString('base64url');
-  writeFileSync(dir.operatorKey, `${key}\n`, { mode: 0o600 });
-  return key;
+  writePrivateFile(dir.operatorKey, `${key}\n`);
+  return { key, created: true };
+}
+
+/** What a banner or a log may show of a key: its first four characters. */
+export function maskKey(key: string): string {
+  return `${key.length >= 8 ? key.slice(0, 4) : ''}****`;
 }
 
 export function readOperatorKey(dir: DataDir): string | null {

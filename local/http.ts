@@ -2,8 +2,10 @@
  * The local cloud's HTTP surface (DESIGN.md § The local cloud). `POST /functions/<name>` with
  * `{ event, context: { openid? } }` runs that function as the platform would and answers its
  * envelope as JSON. Everything under `/_/` is for development and tests (routes given by the
- * cloud); extra handlers (the browser preview) get whatever is left. Failures of the local cloud
- * itself answer `{ ok: false, error: { code, message } }` with a matching HTTP status.
+ * cloud); extra handlers (the browser preview) get whatever is left. Requests from anyone but
+ * this machine's own programs and the preview page are refused first (http-guard.ts). Failures of
+ * the local cloud itself answer `{ ok: false, error: { code, message } }` with a matching HTTP
+ * status.
  */
 import {
   createServer,
@@ -15,6 +17,7 @@ import {
 import type { Envelope, ErrorCode } from '@beian/core';
 import type { Invocation } from '../server/action-map';
 import type { CallLog } from './call-log';
+import { refusal } from './http-guard';
 
 /** A JSON body larger than this is refused before parsing (the functions' own limit is 256 KB). */
 const MAX_JSON_BYTES = 1024 * 1024;
@@ -111,6 +114,7 @@ async function handle(
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   try {
+    guard(request, url.pathname);
     const fn = /^\/functions\/([^/]+)$/.exec(url.pathname);
     if (fn) {
       if (request.method !== 'POST') throw new HttpError(405, 'BAD_REQUEST', '云函数请用 POST 调用。');
@@ -137,6 +141,13 @@ async function handle(
     options.callLog.logger.error('local cloud INTERNAL', error);
     sendJson(response, 500, failure('INTERNAL', '本地云内部错误，详见终端日志。'));
   }
+}
+
+/** Refuses, before anything is read or run, what a caller other than our own sends. */
+function guard(request: IncomingMessage, pathname: string): void {
+  const refused = refusal(request, pathname);
+  if (!refused) return;
+  throw new HttpError(refused.status, refused.status === 415 ? 'BAD_REQUEST' : 'FORBIDDEN', refused.message);
 }
 
 async function runFunction(

@@ -3,8 +3,9 @@
  * Written to a temporary file and renamed, so a crash or a kill mid-write leaves the previous
  * state, never half a file.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import type { z } from 'zod';
+import { writePrivateFile } from './private-files';
 
 export class DataFileError extends Error {
   constructor(file: string, problem: string) {
@@ -29,6 +30,7 @@ export function readJsonFile<T>(file: string, schema: z.ZodType<T>): T | null {
 
 export function writeJsonFile(file: string, value: unknown): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  // Owner-only, like everything in the data folder: the rename keeps the temporary file's mode.
+  writePrivateFile(temporary, `${JSON.stringify(value, null, 2)}\n`);
   renameSync(temporary, file);
 }

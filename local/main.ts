@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalCloud, type LocalCloud } from './cloud';
 import { CLOCK_MODES, type ClockMode } from './clock';
-import { DEFAULT_PORT, dataDirFromEnv } from './data-dir';
+import { DEFAULT_PORT, dataDirFromEnv, dataDirOf, maskKey } from './data-dir';
 import type { RequestHandler } from './http';
 import { MINIPROGRAM_DIR } from './app-pages';
 
@@ -61,7 +61,7 @@ async function previewHandler(): Promise<RequestHandler | null> {
   }
 }
 
-function banner(cloud: LocalCloud, preview: boolean): string {
+function banner(cloud: LocalCloud, preview: boolean, operatorKeyFromEnv: boolean): string {
   const u = cloud.url;
   const lines = [
     `备案助手 local cloud on ${u}`,
@@ -76,12 +76,24 @@ function banner(cloud: LocalCloud, preview: boolean): string {
     ),
     `  storage:        POST ${u}/_/storage/upload?cloudPath=filings/<openid>/<name>  (header x-wx-openid)`,
     `  data:           ${cloud.dataDir}`,
-    `  operator key:   ${cloud.operatorKey}   (npm run call -- admin '{"action":"stats.get"}')`,
+    `  operator key:   ${operatorKeyLine(cloud, operatorKeyFromEnv)}`,
   ];
   if (cloud.clockMode === 'manual') {
     lines.push('  note: with the manual clock, cron firings still follow real time; fire triggers by hand.');
   }
   return lines.join('\n');
+}
+
+/**
+ * In full only on the start that created it: a terminal's scrollback or a shared screen should
+ * not hand out the key on every start. `npm run call` reads it from the data folder anyway.
+ */
+function operatorKeyLine(cloud: LocalCloud, fromEnv: boolean): string {
+  const call = `npm run call -- admin '{"action":"stats.get"}'`;
+  const file = dataDirOf(cloud.dataDir).operatorKey;
+  if (cloud.operatorKeyCreated)
+    return `${cloud.operatorKey}   (new, shown this once; kept in ${file}; ${call})`;
+  return `${maskKey(cloud.operatorKey)}   (${fromEnv ? 'from BEIAN_OPERATOR_KEY' : `in ${file}`}; ${call})`;
 }
 
 function fail(message: string): never {
@@ -103,7 +115,7 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   if (reset) console.log(`data reset: ${dataDir}`);
-  console.log(banner(cloud, handler !== null));
+  console.log(banner(cloud, handler !== null, Boolean(process.env.BEIAN_OPERATOR_KEY)));
   for (const warning of cloud.warnings) console.warn(`  warning: ${warning}`);
   let stopping = false;
   const stop = (signal: string): void => {

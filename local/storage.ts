@@ -5,14 +5,16 @@
  * writes only under `filings/<their openid>/` and reads only their own files through the API.
  * `temporaryUrls` (the Files port, for `media.url` and the review page) hands out bearer links
  * signed for ten minutes of the local clock — like real temporary URLs, they bypass the rules.
+ * The index records each file's uploader, which is what `verify` answers from.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, sep } from 'node:path';
 import { z } from 'zod';
 import type { ErrorCode } from '@beian/core';
-import type { Clock, Files } from '../server/ports';
+import type { Clock, FileVerdict, Files } from '../server/ports';
 import { readJsonFile, writeJsonFile } from './json-file';
+import { makePrivateDir, writePrivateFile } from './private-files';
 
 export const LOCAL_ENV_ID = 'beian-local';
 /** `6265` is "be" in hex: real bucket names start with the hex of the environment id's first bytes. */
@@ -91,9 +93,10 @@ export class LocalStorage implements Files {
     if (bytes.length > MAX_UPLOAD_BYTES) {
       throw new StorageRefusal(413, 'BAD_REQUEST', '文件超过 10 MB，请压缩后再上传。');
     }
+    this.checkPlace(cloudPath, openid);
     const file = this.pathOf(cloudPath);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, bytes);
+    makePrivateDir(dirname(file), this.options.dir);
+    writePrivateFile(file, bytes);
     this.index[cloudPath] = {
       owner: openid,
       contentType: typeOf(cloudPath, contentType),
@@ -114,6 +117,27 @@ export class LocalStorage implements Files {
       urls[fileId] = `${this.options.baseUrl()}/_/storage/${cloudPath}?expires=${expires}&token=${token}`;
     }
     return urls;
+  }
+
+  /** Ours, from the index written at upload: who uploaded each file, and whether it is still there. */
+  async verify(openid: string, fileIds: readonly string[]): Promise<Record<string, FileVerdict>> {
+    return Object.fromEntries(fileIds.map((fileId) => [fileId, this.verdictOf(openid, fileId)]));
+  }
+
+  /** Nothing to record: the upload itself recorded its uploader (`x-wx-openid`). */
+  async register(openid: string, fileId: string): Promise<FileVerdict> {
+    return this.verdictOf(openid, fileId);
+  }
+
+  async setup(): Promise<string[]> {
+    return [];
+  }
+
+  private verdictOf(openid: string, fileId: string): FileVerdict {
+    const cloudPath = cloudPathOf(fileId);
+    const meta = cloudPath === null ? undefined : this.index[cloudPath];
+    if (cloudPath === null || !meta || !existsSync(this.pathOf(cloudPath))) return 'missing';
+    return meta.owner === openid ? 'own' : 'foreign';
   }
 
   /** A temporary URL's file: anyone holding a valid, unexpired link may read it. */
@@ -144,6 +168,40 @@ export class LocalStorage implements Files {
     const file = this.pathOf(cloudPath);
     if (!meta || !existsSync(file)) throw new StorageRefusal(404, 'NOT_FOUND', '文件不存在。');
     return { bytes: readFileSync(file), contentType: meta.contentType };
+  }
+
+  /**
+   * A file goes where no folder is and under no file: the folder `filings/<openid>` itself, or a
+   * path through a stored file, would replace or break what is there (and every later upload).
+   */
+  private checkPlace(cloudPath: string, openid: string): void {
+    const segments = cloudPath.split('/');
+    if (segments.length < 3) {
+      throw new StorageRefusal(
+        400,
+        'BAD_REQUEST',
+        `cloudPath 应为文件，不能是文件夹本身：请上传到 filings/${openid}/<文件名>。`,
+      );
+    }
+    for (let end = 1; end <= segments.length; end += 1) {
+      const prefix = segments.slice(0, end).join('/');
+      const stat = statSync(this.pathOf(prefix), { throwIfNoEntry: false });
+      if (!stat) return;
+      if (end === segments.length && stat.isDirectory()) {
+        throw new StorageRefusal(
+          400,
+          'BAD_REQUEST',
+          `${cloudPath} 是已有的文件夹，不能作为文件名，请换一个名字。`,
+        );
+      }
+      if (end < segments.length && !stat.isDirectory()) {
+        throw new StorageRefusal(
+          400,
+          'BAD_REQUEST',
+          `${prefix} 是已有的文件，不能在它下面再放文件，请换一个路径。`,
+        );
+      }
+    }
   }
 
   private sign(cloudPath: string, expires: number): string {
@@ -199,6 +257,6 @@ function typeOf(cloudPath: string, given: string | undefined): string {
 function loadOrCreateSecret(file: string): Buffer {
   if (existsSync(file)) return readFileSync(file);
   const secret = randomBytes(32);
-  writeFileSync(file, secret, { mode: 0o600 });
+  writePrivateFile(file, secret);
   return secret;
 }

@@ -17,10 +17,25 @@ export interface Messenger {
   send(message: SubscribeMessage): Promise<SendResult>;
 }
 
+/**
+ * What storage knows of a file a filer references: it exists and they uploaded it (`own`), it does
+ * not exist or was never uploaded through Beian (`missing`), or someone else uploaded it (`foreign`).
+ */
+export type FileVerdict = 'own' | 'missing' | 'foreign';
+
 /** Cloud storage, as far as the back end uses it. */
 export interface Files {
   /** Short-lived URLs for the given file ids; ids that do not exist are left out. */
   temporaryUrls(fileIds: readonly string[]): Promise<Record<string, string>>;
+  /**
+   * The verdict on each file id for the filer `openid`, from what storage recorded at upload —
+   * never from the path alone, which on the real cloud anyone may write under.
+   */
+  verify(openid: string, fileIds: readonly string[]): Promise<Record<string, FileVerdict>>;
+  /** Records that `openid` uploaded `fileId` (the client registers each upload); its verdict after. */
+  register(openid: string, fileId: string): Promise<FileVerdict>;
+  /** Creates what the records need (the cloud's `uploads` collection); the names created. */
+  setup(): Promise<string[]>;
 }
 
 /** One line per call; never personal data (ID numbers, phone numbers, form contents). */

@@ -49,7 +49,13 @@ function depsOn(store: ServerDeps['store']): ServerDeps {
   return {
     clock: { now: () => NOW },
     store,
-    files: { temporaryUrls: async () => ({}) },
+    // The store is measured, not storage: every file is its filer's own.
+    files: {
+      temporaryUrls: async () => ({}),
+      verify: async (_openid, ids) => Object.fromEntries(ids.map((id) => [id, 'own' as const])),
+      register: async () => 'own',
+      setup: async () => [],
+    },
     messenger: { send: async () => ({ ok: true }) },
     templates: DEFAULT_TEMPLATES,
     calendar: createCalendar(),

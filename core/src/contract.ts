@@ -172,6 +172,12 @@ export interface Contract {
       { credits: Record<string, number> }
     >;
     'media.url': Action<{ fileIds: FileId[] }, { urls: Record<FileId, string> }>;
+    /**
+     * Records that the caller just uploaded this file (`wx.cloud.uploadFile`, then this). Storage
+     * rules cannot keep a filer to their own folder, so a form may hold only files that exist and
+     * that their filer registered; `field` is the form path the file is for, where a refusal is shown.
+     */
+    'file.register': Action<{ fileId: FileId; field?: string }, { fileId: FileId }>;
   };
   admin: {
     'queue.list': Action<

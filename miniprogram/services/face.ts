@@ -9,6 +9,9 @@
 import type { FaceVerification } from '@beian/core';
 import { checkPhoto, PHOTO_RULES, uploadPhoto } from './uploads';
 
+/** Where the capture goes in the form: the mini-program principal's face photo. */
+const FACE_PHOTO_PATH = 'miniprogram.principal.faceVerification.photo';
+
 /** The guide's advice before the capture (filing-rules.md §10): what makes a face check fail. */
 export const FACE_GUIDANCE: readonly string[] = [
   '白色或浅色纯色背景，光线均匀，不要逆光',
@@ -69,7 +72,7 @@ export const photoCapture: FaceVerifier = {
     const file = { path: captured.path, size: captured.size };
     const problem = await checkPhoto(file, PHOTO_RULES.face);
     if (problem) return { ok: false, cancelled: false, message: problem };
-    const uploaded = await uploadPhoto(file, onProgress);
+    const uploaded = await uploadPhoto(file, FACE_PHOTO_PATH, onProgress);
     if (!uploaded.ok) return { ok: false, cancelled: false, message: uploaded.message };
     return {
       ok: true,

@@ -1,9 +1,11 @@
 /**
  * Certificate, ID, letter and face photos: checked on the phone before a byte is uploaded (format,
  * size, resolution — the reasons reviewers reject photos for), then uploaded to cloud storage
- * under the filer's own prefix `filings/<openid>/`, the only files the server lets an application
- * reference. The one caller of `wx.cloud.uploadFile`.
+ * under the filer's own prefix `filings/<openid>/` and registered with the server (`file.register`):
+ * storage rules cannot keep anyone to their own folder, so an application may reference only
+ * files its filer registered. The one caller of `wx.cloud.uploadFile`.
  */
+import { call } from './cloud';
 import { loadSession } from './session';
 
 /** What a photo shows decides how large it must be (filing-rules.md §4). */
@@ -109,11 +111,13 @@ function randomName(): string {
 }
 
 /**
- * Uploads a checked photo to `filings/<openid>/<random>.<ext>`, reporting progress in percent.
- * Never throws: a failure is an outcome with a Chinese message the page shows.
+ * Uploads a checked photo to `filings/<openid>/<random>.<ext>`, reporting progress in percent, and
+ * registers it for the form path `field`. Never throws: a failure is an outcome with a Chinese
+ * message the page shows.
  */
 export async function uploadPhoto(
   file: PickedFile,
+  field: string,
   onProgress: (percent: number) => void = () => undefined,
 ): Promise<UploadOutcome> {
   const session = await loadSession();
@@ -121,7 +125,7 @@ export async function uploadPhoto(
   if (!wx.cloud) return { ok: false, message: '当前微信版本不支持云开发，请升级微信后重试。' };
   const extension = extensionOf(file.path) === 'png' ? 'png' : 'jpg';
   const cloudPath = `filings/${session.openid}/${randomName()}.${extension}`;
-  return new Promise((resolve) => {
+  const uploaded = await new Promise<UploadOutcome>((resolve) => {
     const task = wx.cloud.uploadFile({
       cloudPath,
       filePath: file.path,
@@ -130,4 +134,12 @@ export async function uploadPhoto(
     });
     task.onProgressUpdate((update) => onProgress(update.progress));
   });
+  return uploaded.ok ? registerUpload(uploaded.fileId, field) : uploaded;
+}
+
+/** An upload the server has not registered cannot be saved in the form: it counts as failed. */
+async function registerUpload(fileId: string, field: string): Promise<UploadOutcome> {
+  const registered = await call('filing', 'file.register', { fileId, field });
+  if (registered.ok) return { ok: true, fileId };
+  return { ok: false, message: registered.error.fields?.[0]?.message ?? registered.error.message };
 }

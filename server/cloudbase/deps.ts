@@ -8,13 +8,8 @@ import { loadConfig } from '../config';
 import type { ServerDeps } from '../deps';
 import type { Logger } from '../ports';
 import type { CloudDatabase } from './db';
-import {
-  cloudFiles,
-  cloudMessenger,
-  type GetTempFileUrl,
-  type MiniprogramState,
-  type SendSubscribeMessage,
-} from './openapi';
+import { cloudFiles, type GetTempFileUrl } from './files';
+import { cloudMessenger, type MiniprogramState, type SendSubscribeMessage } from './openapi';
 import { CloudbaseStore } from './store';
 
 const STATES: readonly MiniprogramState[] = ['developer', 'trial', 'formal'];
@@ -34,12 +29,13 @@ export function cloudbaseDeps(env: NodeJS.ProcessEnv = process.env): ServerDeps 
   }) as unknown as CloudDatabase;
   const openapi = cloud.openapi as { subscribeMessage: { send: SendSubscribeMessage } };
   const state = STATES.find((s) => s === env.BEIAN_MINIPROGRAM_STATE) ?? 'formal';
+  const clock = { now: () => new Date() };
   return {
-    clock: { now: () => new Date() },
+    clock,
     operatorKey: config.operatorKey,
     logger,
     store: new CloudbaseStore(db),
-    files: cloudFiles((params) => (cloud.getTempFileURL as unknown as GetTempFileUrl)(params)),
+    files: cloudFiles((params) => (cloud.getTempFileURL as unknown as GetTempFileUrl)(params), db, clock),
     messenger: cloudMessenger((params) => openapi.subscribeMessage.send(params), state),
     templates: config.templates,
     calendar: config.calendar,

@@ -1,9 +1,9 @@
 /**
- * Subscribe messages and temporary file URLs through wx-server-sdk. The SDK is injected as the
- * two functions used, so tests give doubles and nothing here can reach the network in a test.
+ * Subscribe messages through wx-server-sdk (storage: files.ts). The SDK is injected as the
+ * function used, so tests give doubles and nothing here can reach the network in a test.
  */
 import type { SubscribeMessage } from '@beian/core';
-import type { Files, Messenger, SendResult } from '../ports';
+import type { Messenger, SendResult } from '../ports';
 import { errCodeOf } from './db';
 
 /** `cloud.openapi.subscribeMessage.send`: resolves on success, throws CloudSDKError (errCode) on error. */
@@ -36,32 +36,4 @@ function errorMessage(error: unknown): string {
     if (typeof message === 'string') return message;
   }
   return String(error);
-}
-
-/** `cloud.getTempFileURL`. */
-export type GetTempFileUrl = (params: {
-  fileList: { fileID: string; maxAge: number }[];
-}) => Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>;
-
-/** Temporary links are bearer links (storage rules do not guard the URL): keep them short. */
-export const TEMP_URL_MAX_AGE_S = 10 * 60;
-/** getTempFileURL takes at most 50 files per call. */
-const BATCH = 50;
-
-export function cloudFiles(getTempFileURL: GetTempFileUrl): Files {
-  return {
-    async temporaryUrls(fileIds) {
-      const urls: Record<string, string> = {};
-      for (let i = 0; i < fileIds.length; i += BATCH) {
-        const fileList = fileIds
-          .slice(i, i + BATCH)
-          .map((fileID) => ({ fileID, maxAge: TEMP_URL_MAX_AGE_S }));
-        const result = await getTempFileURL({ fileList });
-        for (const item of result.fileList) {
-          if (item.status === 0 && item.tempFileURL) urls[item.fileID] = item.tempFileURL;
-        }
-      }
-      return urls;
-    },
-  };
 }

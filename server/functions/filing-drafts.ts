@@ -12,7 +12,7 @@ import {
   STATE_INFO,
   type Issue,
 } from '@beian/core';
-import { foreignFiles } from '../app/files';
+import { formFileIds, unownedFiles } from '../app/files';
 import { newId } from '../app/ids';
 import { loadOwned } from '../app/load';
 import { baseBusy } from '../app/move';
@@ -74,8 +74,10 @@ export const saveDraft: FilingAction<'draft.save'> = {
     }
     const parsed = formSchema.safeParse(candidate, { reportInput: true });
     if (!parsed.success) throw invalidForm(issuesOf(parsed.error, ''));
-    const foreign = foreignFiles(parsed.data, who.openid);
-    if (foreign.length > 0) throw invalidForm(foreign);
+    // Only the files this save brings in: the rest passed when they came, and submit checks all.
+    const trusted = new Set(formFileIds(application.form));
+    const unowned = await unownedFiles(deps.files, parsed.data, who.openid, trusted);
+    if (unowned.length > 0) throw invalidForm(unowned);
     const now = deps.clock.now().toISOString();
     const saved = {
       ...application,

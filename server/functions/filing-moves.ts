@@ -3,6 +3,7 @@
  * the MIIT SMS check (resend once, confirm).
  */
 import type { FilingEvent, FilingView } from '@beian/core';
+import { requireOwnFiles } from '../app/files';
 import { replay, requestKey } from '../app/idempotency';
 import { loadOwned } from '../app/load';
 import { move } from '../app/move';
@@ -20,6 +21,7 @@ export const submitFiling: FilingAction<'filing.submit'> = {
     const prior = await deps.store.getRequest(key);
     if (prior) return replay<Answer>(prior, id);
     const application = await loadOwned(deps, id, who.openid);
+    await requireOwnFiles(deps.files, application.form, who.openid);
     try {
       const moved = await move(deps, {
         application,

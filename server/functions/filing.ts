@@ -7,6 +7,7 @@ import type { ServerDeps } from '../deps';
 import { refuse } from '../errors';
 import type { Filer } from './callers';
 import { checkFiling, createDraft, saveDraft } from './filing-drafts';
+import { registerFile } from './filing-files';
 import { confirmSms, resendSms, submitFiling, withdrawFiling } from './filing-moves';
 import { getFiling, getSession, listFilings, mediaUrls, recordSubscription } from './filing-reads';
 
@@ -27,6 +28,7 @@ export const filing = defineFunction<'filing', Filer, ServerDeps>({
     'sms.confirm': confirmSms,
     'subscription.record': recordSubscription,
     'media.url': mediaUrls,
+    'file.register': registerFile,
   },
   async identify(caller) {
     if (caller.kind === 'user') return { kind: 'filer', openid: caller.openid };

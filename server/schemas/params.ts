@@ -70,6 +70,13 @@ export const filingParams = {
     results: z.record(z.string().min(1).max(128), z.enum(['accept', 'reject', 'ban', 'filter'])),
   }),
   'media.url': z.strictObject({ fileIds: z.array(z.string().max(512)).min(1).max(50) }),
+  'file.register': z.strictObject({
+    fileId: z.string().min(1).max(512),
+    field: z
+      .string()
+      .regex(/^[A-Za-z0-9_.]{1,120}$/, 'field 应为表单路径')
+      .optional(),
+  }),
 } satisfies { [A in ActionName<'filing'>]: ParamsSchema<'filing', A> };
 
 export const adminParams = {

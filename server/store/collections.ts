@@ -14,3 +14,9 @@ export const COLLECTIONS = {
 } as const;
 
 export const COLLECTION_NAMES: readonly string[] = Object.values(COLLECTIONS);
+
+/**
+ * Cloud database only: who uploaded each stored file, registered by the filer's client
+ * (server/cloudbase/files.ts). The local cloud's storage records the same in its files.json.
+ */
+export const UPLOADS_COLLECTION = 'uploads';

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request, type OutgoingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../local/cloud';
@@ -40,6 +41,142 @@ async function post(path: string, body: string): Promise<{ status: number; json:
   });
   return { status: response.status, json: await response.json() };
 }
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  json: unknown;
+}
+
+/** A request with headers `fetch` will not let us set (Host), as a hostile page's browser sends it. */
+function raw(method: string, path: string, headers: OutgoingHttpHeaders, body = ''): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(`${cloud.url}${path}`), { method, headers }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          json: text === '' ? null : (JSON.parse(text) as unknown),
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const port = (): string => new URL(cloud.url).port;
+
+async function draftsOf(openid: string): Promise<unknown> {
+  const { json } = await post(
+    '/functions/filing',
+    JSON.stringify({ event: { action: 'filing.list' }, context: { openid } }),
+  );
+  return json;
+}
+
+describe('who the local cloud serves', () => {
+  const createDraft = (openid: string) =>
+    JSON.stringify({ event: { action: 'draft.create', kind: 'new' }, context: { openid } });
+
+  it('refuses a text/plain call (what any page can send without asking) and creates nothing', async () => {
+    const answer = await fetch(`${cloud.url}/functions/filing`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      body: createDraft('o-victim-1'),
+    });
+    expect(answer.status).toBe(415);
+    expect(await answer.json()).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('application/json') },
+    });
+    expect(await draftsOf('o-victim-1')).toEqual({ ok: true, data: { items: [], nextCursor: null } });
+  });
+
+  it('refuses a form-encoded POST to the development routes', async () => {
+    const answer = await fetch(`${cloud.url}/_/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'advanceMs=86400000',
+    });
+    expect(answer.status).toBe(415);
+    expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const noType = await fetch(`${cloud.url}/_/triggers/scheduler`, { method: 'POST' });
+    expect(noType.status).toBe(415);
+  });
+
+  it('refuses an upload sent as a form or as text', async () => {
+    const answer = await fetch(`${cloud.url}/_/storage/upload?cloudPath=filings/o-victim-1/a.png`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', 'x-wx-openid': 'o-victim-1' },
+      body: '--x--',
+    });
+    expect(answer.status).toBe(415);
+  });
+
+  it('refuses a request whose Host is not its own (DNS rebinding), even for a read', async () => {
+    for (const host of [`evil.example:${port()}`, 'localhost:1', `127.0.0.2:${port()}`]) {
+      const read = await raw('GET', '/_/messages', { host });
+      expect(read.status).toBe(421);
+      expect(read.json).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const call = await raw(
+        'POST',
+        '/functions/filing',
+        { host, 'content-type': 'application/json' },
+        createDraft('o-victim-2'),
+      );
+      expect(call.status).toBe(421);
+    }
+    expect(await draftsOf('o-victim-2')).toEqual({ ok: true, data: { items: [], nextCursor: null } });
+    for (const host of [`localhost:${port()}`, `[::1]:${port()}`, `127.0.0.1:${port()}`]) {
+      expect((await raw('GET', '/_/clock', { host })).status).toBe(200);
+    }
+  });
+
+  it('refuses a request from another page (Origin), and serves its own preview page', async () => {
+    for (const origin of ['https://evil.example', 'null', `http://evil.example:${port()}`]) {
+      const call = await raw(
+        'POST',
+        '/functions/filing',
+        { origin, 'content-type': 'application/json' },
+        createDraft('o-victim-3'),
+      );
+      expect(call.status).toBe(403);
+      expect(call.json).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await draftsOf('o-victim-3')).toEqual({ ok: true, data: { items: [], nextCursor: null } });
+    const own = await raw(
+      'POST',
+      '/functions/filing',
+      { origin: cloud.url, 'content-type': 'application/json' },
+      createDraft('o-victim-3'),
+    );
+    expect(own.json).toMatchObject({ ok: true });
+  });
+
+  it('grants no CORS: OPTIONS and every other answer carry no Access-Control-Allow-* header', async () => {
+    const answers = [
+      await raw('OPTIONS', '/functions/filing', {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      }),
+      await raw('OPTIONS', '/functions/filing', {
+        origin: cloud.url,
+        'access-control-request-method': 'POST',
+      }),
+      await raw('OPTIONS', '/_/clock', {}),
+      await raw('GET', '/_/clock', { origin: cloud.url }),
+    ];
+    for (const answer of answers) {
+      expect(Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    }
+    expect(answers[0]?.status).toBe(403);
+    expect(answers[1]?.status).toBe(405);
+  });
+});
 
 describe('local cloud HTTP contract', () => {
   it('listens on loopback only', () => {
@@ -100,7 +237,10 @@ describe('local cloud HTTP contract', () => {
   it('answers 405 for the wrong method and 404 with a JSON failure for an unknown path', async () => {
     const get = await fetch(`${cloud.url}/functions/filing`);
     expect(get.status).toBe(405);
-    const clock = await fetch(`${cloud.url}/_/messages`, { method: 'POST' });
+    const clock = await fetch(`${cloud.url}/_/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(clock.status).toBe(405);
     const missing = await fetch(`${cloud.url}/_/nothing`);
     expect(missing.status).toBe(404);

@@ -15,6 +15,7 @@ import { runScript, StartedMain } from './spawn';
 jest.setTimeout(60_000);
 
 let dataDir: string;
+const JSON_TYPE = { 'content-type': 'application/json' };
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'beian-start-'));
@@ -46,6 +47,7 @@ describe('npm start', () => {
     expect(main.text).not.toContain('preview:');
     const answer = await fetch(`${url}/functions/admin`, {
       method: 'POST',
+      headers: JSON_TYPE,
       body: JSON.stringify({ event: { action: 'stats.get', operator: { name: 'tester', key } } }),
     });
     expect(await answer.json()).toMatchObject({ ok: true });
@@ -60,6 +62,32 @@ describe('npm start', () => {
     expect(existsSync(join(dataDir, 'local-cloud.json'))).toBe(false);
   });
 
+  it('prints the operator key in full on the start that creates it only, masked afterwards', async () => {
+    const first = new StartedMain(['--no-preview'], { PORT: '0', BEIAN_DATA_DIR: dataDir });
+    await first.url();
+    const key = readFileSync(join(dataDir, 'operator-key'), 'utf8').trim();
+    expect(first.text).toContain(`operator key:   ${key}   (new, shown this once`);
+    expect((await first.stop()).code).toBe(0);
+
+    const again = new StartedMain(['--no-preview'], { PORT: '0', BEIAN_DATA_DIR: dataDir });
+    await again.url();
+    expect(again.text).toContain(
+      `operator key:   ${key.slice(0, 4)}****   (in ${join(dataDir, 'operator-key')}`,
+    );
+    expect(again.text).not.toContain(key);
+    expect((await again.stop()).code).toBe(0);
+
+    const given = new StartedMain(['--no-preview'], {
+      PORT: '0',
+      BEIAN_DATA_DIR: dataDir,
+      BEIAN_OPERATOR_KEY: 'env-key-0123456789',
+    });
+    await given.url();
+    expect(given.text).toContain('operator key:   env-****');
+    expect(given.text).not.toContain('env-key-0123456789');
+    expect((await given.stop()).code).toBe(0);
+  });
+
   it('runs the manual clock when BEIAN_CLOCK=manual, and stops on SIGINT too', async () => {
     const main = new StartedMain(['--no-preview'], {
       PORT: '0',
@@ -68,7 +96,11 @@ describe('npm start', () => {
     });
     const url = await main.url();
     expect(main.text).toContain('cron firings still follow real time');
-    const moved = await fetch(`${url}/_/clock`, { method: 'POST', body: '{"advanceMs":3600000}' });
+    const moved = await fetch(`${url}/_/clock`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: '{"advanceMs":3600000}',
+    });
     expect(moved.status).toBe(200);
     expect(await json(`${url}/_/clock`)).toMatchObject({ mode: 'manual' });
     expect((await main.stop('SIGINT')).code).toBe(0);
@@ -77,7 +109,11 @@ describe('npm start', () => {
   it('starts from empty data with --reset, keeping the operator key', async () => {
     const before = await startLocalCloud({ port: 0, dataDir, clock: 'manual', schedule: false });
     const key = before.operatorKey;
-    await fetch(`${before.url}/_/clock`, { method: 'POST', body: '{"advanceMs":86400000}' });
+    await fetch(`${before.url}/_/clock`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: '{"advanceMs":86400000}',
+    });
     await fetch(`${before.url}/_/storage/upload?cloudPath=filings/${FILER}/a.png`, {
       method: 'POST',
       headers: { 'x-wx-openid': FILER, 'content-type': 'image/png' },
@@ -85,10 +121,12 @@ describe('npm start', () => {
     });
     await fetch(`${before.url}/_/subscriptions`, {
       method: 'POST',
+      headers: JSON_TYPE,
       body: JSON.stringify({ openid: FILER, results: { 'REPLACE-ME-progress': 'accept' } }),
     });
     await fetch(`${before.url}/functions/filing`, {
       method: 'POST',
+      headers: JSON_TYPE,
       body: JSON.stringify({ event: { action: 'draft.create', kind: 'new' }, context: { openid: FILER } }),
     });
     const clockBefore = ((await json(`${before.url}/_/clock`)) as { now: string }).now;
@@ -101,9 +139,11 @@ describe('npm start', () => {
     });
     const url = await main.url();
     expect(main.text).toContain(`data reset: ${dataDir}`);
-    expect(main.text).toContain(`operator key:   ${key}`);
+    expect(main.text).toContain(`operator key:   ${key.slice(0, 4)}****`);
+    expect(main.text).not.toContain(key);
     const list = await fetch(`${url}/functions/filing`, {
       method: 'POST',
+      headers: JSON_TYPE,
       body: JSON.stringify({ event: { action: 'filing.list' }, context: { openid: FILER } }),
     });
     expect(await list.json()).toEqual({ ok: true, data: { items: [], nextCursor: null } });

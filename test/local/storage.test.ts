@@ -78,6 +78,36 @@ describe('uploads', () => {
     expect(response.status).toBe(200);
   });
 
+  it("refuses a file where a folder is or under a file, and the filer's folder keeps working", async () => {
+    const fresh = 'o-filer-c';
+    // The folder itself, before and after it exists: never turned into a file.
+    for (const openid of [fresh, FILER]) {
+      const folder = await upload(`filings/${openid}`, openid);
+      expect(folder.status).toBe(400);
+      expect(folder.json).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringContaining(`filings/${openid}/<文件名>`) },
+      });
+    }
+    expect((await upload(`filings/${fresh}/first.png`, fresh)).status).toBe(200);
+
+    expect((await upload(`filings/${FILER}/sub/a.png`, FILER)).status).toBe(200);
+    const overFolder = await upload(`filings/${FILER}/sub`, FILER);
+    expect(overFolder.status).toBe(400);
+    expect(overFolder.json).toMatchObject({ error: { message: expect.stringContaining('已有的文件夹') } });
+    const underFile = await upload(`filings/${FILER}/sub/a.png/b.png`, FILER);
+    expect(underFile.status).toBe(400);
+    expect(underFile.json).toMatchObject({ error: { message: expect.stringContaining('已有的文件') } });
+
+    expect((await upload(`filings/${FILER}/sub/b.png`, FILER)).status).toBe(200);
+    const fileId = `${FILE_ID_ROOT}filings/${FILER}/sub/a.png`;
+    const read = await fetch(
+      `${test.url}/_/storage/file?fileId=${encodeURIComponent(fileId)}&openid=${FILER}`,
+    );
+    expect(read.status).toBe(200);
+    expect(Buffer.from(await read.arrayBuffer())).toEqual(PNG);
+  });
+
   it('refuses a file over 10 MB', async () => {
     const { status } = await upload(`filings/${FILER}/big.png`, FILER, new Uint8Array(10 * 1024 * 1024 + 1));
     expect(status).toBe(413);
@@ -133,5 +163,49 @@ describe('reading files', () => {
     );
     expect(response.headers.get('content-type')).toBe('application/octet-stream');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('files a form references', () => {
+  const FRONT = 'subject.principal.certificate.photoFront';
+
+  async function draft(): Promise<{ id: string; version: number }> {
+    return ok(await test.as(FILER, 'filing', 'draft.create', { kind: 'new' })).filing;
+  }
+
+  it('saves only files the filer uploaded, refusing the rest at their field', async () => {
+    const { id, version } = await draft();
+    const never = `${FILE_ID_ROOT}filings/${FILER}/never-uploaded.png`;
+    const refused = await test.as(FILER, 'filing', 'draft.save', { id, version, patch: { [FRONT]: never } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: FRONT, code: 'file.missing' }] },
+    });
+
+    const other = 'o-filer-b';
+    expect((await upload(`filings/${other}/front.png`, other)).status).toBe(200);
+    const theirs = await test.as(FILER, 'filing', 'draft.save', {
+      id,
+      version,
+      patch: { [FRONT]: `${FILE_ID_ROOT}filings/${other}/front.png` },
+    });
+    expect(theirs).toMatchObject({ ok: false, error: { fields: [{ path: FRONT, code: 'file.not_own' }] } });
+    expect(ok(await test.as(FILER, 'filing', 'filing.get', { id })).filing.version).toBe(version);
+
+    const own = `${FILE_ID_ROOT}filings/${FILER}/id-front.png`;
+    const saved = ok(await test.as(FILER, 'filing', 'draft.save', { id, version, patch: { [FRONT]: own } }));
+    expect(saved.filing.form.subject.principal.certificate.photoFront).toBe(own);
+  });
+
+  it('registers an upload the storage recorded for the caller, and refuses any other', async () => {
+    const own = `${FILE_ID_ROOT}filings/${FILER}/id-front.png`;
+    expect(ok(await test.as(FILER, 'filing', 'file.register', { fileId: own, field: FRONT }))).toEqual({
+      fileId: own,
+    });
+    const never = `${FILE_ID_ROOT}filings/${FILER}/never-uploaded.png`;
+    expect(await test.as(FILER, 'filing', 'file.register', { fileId: never, field: FRONT })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: FRONT, code: 'file.missing' }] },
+    });
   });
 });

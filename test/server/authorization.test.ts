@@ -70,6 +70,11 @@ const MATRIX: { [F in FunctionName]: Record<ActionName<F>, Row> } = {
       params: () => ({ fileIds: [OWN_FILE] }),
       expect: { ...USERS_ONLY, other: 'VALIDATION', admin: 'VALIDATION' },
     },
+    'file.register': {
+      stage: 'none',
+      params: () => ({ fileId: OWN_FILE, field: 'subject.principal.certificate.photoFront' }),
+      expect: { ...USERS_ONLY, other: 'VALIDATION', admin: 'VALIDATION' },
+    },
   },
   admin: {
     'queue.list': { stage: 'platform_review', params: none, expect: REVIEWERS },

@@ -4,11 +4,13 @@
  */
 import { emptyForm, FIELD_SPECS } from '@beian/core';
 import { fileOwner, foreignFiles } from '../../server/app/files';
-import { cloudFiles, cloudMessenger } from '../../server/cloudbase/openapi';
+import { cloudFiles } from '../../server/cloudbase/files';
+import { cloudMessenger } from '../../server/cloudbase/openapi';
 import { formSchema, SCHEMA_PATHS } from '../../server/schemas/form';
 import { applyPatch } from '../../server/schemas/patch';
 import { decodeCursor, encodeCursor, listKey, queueKey } from '../../server/store/keys';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
+import { fakeCloudDb } from './doubles/cloud-db';
 
 describe('form schema', () => {
   it('covers exactly the fields of core’s FIELD_SPECS', () => {
@@ -97,7 +99,8 @@ describe('cloudbase openapi adapters', () => {
       }),
     );
     const ids = Array.from({ length: 120 }, (_, i) => `cloud://env/filings/o/${i}`);
-    const urls = await cloudFiles(getTempFileURL).temporaryUrls(ids);
+    const db = fakeCloudDb({ throwOnNotFound: false });
+    const urls = await cloudFiles(getTempFileURL, db, { now: () => new Date() }).temporaryUrls(ids);
     expect(getTempFileURL).toHaveBeenCalledTimes(3);
     expect(getTempFileURL.mock.calls[0]?.[0].fileList).toHaveLength(50);
     expect(getTempFileURL.mock.calls[0]?.[0].fileList[0]?.maxAge).toBeLessThanOrEqual(600);

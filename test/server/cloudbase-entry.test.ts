@@ -4,6 +4,7 @@
  * unhandled rejections fail jest: toolchain.md §7). Identity comes from getWXContext only.
  */
 import type { Envelope } from '@beian/core';
+import { formFileIds } from '../../server/app/files';
 import { personalForm } from '../fixtures/forms';
 import type * as CloudDbDouble from './doubles/cloud-db';
 
@@ -60,16 +61,32 @@ it('runs setup, a filing from draft to platform review, review and a message sen
   });
   await admin({ action: 'admins.add', operator, openid: 'o-admin-1', name: '审核员甲' });
 
+  mockTempUrls.mockImplementation(
+    async ({ fileList }: { fileList: { fileID: string; maxAge: number }[] }) => ({
+      fileList: fileList.map(({ fileID }) => ({
+        fileID,
+        tempFileURL: `https://tcb.example/${fileID.length}`,
+        status: 0,
+      })),
+    }),
+  );
   as('o-filer-a');
   const created = await filing({ action: 'draft.create', kind: 'new' });
   if (!created.ok) throw new Error(created.error.message);
   const draft = created.data.filing as { id: string; version: number };
+  const form = personalForm();
+  const unregistered = await filing({ action: 'draft.save', id: draft.id, version: 1, form });
+  expect(unregistered).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  // The client registers each upload; the files of the form are then the filer's.
+  for (const fileId of formFileIds(form)) {
+    expect(await filing({ action: 'file.register', fileId })).toEqual({ ok: true, data: { fileId } });
+  }
   // An OPENID in the event is ignored: the context says who calls.
   const saved = await filing({
     action: 'draft.save',
     id: draft.id,
     version: 1,
-    form: personalForm(),
+    form,
     userInfo: { openId: 'o-x' },
   });
   expect(saved).toMatchObject({ ok: true, data: { filing: { version: 2 } } });
@@ -89,15 +106,7 @@ it('runs setup, a filing from draft to platform review, review and a message sen
   });
 
   as('o-admin-1');
-  mockTempUrls.mockImplementation(
-    async ({ fileList }: { fileList: { fileID: string; maxAge: number }[] }) => ({
-      fileList: fileList.map(({ fileID }) => ({
-        fileID,
-        tempFileURL: `https://tcb.example/${fileID.length}`,
-        status: 0,
-      })),
-    }),
-  );
+  mockTempUrls.mockClear();
   const review = await admin({ action: 'filing.get', id: draft.id });
   expect(review).toMatchObject({ ok: true });
   expect(mockTempUrls.mock.calls[0]?.[0].fileList[0]).toMatchObject({ maxAge: 600 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_TEMPLATES } from '@beian/core';
 import { ConfigError, loadConfig } from '../../server/config';
-import { COLLECTION_NAMES } from '../../server/store/collections';
+import { COLLECTION_NAMES, UPLOADS_COLLECTION } from '../../server/store/collections';
 
 const ROOT = join(__dirname, '..', '..');
 const json = (path: string): unknown => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
@@ -49,9 +49,11 @@ describe('loadConfig', () => {
 describe('database files', () => {
   it('lists exactly the collections the adapters use, each with a closed security rule', () => {
     const { collections } = json('database/collections.json') as { collections: { name: string }[] };
-    expect(collections.map((c) => c.name).sort()).toEqual([...COLLECTION_NAMES].sort());
+    // The uploads records exist on the cloud only: locally, storage keeps them itself.
+    const names = [...COLLECTION_NAMES, UPLOADS_COLLECTION].sort();
+    expect(collections.map((c) => c.name).sort()).toEqual(names);
     const rules = json('database/security-rules.json') as Record<string, unknown>;
-    expect(Object.keys(rules).sort()).toEqual([...COLLECTION_NAMES].sort());
+    expect(Object.keys(rules).sort()).toEqual(names);
     for (const rule of Object.values(rules)) expect(rule).toEqual({ read: false, write: false });
   });
 

@@ -92,7 +92,7 @@ Component({
         fileId: '',
       };
       this.setData({ [`fileList[${position}]`]: item });
-      const outcome = await uploadPhoto(picked, (percent) => {
+      const outcome = await uploadPhoto(picked, this.data.path, (percent) => {
         const index = this.data.fileList.findIndex((entry) => entry.url === file.url);
         if (index >= 0) this.setData({ [`fileList[${index}].message`]: `${percent}%` });
       });

@@ -186,6 +186,7 @@ describe('face-capture', () => {
           ok: true,
           data: { openid: OPENID, role: 'filer', name: null, templateIds: SERVER_TEMPLATE_IDS },
         }),
+        'file.register': ({ fileId }) => ({ ok: true, data: { fileId } }),
       },
     });
     (wx.cloud as unknown as { uploadFile: unknown }).uploadFile = jest.fn(
@@ -232,7 +233,10 @@ describe('face-capture', () => {
         settled: true,
       },
     ]);
-    expect(cloud.calls.map((call) => call.action)).toEqual(['session.get']);
+    expect(cloud.calls.map((call) => call.action)).toEqual(['session.get', 'file.register']);
+    expect(cloud.callsOf('filing', 'file.register')[0]).toMatchObject({
+      field: 'miniprogram.principal.faceVerification.photo',
+    });
   });
 });
 

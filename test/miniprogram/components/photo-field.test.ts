@@ -83,6 +83,7 @@ describe('photo-field', () => {
           ok: true,
           data: { openid: OPENID, role: 'filer', name: null, templateIds: SERVER_TEMPLATE_IDS },
         }),
+        'file.register': ({ fileId }) => ({ ok: true, data: { fileId } }),
       },
     });
     upload = uploadsWithProgress(cloud);
@@ -157,6 +158,38 @@ describe('photo-field', () => {
     ]);
     // Vant shows only what is pushed into its list: the preview is there.
     expect(field.querySelectorAll('.photo-field >>> .van-uploader__preview')).toHaveLength(1);
+    // Registered for its field, so the server lets the form hold it.
+    expect(cloud.callsOf('filing', 'file.register')).toEqual([
+      { fileId: `cloud://test-env/${cloud.uploads[0]?.cloudPath}`, field: 'subject.certificate.photo' },
+    ]);
+  });
+
+  it('counts an upload the server does not register as failed, and keeps it out of the form', async () => {
+    cloud.answer({
+      filing: {
+        'file.register': () => ({
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: '找不到这个文件',
+            fields: [
+              {
+                path: 'subject.certificate.photo',
+                code: 'file.missing',
+                message: '找不到这个文件，请重新上传。',
+              },
+            ],
+          },
+        }),
+      },
+    });
+    picks('http://tmp/licence.png', 300_000);
+    imageIs(2000, 1500, 'png');
+    const { field, changes } = photoField();
+    await pickPhoto(field);
+    expect(cloud.uploads).toHaveLength(1);
+    expect(field.dom?.textContent).toContain('找不到这个文件，请重新上传。');
+    expect(changes()).toEqual([]);
   });
 
   it('delete removes the saved photo', async () => {

@@ -27,6 +27,7 @@ import { COLLECTION_NAMES } from '../../../server/store/collections';
 import type { Store } from '../../../server/store/types';
 import { personalForm } from '../../fixtures/forms';
 import { fakeCloudDb } from '../doubles/cloud-db';
+import { FakeFiles } from './files';
 
 export const OWNER = 'o-filer-a';
 export const OTHER = 'o-filer-b';
@@ -65,6 +66,7 @@ export interface Harness {
   deps: ServerDeps;
   store: Store;
   messenger: ScriptedMessenger;
+  files: FakeFiles;
   logs: string[];
   errors: string[];
   /** Moves the manual clock. */
@@ -103,19 +105,14 @@ export async function harness(
   const store: Store = file ? openSqliteStore(file) : new CloudbaseStore(cloudDb);
   await store.setup();
   const messenger = new ScriptedMessenger(clock);
+  const files = new FakeFiles();
   const logs: string[] = [];
   const errors: string[] = [];
   const deps: ServerDeps = {
     clock,
     store,
     messenger,
-    files: {
-      async temporaryUrls(ids) {
-        return Object.fromEntries(
-          ids.map((id) => [id, `https://tmp.example/${encodeURIComponent(id)}?sign=1`]),
-        );
-      },
-    },
+    files,
     templates: DEFAULT_TEMPLATES,
     calendar: createCalendar(),
     operatorKey: OPERATOR_KEY,
@@ -148,6 +145,7 @@ export async function harness(
     deps,
     store,
     messenger,
+    files,
     logs,
     errors,
     advance: (ms) => {
