@@ -119,7 +119,26 @@ function parseEvent(event: unknown): Record<string, unknown> {
   if (size > MAX_EVENT_BYTES) {
     throw refuse.badRequest('请求过大（超过 256 KB），请减少一次提交的内容。');
   }
+  const forbidden = forbiddenKeyIn(event);
+  if (forbidden) throw refuse.badRequest(`请求含有不允许的字段名：${forbidden}`);
   return event as Record<string, unknown>;
+}
+
+/**
+ * Keys that reach an object's prototype when copied (`params.__proto__ = …` sets it), at any
+ * depth. JSON.parse makes them own properties, which a later copy or merge would turn into a
+ * prototype: refused outright, since no field of ours has such a name.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function forbiddenKeyIn(value: unknown, depth = 0): string | null {
+  if (typeof value !== 'object' || value === null || depth > 64) return null;
+  for (const key of Object.keys(value)) {
+    if (PROTOTYPE_KEYS.has(key)) return key;
+    const found = forbiddenKeyIn((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 function resolveCaller(
@@ -151,7 +170,8 @@ function keysMatch(given: string, expected: string): boolean {
 }
 
 function parseParams<P>(schema: z.ZodType<P>, body: Record<string, unknown>): P {
-  const params: Record<string, unknown> = {};
+  // No prototype to reach, whatever a key is called.
+  const params = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(body)) {
     if (!ENVELOPE_KEYS.has(key)) params[key] = value;
   }

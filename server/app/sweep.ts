@@ -12,10 +12,20 @@ import { move } from './move';
 /** Per run; the timer fires every minute, so a backlog drains over a few runs. */
 export const SWEEP_LIMIT = 100;
 
-export async function timeOutSmsWindows(deps: ServerDeps): Promise<number> {
+/**
+ * What a sweep did. A write that fails is logged and counted, and the sweep goes on with the
+ * next application: one bad row must not stop the others, nor the rest of the tick.
+ */
+export interface SweepResult {
+  done: number;
+  failed: number;
+}
+
+export async function timeOutSmsWindows(deps: ServerDeps): Promise<SweepResult> {
   const now = deps.clock.now();
   const expired = await deps.store.expiredSmsWindows(now.toISOString(), SWEEP_LIMIT);
   let moved = 0;
+  let failed = 0;
   for (const application of expired) {
     try {
       await move(deps, {
@@ -27,21 +37,28 @@ export async function timeOutSmsWindows(deps: ServerDeps): Promise<number> {
       moved += 1;
     } catch (error) {
       if (error instanceof Refusal) continue;
+      failed += 1;
       deps.logger.error(`sweep sms_timeout ${application.id} failed`, error);
     }
   }
-  return moved;
+  return { done: moved, failed };
 }
 
-export async function flagOverdueReviews(deps: ServerDeps): Promise<number> {
+export async function flagOverdueReviews(deps: ServerDeps): Promise<SweepResult> {
   const now = deps.clock.now();
   const late = await deps.store.unflaggedOverdueReviews(now.toISOString(), SWEEP_LIMIT);
   let flagged = 0;
+  let failed = 0;
   for (const application of late) {
     const next = flagOverdue(application, now);
     if (!next) continue;
-    const written = await deps.store.commit(plainWrite(next, application.version));
-    if (written.ok) flagged += 1;
+    try {
+      const written = await deps.store.commit(plainWrite(next, application.version));
+      if (written.ok) flagged += 1;
+    } catch (error) {
+      failed += 1;
+      deps.logger.error(`sweep overdue ${application.id} failed`, error);
+    }
   }
-  return flagged;
+  return { done: flagged, failed };
 }

@@ -152,6 +152,7 @@ export class CloudbaseRecords {
       key: data._id,
       owner: String(data.owner),
       applicationId: String(data.applicationId),
+      fingerprint: String(data.fingerprint ?? ''),
       answer: String(data.answer),
       at: String(data.at),
     };

@@ -4,7 +4,7 @@
  */
 import type { FilingEvent, FilingView } from '@beian/core';
 import { requireOwnFiles } from '../app/files';
-import { replay, requestKey } from '../app/idempotency';
+import { replay, requestFingerprint, requestKey } from '../app/idempotency';
 import { loadOwned } from '../app/load';
 import { move } from '../app/move';
 import { filerView } from '../app/views';
@@ -18,8 +18,9 @@ export const submitFiling: FilingAction<'filing.submit'> = {
   params: filingParams['filing.submit'],
   async run({ id, version, requestId }, { who, deps }) {
     const key = requestKey(who.openid, requestId);
+    const fingerprint = requestFingerprint('filing.submit', { id, version });
     const prior = await deps.store.getRequest(key);
-    if (prior) return replay<Answer>(prior, id);
+    if (prior) return replay<Answer>(prior, id, fingerprint);
     const application = await loadOwned(deps, id, who.openid);
     await requireOwnFiles(deps.files, application.form, who.openid);
     try {
@@ -33,6 +34,7 @@ export const submitFiling: FilingAction<'filing.submit'> = {
           key,
           owner: who.openid,
           applicationId: id,
+          fingerprint,
           answer: JSON.stringify({ filing: filerView(submitted) } satisfies Answer),
           at: submitted.updatedAt,
         }),
@@ -43,7 +45,7 @@ export const submitFiling: FilingAction<'filing.submit'> = {
       // A concurrent retry of the same call won the race: answer what it answered.
       if (error instanceof Refusal && error.failure.code === 'CONFLICT') {
         const winner = await deps.store.getRequest(key);
-        if (winner) return replay<Answer>(winner, id);
+        if (winner) return replay<Answer>(winner, id, fingerprint);
       }
       throw error;
     }

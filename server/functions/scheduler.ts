@@ -5,7 +5,8 @@
  */
 import { defineFunction } from '../action-map';
 import { dispatchOutbox } from '../app/outbox';
-import { flagOverdueReviews, timeOutSmsWindows } from '../app/sweep';
+import type { DispatchReport } from '@beian/core';
+import { flagOverdueReviews, timeOutSmsWindows, type SweepResult } from '../app/sweep';
 import type { ServerDeps } from '../deps';
 import { refuse } from '../errors';
 import { schedulerParams } from '../schemas/params';
@@ -17,19 +18,48 @@ export type { SchedulerCaller };
 export const DISPATCH_LIMIT = 100;
 export const DISPATCH_BUDGET_MS = 20_000;
 
+const NO_SWEEP: SweepResult = { done: 0, failed: 0 };
+const NO_DISPATCH: DispatchReport = { sent: 0, noConsent: 0, rejected: 0, retried: 0, failed: 0, skipped: 0 };
+
+/** Runs one step of a tick; a failure is logged (no personal data) and counted, never thrown. */
+async function isolated<T>(
+  deps: ServerDeps,
+  failed: { count: number },
+  step: string,
+  run: () => Promise<T>,
+  nothing: T,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    failed.count += 1;
+    deps.logger.error(`tick: ${step} failed`, error);
+    return nothing;
+  }
+}
+
 export const scheduler = defineFunction<'scheduler', SchedulerCaller, ServerDeps>({
   name: 'scheduler',
   actions: {
     tick: {
       params: schedulerParams.tick,
       async run(_params, { deps }) {
-        const timedOut = await timeOutSmsWindows(deps);
-        const overdueFlagged = await flagOverdueReviews(deps);
-        const dispatch = await dispatchOutbox(deps, {
-          limit: DISPATCH_LIMIT,
-          deadline: Date.now() + DISPATCH_BUDGET_MS,
-        });
-        return { timedOut, overdueFlagged, dispatch };
+        // Each step runs whatever the one before it did: a failed sweep must not hold back the
+        // outbox's due notices, nor the other way round.
+        const failed = { count: 0 };
+        const sms = await isolated(deps, failed, 'sms_timeout', () => timeOutSmsWindows(deps), NO_SWEEP);
+        const overdue = await isolated(deps, failed, 'overdue', () => flagOverdueReviews(deps), NO_SWEEP);
+        const dispatch = await isolated(
+          deps,
+          failed,
+          'outbox',
+          () => dispatchOutbox(deps, { limit: DISPATCH_LIMIT, deadline: Date.now() + DISPATCH_BUDGET_MS }),
+          NO_DISPATCH,
+        );
+        // Counted in the log, not the answer: the tick's report keeps its published shape.
+        const failures = failed.count + sms.failed + overdue.failed;
+        if (failures > 0) deps.logger.error(`tick: ${failures} failed (the rest of the tick ran)`);
+        return { timedOut: sms.done, overdueFlagged: overdue.done, dispatch };
       },
     },
   },

@@ -139,6 +139,9 @@ export const MIGRATIONS: readonly string[] = [
       VALUES (NEW.rowid, NEW.search_uni, NEW.search_bi);
   END;
   `,
+  // What a request asked for (action and params, hashed): a reused requestId with other params is
+  // refused instead of replaying the first answer. Rows from before carry '' and match nothing.
+  `ALTER TABLE requests ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''`,
 ];
 
 /** The tables `setup.run` reports on a fresh database: the collections (state_counts is internal). */

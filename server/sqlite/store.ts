@@ -76,8 +76,10 @@ export class SqliteStore extends SqliteMessages implements Store {
     if (commit.request) {
       const r = commit.request;
       this.db
-        .prepare('INSERT INTO requests (key, owner, application_id, answer, at) VALUES (?, ?, ?, ?, ?)')
-        .run(r.key, r.owner, r.applicationId, r.answer, r.at);
+        .prepare(
+          'INSERT INTO requests (key, owner, application_id, fingerprint, answer, at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(r.key, r.owner, r.applicationId, r.fingerprint, r.answer, r.at);
     }
     if (commit.audit) {
       this.db
@@ -253,13 +255,14 @@ export class SqliteStore extends SqliteMessages implements Store {
 
   async getRequest(key: string): Promise<StoredRequest | null> {
     const row = this.db
-      .prepare('SELECT key, owner, application_id, answer, at FROM requests WHERE key = ?')
+      .prepare('SELECT key, owner, application_id, fingerprint, answer, at FROM requests WHERE key = ?')
       .get(key) as Row | undefined;
     if (!row) return null;
     return {
       key: String(row.key),
       owner: String(row.owner),
       applicationId: String(row.application_id),
+      fingerprint: String(row.fingerprint),
       answer: String(row.answer),
       at: String(row.at),
     };

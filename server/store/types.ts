@@ -49,6 +49,8 @@ export interface StoredRequest {
   key: string;
   owner: string;
   applicationId: string;
+  /** What the request asked for (see app/idempotency.ts): a retry must ask for the same. */
+  fingerprint: string;
   /** The answer's data, as JSON, so a replay is byte-for-byte the first answer. */
   answer: string;
   at: string;

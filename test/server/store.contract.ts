@@ -98,7 +98,14 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     it('stores the first answer of a request key and refuses a second commit with it', async () => {
       const app = application();
       await store.insertApplication(app);
-      const request = { key: 'k-1', owner: app.owner, applicationId: app.id, answer: '{"n":1}', at: 'now' };
+      const request = {
+        key: 'k-1',
+        owner: app.owner,
+        applicationId: app.id,
+        fingerprint: 'f-1',
+        answer: '{"n":1}',
+        at: 'now',
+      };
       expect(await store.commit(commitOf(next(app), 1, { request }))).toEqual({ ok: true });
       const again = { ...request, answer: '{"n":2}' };
       expect(await store.commit(commitOf(next(next(app)), 2, { request: again }))).toEqual({
