@@ -4,6 +4,7 @@
  * transition, and two dispatchers at once send each message at most once — on both stores.
  */
 import { backoffMs, LEASE_MS, MAX_ATTEMPTS } from '../../server/app/outbox';
+import { application, commitOf, message } from './helpers/applications';
 import { fileTo, harness, ok, OWNER, type Harness, type StoreKind } from './helpers/harness';
 
 describe.each<StoreKind>(['sqlite', 'cloudbase'])('outbox on %s', (kind) => {
@@ -31,6 +32,20 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('outbox on %s', (kind) => {
     expect(h.messenger.calls).toBe(0);
     expect((await outbox(filing.id))[0]).toMatchObject({ status: 'skipped', attempts: 0 });
     expect(await tick()).toMatchObject({ skipped: 0 });
+  });
+
+  it('does not let messages without a credit use up the batch: a due notice goes out in the same tick', async () => {
+    // 150 notices for someone without a credit, more than one batch of 100, due before ours.
+    const stranger = application({ owner: 'o-no-credit-1' });
+    await h.store.insertApplication(stranger);
+    const early = { nextAttemptAt: '2026-11-01T00:00:00.000Z' };
+    const skipped = Array.from({ length: 150 }, () => message(stranger, early));
+    await h.store.commit(commitOf({ ...stranger, version: 2 }, 1, { outbox: skipped }));
+    await subscribe(1);
+    const due = await fileTo(h, 'platform_review');
+    const report = await tick();
+    expect(report).toMatchObject({ sent: 1, skipped: 150 });
+    expect((await outbox(due.id))[0]).toMatchObject({ status: 'sent' });
   });
 
   it('sends with a credit and spends it', async () => {

@@ -1,0 +1,31 @@
+/**
+ * One filer opened 2,000 drafts in 2.5 s. Open drafts are capped per filer, with a refusal the
+ * filer understands; other filers and existing drafts are untouched.
+ */
+import { MAX_OPEN_DRAFTS } from '../../server/app/quotas';
+import { fileTo, harness, ok, type Harness } from './helpers/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await harness('sqlite');
+});
+afterEach(async () => {
+  await h.close();
+});
+
+it(`refuses a filer's draft beyond ${MAX_OPEN_DRAFTS}, and lets other filers and submitted ones count for nothing`, async () => {
+  await fileTo(h, 'platform_review'); // submitted: not an open draft
+  for (let i = 0; i < MAX_OPEN_DRAFTS; i += 1)
+    ok(await h.as('owner').filing('draft.create', { kind: 'new' }));
+  const before = h.snapshot();
+  const refused = await h.as('owner').filing('draft.create', { kind: 'new' });
+  expect(refused).toMatchObject({
+    ok: false,
+    error: {
+      code: 'INVALID_STATE',
+      message: expect.stringContaining(`已有 ${MAX_OPEN_DRAFTS} 份未提交的草稿`),
+    },
+  });
+  expect(h.snapshot()).toBe(before);
+  expect((await h.as('other').filing('draft.create', { kind: 'new' })).ok).toBe(true);
+});
