@@ -102,6 +102,19 @@ export function errCodeOf(error: unknown): number | null {
   return null;
 }
 
+/**
+ * A transaction lost to a concurrent one, in either shape the real cloud produces:
+ * @cloudbase/database's own `{ code: 'DATABASE_TRANSACTION_CONFLICT' }` (after its retries), or
+ * wx-server-sdk's CloudSDKError raised by the write itself, `errCode -501001` with the platform's
+ * TransactionConflict message and no `.code`, which that retry never recognises.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  if ((error as { code?: unknown }).code === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  const text = String((error as { errMsg?: unknown }).errMsg ?? (error as Error).message ?? '');
+  return errCodeOf(error) === -501001 && /TransactionConflict|transaction is conflicted/i.test(text);
+}
+
 /** -502005: the collection does not exist (setup has not run). */
 export const COLLECTION_MISSING = -502005;
 

@@ -12,8 +12,11 @@ import { FILING_STATES, REVIEW_STAGES, type Application, type StateCounts } from
 import { COLLECTIONS } from '../store/collections';
 import { indexFields } from '../store/keys';
 import type { Commit, CommitResult, QueueFilter, Store } from '../store/types';
-import type { Condition, Doc, Transaction } from './db';
+import { isTransactionConflict, type Condition, type Doc, type Transaction } from './db';
 import { CloudbaseRecords } from './store-base';
+
+/** Transactions tried per commit when the platform reports a conflict. */
+const CONFLICT_ATTEMPTS = 3;
 
 class CommitFailure extends Error {
   constructor(readonly result: Exclude<CommitResult, { ok: true }>) {
@@ -42,19 +45,27 @@ export class CloudbaseStore extends CloudbaseRecords implements Store {
       .add({ data: { _id: application.id, ...applicationDoc(application) } });
   }
 
+  /**
+   * One transaction, retried on a lost race: the retry reads the versions again, so it either
+   * writes or finds the real conflict. Out of retries, a race is a conflict (CONFLICT to the
+   * caller, or a replay for an idempotent request), never an error.
+   */
   async commit(commit: Commit): Promise<CommitResult> {
-    try {
-      await this.db.runTransaction(async (tx) => {
-        await replace(tx, commit.application, commit.expectedVersion);
-        if (commit.base) await replace(tx, commit.base.application, commit.base.expectedVersion);
-        if (commit.lock) await applyLock(tx, commit.lock);
-        if (commit.request) await claimRequest(tx, commit.request);
-        await appendRecords(tx, commit);
-      });
-      return { ok: true };
-    } catch (error) {
-      if (error instanceof CommitFailure) return error.result;
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.db.runTransaction(async (tx) => {
+          await replace(tx, commit.application, commit.expectedVersion);
+          if (commit.base) await replace(tx, commit.base.application, commit.base.expectedVersion);
+          if (commit.lock) await applyLock(tx, commit.lock);
+          if (commit.request) await claimRequest(tx, commit.request);
+          await appendRecords(tx, commit);
+        });
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof CommitFailure) return error.result;
+        if (!isTransactionConflict(error)) throw error;
+        if (attempt >= CONFLICT_ATTEMPTS) return { ok: false, reason: 'conflict' };
+      }
     }
   }
 

@@ -113,7 +113,27 @@ it('retries a transaction whose document was written meanwhile, then rejects aft
         .doc('a')
         .set({ data: { v: 0 } });
     }, 2),
-  ).rejects.toMatchObject({ errCode: 'DATABASE_TRANSACTION_CONFLICT' });
+    // @cloudbase/database's own error (const/code.js): a `.code`, not an errCode.
+  ).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+});
+
+it('raises wx-server-sdk’s conflict on the write itself, which the transaction does not retry', async () => {
+  const db = fakeCloudDb();
+  await db.createCollection('things');
+  await db.collection('things').add({ data: { _id: 'a', v: 1 } });
+  db.conflictOnWrite('things', 1);
+  let runs = 0;
+  await expect(
+    db.runTransaction(async (tx) => {
+      runs += 1;
+      await tx
+        .collection('things')
+        .doc('a')
+        .set({ data: { v: 2 } });
+    }),
+  ).rejects.toMatchObject({ errCode: -501001, errMsg: expect.stringContaining('TransactionConflict') });
+  expect(runs).toBe(1);
+  expect((await db.collection('things').doc('a').get()).data).toMatchObject({ v: 1 });
 });
 
 it('offers no where() inside a transaction (single-document operations only)', async () => {

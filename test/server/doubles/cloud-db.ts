@@ -14,7 +14,11 @@
  * - an update that matches nothing succeeds with `updated: 0`;
  * - `runTransaction`: only `doc(id).get/set/update/remove` and `add` (no `where`); writes are
  *   buffered and applied at once on commit; a document written by someone else since this
- *   transaction first touched it is a conflict, retried up to `times` and then rejected;
+ *   transaction first touched it is a conflict, retried up to `times` and then rejected with
+ *   `.code === 'DATABASE_TRANSACTION_CONFLICT'` (@cloudbase/database's own error);
+ * - the other shape the real cloud has: wx-server-sdk raises a conflict on the write itself, as a
+ *   CloudSDKError with `errCode -501001` and no `.code`, which @cloudbase/database's retry does not
+ *   recognise, so it rejects at once (`conflictOnWrite`);
  *   whatever the callback throws rejects the transaction with that value and writes nothing.
  */
 import { randomBytes } from 'node:crypto';
@@ -72,6 +76,8 @@ export interface FakeCloudDb extends CloudDatabase {
   dump(name: string): Json[];
   /** Makes the next `count` reads of a collection fail (a flaky network). */
   failReads(name: string, count: number): void;
+  /** Makes the next `count` transactional writes to a collection raise wx-server-sdk's conflict. */
+  conflictOnWrite(name: string, count: number): void;
 }
 
 const clone = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
@@ -204,6 +210,7 @@ function newId(): string {
 export function fakeCloudDb(options: FakeCloudDbOptions = {}): FakeCloudDb {
   const collections = new Map<string, Collection>();
   const failing = new Map<string, number>();
+  const writeConflicts = new Map<string, number>();
   const stats = { maxLimit: 0, reads: 0, writes: 0, transactions: 0 };
   const throwOnNotFound = options.throwOnNotFound ?? true;
 
@@ -393,6 +400,16 @@ export function fakeCloudDb(options: FakeCloudDbOptions = {}): FakeCloudDb {
       const stored = collectionOf(name, 'document.get').docs.get(id);
       return stored ? clone(stored.doc) : null;
     };
+    /** A write the platform refuses because another transaction holds the document. */
+    const conflictingWrite = (name: string, api: string): void => {
+      const left = writeConflicts.get(name) ?? 0;
+      if (left <= 0) return;
+      writeConflicts.set(name, left - 1);
+      throw new CloudSDKError(
+        -501001,
+        `${api}:fail -501001 resource system error. [ResourceUnavailable.TransactionConflict] Transaction is conflicted.`,
+      );
+    };
     const txCollection = (name: string): TransactionCollection => ({
       doc: (id) => ({
         async get() {
@@ -401,12 +418,14 @@ export function fakeCloudDb(options: FakeCloudDbOptions = {}): FakeCloudDb {
         async set({ data }) {
           assertData(data, 'document.set');
           if ('_id' in data) throw new CloudSDKError(-501007, 'document.set:fail 不能更新_id的值');
+          conflictingWrite(name, 'document.set');
           const existed = current(name, id) !== null;
           pending.set(touch(name, id), { ...clone(data), _id: id });
           return { _id: id, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 } };
         },
         async update({ data }) {
           assertData(data, 'document.update');
+          conflictingWrite(name, 'document.update');
           const doc = current(name, id);
           if (!doc) return { stats: { updated: 0 } };
           applyUpdate(doc, data);
@@ -463,20 +482,26 @@ export function fakeCloudDb(options: FakeCloudDbOptions = {}): FakeCloudDb {
           return await attempt(run);
         } catch (error) {
           if (!(error instanceof TransactionConflict) || left <= 0) {
-            throw error instanceof TransactionConflict
-              ? new CloudSDKError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict')
-              : error;
+            throw error instanceof TransactionConflict ? transactionConflictError() : error;
           }
         }
       }
     },
     dump: (name) => [...(collections.get(name)?.docs.values() ?? [])].map((stored) => clone(stored.doc)),
     failReads: (name, count) => failing.set(name, count),
+    conflictOnWrite: (name, count) => writeConflicts.set(name, count),
   };
   return db;
 }
 
 class TransactionConflict extends Error {}
+
+/** What @cloudbase/database rejects with once its retries are spent (const/code.js). */
+function transactionConflictError(): Error {
+  return Object.assign(new Error('database transaction conflict'), {
+    code: 'DATABASE_TRANSACTION_CONFLICT',
+  });
+}
 
 function splitKey(key: string): [string, string] {
   const slash = key.indexOf('/');

@@ -26,7 +26,7 @@ import { openSqliteStore } from '../../../server/sqlite';
 import { COLLECTION_NAMES } from '../../../server/store/collections';
 import type { Store } from '../../../server/store/types';
 import { personalForm } from '../../fixtures/forms';
-import { fakeCloudDb } from '../doubles/cloud-db';
+import { fakeCloudDb, type FakeCloudDb } from '../doubles/cloud-db';
 import { FakeFiles } from './files';
 
 export const OWNER = 'o-filer-a';
@@ -65,6 +65,8 @@ export class ScriptedMessenger {
 export interface Harness {
   deps: ServerDeps;
   store: Store;
+  /** The cloud database double (used only when the harness runs on cloudbase). */
+  cloudDb: FakeCloudDb;
   messenger: ScriptedMessenger;
   files: FakeFiles;
   logs: string[];
@@ -144,6 +146,7 @@ export async function harness(
   return {
     deps,
     store,
+    cloudDb,
     messenger,
     files,
     logs,
