@@ -7,6 +7,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TEMPLATE_ROLES, type Envelope } from '@beian/core';
+import { OperatorThrottle } from '../server/operator-throttle';
 import type { Invocation } from '../server/action-map';
 import { loadConfig } from '../server/config';
 import type { ServerDeps } from '../server/deps';
@@ -147,6 +148,7 @@ async function start(
     templates: config.templates,
     calendar: config.calendar,
     operatorKey,
+    operatorThrottle: new OperatorThrottle(),
     logger: callLog.logger,
   };
   const run = (name: string, event: unknown, invocation: Invocation): Promise<Envelope<unknown>> | null =>

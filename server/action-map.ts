@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { ActionName, DataOf, Envelope, FunctionName, OperatorCredentials, ParamsOf } from '@beian/core';
 import { Refusal, refuse } from './errors';
 import { issuesOf } from './schemas/issues';
+import type { OperatorThrottle } from './operator-throttle';
 import type { Logger } from './ports';
 
 /** The largest event we accept; anything bigger is refused before it is parsed further. */
@@ -34,6 +35,8 @@ export interface BaseDeps {
   logger: Logger;
   /** BEIAN_OPERATOR_KEY; null disables operator calls entirely. */
   operatorKey: string | null;
+  /** Slows down wrong operator keys; one per function instance (absent: no delay). */
+  operatorThrottle?: OperatorThrottle;
 }
 
 export interface Call<Who, Deps> {
@@ -93,6 +96,9 @@ export function defineFunction<F extends FunctionName, Who extends { kind: strin
       const actionSpec = spec.actions[named as ActionName<F>];
       const caller = resolveCaller(body, invocation, deps.operatorKey);
       callerKind = caller.kind;
+      if (caller.kind === 'operator') deps.operatorThrottle?.rightKey();
+      if (caller.kind === 'anonymous' && caller.badOperatorKey)
+        await deps.operatorThrottle?.wrongKey(deps.logger);
       const who = await spec.identify(caller, named as ActionName<F>, deps);
       callerKind = who.kind;
       const params = parseParams(actionSpec.params, body);

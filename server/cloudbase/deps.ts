@@ -10,6 +10,7 @@ import type { Logger } from '../ports';
 import type { CloudDatabase } from './db';
 import { cloudFiles, type GetTempFileUrl } from './files';
 import { cloudMessenger, type MiniprogramState, type SendSubscribeMessage } from './openapi';
+import { OperatorThrottle } from '../operator-throttle';
 import { CloudbaseStore } from './store';
 
 const STATES: readonly MiniprogramState[] = ['developer', 'trial', 'formal'];
@@ -33,6 +34,7 @@ export function cloudbaseDeps(env: NodeJS.ProcessEnv = process.env): ServerDeps 
   return {
     clock,
     operatorKey: config.operatorKey,
+    operatorThrottle: new OperatorThrottle(),
     logger,
     store: new CloudbaseStore(db),
     files: cloudFiles((params) => (cloud.getTempFileURL as unknown as GetTempFileUrl)(params), db, clock),
