@@ -4,8 +4,7 @@
  * running two at once is safe (conditional writes and message claims).
  */
 import { defineFunction } from '../action-map';
-import { dispatchOutbox } from '../app/outbox';
-import type { DispatchReport } from '@beian/core';
+import { dispatchOutbox, emptyReport } from '../app/outbox';
 import { flagOverdueReviews, timeOutSmsWindows, type SweepResult } from '../app/sweep';
 import type { ServerDeps } from '../deps';
 import { refuse } from '../errors';
@@ -19,7 +18,6 @@ export const DISPATCH_LIMIT = 100;
 export const DISPATCH_BUDGET_MS = 20_000;
 
 const NO_SWEEP: SweepResult = { done: 0, failed: 0 };
-const NO_DISPATCH: DispatchReport = { sent: 0, noConsent: 0, rejected: 0, retried: 0, failed: 0, skipped: 0 };
 
 /** Runs one step of a tick; a failure is logged (no personal data) and counted, never thrown. */
 async function isolated<T>(
@@ -54,7 +52,7 @@ export const scheduler = defineFunction<'scheduler', SchedulerCaller, ServerDeps
           failed,
           'outbox',
           () => dispatchOutbox(deps, { limit: DISPATCH_LIMIT, deadline: Date.now() + DISPATCH_BUDGET_MS }),
-          NO_DISPATCH,
+          emptyReport(),
         );
         // Counted in the log, not the answer: the tick's report keeps its published shape.
         const failures = failed.count + sms.failed + overdue.failed;
