@@ -12,6 +12,7 @@
  */
 import type { DispatchReport } from '@beian/core';
 import type { ServerDeps } from '../deps';
+import { MAX_CREDITS_PER_TEMPLATE } from './quotas';
 import type { SendResult } from '../ports';
 import type { OutboxMessage } from '../store/types';
 
@@ -101,7 +102,7 @@ async function dispatchOne(deps: ServerDeps, message: OutboxMessage): Promise<Ou
     return finish({ status: 'no_consent', attempts, lastError }, 'noConsent');
   }
   // WeChat did not deliver, so the credit was not spent.
-  await deps.store.returnCredit(touser, templateId);
+  await deps.store.returnCredit(touser, templateId, MAX_CREDITS_PER_TEMPLATE);
   if (REJECTED_CODES.includes(result.errCode)) {
     deps.logger.error(
       `outbox REJECTED ${message.id} role=${message.role} template=${templateId}: ${lastError}`,

@@ -9,6 +9,13 @@ import { listKey } from '../store/keys';
 /** Open drafts per filer. Real filers hold a handful (one per mini-program being filed). */
 export const MAX_OPEN_DRAFTS = 20;
 
+/**
+ * Subscription credits kept per filer and template. WeChat documents no ceiling (each accepted
+ * tap is one send), but the count is only as true as the client that reports it: an application
+ * announces 4–5 state changes, so more than 50 waiting credits is never a real filer's.
+ */
+export const MAX_CREDITS_PER_TEMPLATE = 50;
+
 const PAGE = 50;
 
 /** Refuses a new draft when the filer already holds MAX_OPEN_DRAFTS of them. */

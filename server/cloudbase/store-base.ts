@@ -75,17 +75,22 @@ export class CloudbaseRecords {
     return (await this.readAll(query, 1_000)).map(toMessage);
   }
 
-  async addCredits(owner: string, templateIds: readonly string[]): Promise<void> {
-    for (const templateId of templateIds) await this.addCredit(owner, templateId);
+  async addCredits(owner: string, templateIds: readonly string[], max: number): Promise<void> {
+    for (const templateId of templateIds) await this.addCredit(owner, templateId, max);
   }
 
-  private async addCredit(owner: string, templateId: string): Promise<void> {
+  private async addCredit(owner: string, templateId: string, max: number): Promise<void> {
     const credits = this.db.collection(COLLECTIONS.credits);
     const _id = creditId(owner, templateId);
     // Two first-time adds may race: the loser's `add` fails on the taken _id and it increments.
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const { stats } = await credits.where({ _id }).update({ data: { count: this._.inc(1) } });
+      const { stats } = await credits
+        .where({ _id, count: this._.lt(max) })
+        .update({ data: { count: this._.inc(1) } });
       if (stats.updated === 1) return;
+      const { data } = await credits.doc(_id).get();
+      if (data && Number(data.count) >= max) return;
+      if (data) continue;
       try {
         await credits.add({ data: { _id, owner, templateId, count: 1 } });
         return;
@@ -103,8 +108,8 @@ export class CloudbaseRecords {
     return stats.updated === 1;
   }
 
-  async returnCredit(owner: string, templateId: string): Promise<void> {
-    await this.addCredit(owner, templateId);
+  async returnCredit(owner: string, templateId: string, max: number): Promise<void> {
+    await this.addCredit(owner, templateId, max);
   }
 
   async clearCredit(owner: string, templateId: string): Promise<void> {

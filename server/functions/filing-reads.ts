@@ -2,6 +2,7 @@
  * What the filer reads: who they are, one application with its progress, their list, their
  * subscription credits, and short-lived URLs for their own files.
  */
+import { MAX_CREDITS_PER_TEMPLATE } from '../app/quotas';
 import { etaOf, TEMPLATE_ROLES, todoOf, type Issue } from '@beian/core';
 import { isOwnFile } from '../app/files';
 import { loadOwned } from '../app/load';
@@ -69,7 +70,7 @@ export const recordSubscription: FilingAction<'subscription.record'> = {
     const accepted = Object.entries(results)
       .filter(([templateId, answer]) => answer === 'accept' && ours.includes(templateId))
       .map(([templateId]) => templateId);
-    if (accepted.length > 0) await deps.store.addCredits(who.openid, accepted);
+    if (accepted.length > 0) await deps.store.addCredits(who.openid, accepted, MAX_CREDITS_PER_TEMPLATE);
     const held = await deps.store.creditsOf(who.openid);
     return { credits: Object.fromEntries(ours.map((templateId) => [templateId, held[templateId] ?? 0])) };
   },

@@ -50,14 +50,14 @@ export class SqliteMessages {
     return rows.map((row) => JSON.parse(String(row.doc)) as OutboxMessage);
   }
 
-  async addCredits(owner: string, templateIds: readonly string[]): Promise<void> {
+  async addCredits(owner: string, templateIds: readonly string[], max: number): Promise<void> {
     const add = this.db.prepare(
-      `INSERT INTO credits (owner, template_id, count) VALUES (?, ?, 1)
-       ON CONFLICT (owner, template_id) DO UPDATE SET count = count + 1`,
+      `INSERT INTO credits (owner, template_id, count) VALUES (?, ?, min(1, ?))
+       ON CONFLICT (owner, template_id) DO UPDATE SET count = min(count + 1, ?)`,
     );
     this.db
       .transaction(() => {
-        for (const templateId of templateIds) add.run(owner, templateId);
+        for (const templateId of templateIds) add.run(owner, templateId, max, max);
       })
       .immediate();
   }
@@ -69,8 +69,8 @@ export class SqliteMessages {
     return changes === 1;
   }
 
-  async returnCredit(owner: string, templateId: string): Promise<void> {
-    await this.addCredits(owner, [templateId]);
+  async returnCredit(owner: string, templateId: string, max: number): Promise<void> {
+    await this.addCredits(owner, [templateId], max);
   }
 
   async clearCredit(owner: string, templateId: string): Promise<void> {

@@ -144,12 +144,12 @@ export interface Store {
   updateMessage(next: OutboxMessage, expectedRev: number): Promise<boolean>;
   outboxOf(applicationId: string): Promise<OutboxMessage[]>;
 
-  /** One credit per accepted template (WeChat's one-time subscription). */
-  addCredits(owner: string, templateIds: readonly string[]): Promise<void>;
+  /** One credit per accepted template (WeChat's one-time subscription), each count kept ≤ `max`. */
+  addCredits(owner: string, templateIds: readonly string[], max: number): Promise<void>;
   /** Takes one credit if there is one; false when there is none. */
   takeCredit(owner: string, templateId: string): Promise<boolean>;
   /** Gives back a credit taken for a send that WeChat did not deliver. */
-  returnCredit(owner: string, templateId: string): Promise<void>;
+  returnCredit(owner: string, templateId: string, max: number): Promise<void>;
   /** WeChat said the filer has no credit (43101): whatever we counted is gone. */
   clearCredit(owner: string, templateId: string): Promise<void>;
   creditsOf(owner: string): Promise<Record<string, number>>;

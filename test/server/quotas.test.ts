@@ -2,7 +2,7 @@
  * One filer opened 2,000 drafts in 2.5 s. Open drafts are capped per filer, with a refusal the
  * filer understands; other filers and existing drafts are untouched.
  */
-import { MAX_OPEN_DRAFTS } from '../../server/app/quotas';
+import { MAX_CREDITS_PER_TEMPLATE, MAX_OPEN_DRAFTS } from '../../server/app/quotas';
 import { fileTo, harness, ok, type Harness } from './helpers/harness';
 
 let h: Harness;
@@ -28,4 +28,15 @@ it(`refuses a filer's draft beyond ${MAX_OPEN_DRAFTS}, and lets other filers and
   });
   expect(h.snapshot()).toBe(before);
   expect((await h.as('other').filing('draft.create', { kind: 'new' })).ok).toBe(true);
+});
+
+it(`keeps a filer's subscription credits at ${MAX_CREDITS_PER_TEMPLATE} per template however often they are reported`, async () => {
+  const template = h.deps.templates.progress.templateId;
+  let credits: Record<string, number> = {};
+  for (let i = 0; i < MAX_CREDITS_PER_TEMPLATE + 5; i += 1) {
+    credits = ok(
+      await h.as('owner').filing('subscription.record', { results: { [template]: 'accept' } }),
+    ).credits;
+  }
+  expect(credits[template]).toBe(MAX_CREDITS_PER_TEMPLATE);
 });

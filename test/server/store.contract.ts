@@ -334,18 +334,28 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     });
 
     it('counts subscription credits per filer and template, never below zero', async () => {
-      await store.addCredits('o-a', ['t1', 't1', 't2']);
-      await store.addCredits('o-b', ['t1']);
+      await store.addCredits('o-a', ['t1', 't1', 't2'], 50);
+      await store.addCredits('o-b', ['t1'], 50);
       expect(await store.creditsOf('o-a')).toEqual({ t1: 2, t2: 1 });
       expect(await store.takeCredit('o-a', 't2')).toBe(true);
       expect(await store.takeCredit('o-a', 't2')).toBe(false);
       expect(await store.takeCredit('o-a', 't9')).toBe(false);
-      await store.returnCredit('o-a', 't2');
+      await store.returnCredit('o-a', 't2', 50);
       await store.clearCredit('o-a', 't1');
       expect(await store.creditsOf('o-a')).toEqual({ t1: 0, t2: 1 });
       expect(await store.creditsOf('o-b')).toEqual({ t1: 1 });
       const takes = await Promise.all(Array.from({ length: 5 }, () => store.takeCredit('o-b', 't1')));
       expect(takes.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('keeps each credit count at its cap, for grants and for credits given back', async () => {
+      await store.addCredits('o-a', ['t1', 't1', 't1', 't1'], 3);
+      expect(await store.creditsOf('o-a')).toEqual({ t1: 3 });
+      await store.returnCredit('o-a', 't1', 3);
+      expect(await store.creditsOf('o-a')).toEqual({ t1: 3 });
+      expect(await store.takeCredit('o-a', 't1')).toBe(true);
+      await store.returnCredit('o-a', 't1', 3);
+      expect(await store.creditsOf('o-a')).toEqual({ t1: 3 });
     });
 
     it('keeps admins: add, rename without losing when they were added, remove, list', async () => {
