@@ -49,7 +49,10 @@ export const STEP_BAR: StepBarItem[] = STEP_SECTIONS.map((section) => ({ text: S
  */
 export function stepBar(errors: readonly Issue[]): StepBarItem[] {
   const counts = new Map<number, number>();
-  for (const issue of errors) counts.set(stepOf(issue.path), (counts.get(stepOf(issue.path)) ?? 0) + 1);
+  for (const issue of errors) {
+    const step = stepOf(issue.path);
+    counts.set(step, (counts.get(step) ?? 0) + 1);
+  }
   return STEP_BAR.map((item, step) => {
     const count = step === SUMMARY_STEP ? 0 : (counts.get(step) ?? 0);
     return count === 0 ? item : { ...item, desc: `${count} 项待改`, inactiveIcon: 'warning' };
