@@ -13,6 +13,8 @@ import { COLLECTIONS } from '../store/collections';
 import { indexFields } from '../store/keys';
 import type { Commit, CommitResult, QueueFilter, Store } from '../store/types';
 import { isTransactionConflict, type Condition, type Doc, type Transaction } from './db';
+import type { PlatformRecords } from '../wechat/records';
+import { CloudbasePlatformRecords } from './platform';
 import { CloudbaseRecords } from './store-base';
 
 /** Transactions tried per commit when the platform reports a conflict. */
@@ -34,6 +36,8 @@ function toApplication(doc: Doc): Application {
 }
 
 export class CloudbaseStore extends CloudbaseRecords implements Store {
+  readonly platform: PlatformRecords = new CloudbasePlatformRecords(this.db);
+
   async getApplication(id: string): Promise<Application | null> {
     const { data } = await this.db.collection(COLLECTIONS.applications).doc(id).get();
     return data ? toApplication(data) : null;

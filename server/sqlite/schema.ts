@@ -142,6 +142,16 @@ export const MIGRATIONS: readonly string[] = [
   // What a request asked for (action and params, hashed): a reused requestId with other params is
   // refused instead of replaying the first answer. Rows from before carry '' and match nothing.
   `ALTER TABLE requests ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''`,
+  // The open-platform channel's records (server/wechat/records.ts): tokens, the verify ticket,
+  // events already handled. Never read by a filer's or an admin's call.
+  `
+  CREATE TABLE platform (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /** The tables `setup.run` reports on a fresh database: the collections (state_counts is internal). */

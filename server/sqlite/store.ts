@@ -14,9 +14,11 @@ import {
   type DueStage,
   type StateCounts,
 } from '@beian/core';
+import type { PlatformRecords } from '../wechat/records';
 import type { Commit, CommitResult, QueueFilter, Store, StoredRequest } from '../store/types';
 import { SqliteMessages } from './messages';
 import { migrate } from './migrate';
+import { SqlitePlatformRecords } from './platform';
 import { applicationRow, INSERT_APPLICATION, REPLACE_APPLICATION } from './rows';
 import { searchMatch } from './search';
 
@@ -36,10 +38,12 @@ const SEARCH_PROBE = 500;
 
 export class SqliteStore extends SqliteMessages implements Store {
   private readonly created: string[];
+  readonly platform: PlatformRecords;
 
   constructor(db: Database.Database) {
     super(db);
     this.created = migrate(db);
+    this.platform = new SqlitePlatformRecords(db);
   }
 
   async setup(): Promise<string[]> {

@@ -11,6 +11,8 @@ export const COLLECTIONS = {
   requests: 'requests',
   baseLocks: 'base_locks',
   stageExits: 'stage_exits',
+  /** The open-platform channel's tokens, ticket and handled events (server/wechat/records.ts). */
+  platform: 'platform',
 } as const;
 
 export const COLLECTION_NAMES: readonly string[] = Object.values(COLLECTIONS);

@@ -18,6 +18,7 @@ import type {
   SubscribeMessage,
   TemplateRole,
 } from '@beian/core';
+import type { PlatformRecords } from '../wechat/records';
 
 /** How far an outbox message got. `pending` and `sending` are the only non-final states. */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'no_consent' | 'rejected' | 'failed';
@@ -115,6 +116,9 @@ export interface QueueFilter {
 }
 
 export interface Store {
+  /** The open-platform channel's own records (tokens, ticket, handled events), kept beside the rest. */
+  readonly platform: PlatformRecords;
+
   /** Creates what is missing (collections, tables, indexes where possible); names what it created. */
   setup(): Promise<string[]>;
 

@@ -6,15 +6,19 @@ import { openSqliteStore } from '../../server/sqlite';
 import { MIGRATIONS } from '../../server/sqlite/schema';
 import { queueKey } from '../../server/store/keys';
 import { application } from './helpers/applications';
+import { describePlatformRecordsContract } from './platform-records.contract';
 import { describeStoreContract } from './store.contract';
 
-describeStoreContract('sqlite on a database file', async () => {
+function openSqlite() {
   const dir = mkdtempSync(join(tmpdir(), 'beian-store-'));
   return {
     store: openSqliteStore(join(dir, 'beian.db')),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
-});
+}
+
+describeStoreContract('sqlite on a database file', async () => openSqlite());
+describePlatformRecordsContract('sqlite on a database file', async () => openSqlite());
 
 describe('sqlite store file', () => {
   it('survives a reopen: the schema is migrated once and the data stays', async () => {
