@@ -13,6 +13,8 @@ import { loadConfig } from '../server/config';
 import type { ServerDeps } from '../server/deps';
 import { functions } from '../server/functions';
 import { openSqliteStore } from '../server/sqlite';
+import { wechatChannel } from '../server/wechat/channel';
+import { readPlatformConfig } from '../server/wechat/config';
 import { appPages, MINIPROGRAM_DIR } from './app-pages';
 import { createCallLog } from './call-log';
 import { openClock, type ClockMode } from './clock';
@@ -150,6 +152,7 @@ async function start(
     operatorKey,
     operatorThrottle: new OperatorThrottle(),
     logger: callLog.logger,
+    wechat: wechatChannel(readPlatformConfig(options.env ?? process.env), store.platform, clock),
   };
   const run = (name: string, event: unknown, invocation: Invocation): Promise<Envelope<unknown>> | null =>
     Object.prototype.hasOwnProperty.call(functions, name)

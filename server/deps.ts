@@ -7,6 +7,7 @@ import type { Calendar, TemplateConfig } from '@beian/core';
 import type { BaseDeps } from './action-map';
 import type { Clock, Files, Messenger } from './ports';
 import type { Store } from './store/types';
+import type { WeChatChannel } from './wechat/channel';
 
 export interface ServerDeps extends BaseDeps {
   /** Where "now" comes from (a manual clock in the local cloud). Functions run on UTC. */
@@ -21,6 +22,8 @@ export interface ServerDeps extends BaseDeps {
   templates: TemplateConfig;
   /** Working days with Chinese holidays (built-in years plus BEIAN_HOLIDAYS). */
   calendar: Calendar;
+  /** The open-platform channel: its client when configured (server/wechat/config.ts), its status. */
+  wechat: WeChatChannel;
   // Inherited from BaseDeps: `logger` (one line per call, no personal data) and `operatorKey`
   // (BEIAN_OPERATOR_KEY; null disables operator calls).
 }

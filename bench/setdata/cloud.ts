@@ -11,6 +11,7 @@ import { createCalendar, DEFAULT_TEMPLATES, type Envelope } from '@beian/core';
 import type { ServerDeps } from '../../server/deps';
 import { functions } from '../../server/functions';
 import { openSqliteStore } from '../../server/sqlite';
+import { MANUAL_ONLY } from '../../server/wechat/channel';
 
 export type FunctionName = keyof typeof functions;
 
@@ -43,6 +44,7 @@ export function benchCloud(now: () => Date = () => new Date()): BenchCloud {
     messenger: { send: async () => ({ ok: true }) },
     templates: DEFAULT_TEMPLATES,
     calendar: createCalendar(),
+    wechat: MANUAL_ONLY,
     operatorKey: null,
     logger: { info: () => undefined, error: (line) => console.error(line) },
   };

@@ -17,6 +17,7 @@ import { functions } from '../../server/functions';
 import { openSqliteStore } from '../../server/sqlite';
 import { figure, progress, timeRuns, type Figure } from '../figures';
 import { COMMON_WORD, DUE, HEAVY_COUNT, HEAVY_FILER, NOW, rearmer, SEARCH_TARGET, seed } from './seed';
+import { MANUAL_ONLY } from '../../server/wechat/channel';
 
 export const QUERIES = {
   'filing.list': `filing.list — first page of a filer with ${HEAVY_COUNT} applications`,
@@ -59,6 +60,7 @@ function depsOn(store: ServerDeps['store']): ServerDeps {
     messenger: { send: async () => ({ ok: true }) },
     templates: DEFAULT_TEMPLATES,
     calendar: createCalendar(),
+    wechat: MANUAL_ONLY,
     operatorKey: null,
     logger: { info: () => undefined, error: (line) => console.error(line) },
   };

@@ -204,7 +204,14 @@ export interface Contract {
     'admins.remove': Action<{ openid: string }, { removed: boolean }>;
     'admins.list': Action<Record<string, never>, { admins: AdminRecord[] }>;
     /** Operator only: creates the collections (and, where the platform allows, the indexes). */
-    'setup.run': Action<Record<string, never>, { created: string[] }>;
+    'setup.run': Action<
+      Record<string, never>,
+      {
+        created: string[];
+        /** Whether this deployment files through WeChat, and which variables are still missing. */
+        wechat: { configured: boolean; missingVariables: string[]; message: string };
+      }
+    >;
   };
   scheduler: {
     tick: Action<Record<string, never>, TickReport>;

@@ -12,6 +12,8 @@ import { cloudFiles, type GetTempFileUrl } from './files';
 import { cloudMessenger, type MiniprogramState, type SendSubscribeMessage } from './openapi';
 import { OperatorThrottle } from '../operator-throttle';
 import { CloudbaseStore } from './store';
+import { wechatChannel } from '../wechat/channel';
+import { readPlatformConfig } from '../wechat/config';
 
 const STATES: readonly MiniprogramState[] = ['developer', 'trial', 'formal'];
 
@@ -31,15 +33,20 @@ export function cloudbaseDeps(env: NodeJS.ProcessEnv = process.env): ServerDeps 
   const openapi = cloud.openapi as { subscribeMessage: { send: SendSubscribeMessage } };
   const state = STATES.find((s) => s === env.BEIAN_MINIPROGRAM_STATE) ?? 'formal';
   const clock = { now: () => new Date() };
+  const store = new CloudbaseStore(db);
+  const wechat = wechatChannel(readPlatformConfig(env), store.platform, clock);
+  if (!wechat.status.configured && wechat.status.missingVariables.length > 0)
+    logger.error(wechat.status.message);
   return {
     clock,
     operatorKey: config.operatorKey,
     operatorThrottle: new OperatorThrottle(),
     logger,
-    store: new CloudbaseStore(db),
+    store,
     files: cloudFiles((params) => (cloud.getTempFileURL as unknown as GetTempFileUrl)(params), db, clock),
     messenger: cloudMessenger((params) => openapi.subscribeMessage.send(params), state),
     templates: config.templates,
     calendar: config.calendar,
+    wechat,
   };
 }

@@ -85,6 +85,7 @@ export const listAdmins: AdminAction<'admins.list'> = {
 export const runSetup: AdminAction<'setup.run'> = {
   params: adminParams['setup.run'],
   async run(_params, { deps }) {
-    return { created: [...(await deps.store.setup()), ...(await deps.files.setup())] };
+    const created = [...(await deps.store.setup()), ...(await deps.files.setup())];
+    return { created, wechat: deps.wechat.status };
   },
 };

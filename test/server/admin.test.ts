@@ -278,7 +278,10 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
         error: { code: 'FORBIDDEN' },
       });
       expect(ok(await operator.admin('admins.remove', { openid: 'o-new-admin' }))).toEqual({ removed: true });
-      expect(ok(await operator.admin('setup.run'))).toEqual({ created: [] });
+      expect(ok(await operator.admin('setup.run'))).toEqual({
+        created: [],
+        wechat: { configured: false, missingVariables: [], message: expect.stringContaining('人工渠道') },
+      });
     });
   });
 });

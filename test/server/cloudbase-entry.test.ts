@@ -32,6 +32,8 @@ jest.mock('wx-server-sdk', () => {
 });
 
 process.env.BEIAN_OPERATOR_KEY = 'deployed-key-0123456789';
+// Half-configured as a third-party platform: setup.run must name what is missing, and only that.
+process.env.BEIAN_WECHAT_COMPONENT_APPID = 'wxcomponent0000001';
 process.env.BEIAN_TEMPLATES = JSON.stringify({ progress: { templateId: 'tmpl-progress-real' } });
 
 type Main = (event: unknown) => Promise<Envelope<Record<string, unknown>>>;
@@ -57,8 +59,19 @@ it('runs setup, a filing from draft to platform review, review and a message sen
   const setup = await admin({ action: 'setup.run', operator });
   expect(setup).toMatchObject({
     ok: true,
-    data: { created: expect.arrayContaining(['applications', 'outbox']) },
+    data: {
+      created: expect.arrayContaining(['applications', 'outbox', 'platform']),
+      wechat: {
+        configured: false,
+        missingVariables: [
+          'BEIAN_WECHAT_COMPONENT_APPSECRET',
+          'BEIAN_WECHAT_MESSAGE_TOKEN',
+          'BEIAN_WECHAT_ENCODING_AES_KEY',
+        ],
+      },
+    },
   });
+  expect(JSON.stringify(setup)).not.toContain('wxcomponent0000001');
   await admin({ action: 'admins.add', operator, openid: 'o-admin-1', name: '审核员甲' });
 
   mockTempUrls.mockImplementation(

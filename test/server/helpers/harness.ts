@@ -28,6 +28,7 @@ import type { Store } from '../../../server/store/types';
 import { personalForm } from '../../fixtures/forms';
 import { fakeCloudDb, type FakeCloudDb } from '../doubles/cloud-db';
 import { FakeFiles } from './files';
+import { MANUAL_ONLY } from '../../../server/wechat/channel';
 
 export const OWNER = 'o-filer-a';
 export const OTHER = 'o-filer-b';
@@ -117,6 +118,7 @@ export async function harness(
     files,
     templates: DEFAULT_TEMPLATES,
     calendar: createCalendar(),
+    wechat: MANUAL_ONLY,
     operatorKey: OPERATOR_KEY,
     logger: {
       info: (line) => logs.push(line),
