@@ -38,3 +38,25 @@ export function invocationFromContext(context: { OPENID?: unknown; SOURCE?: unkn
   const source = typeof context.SOURCE === 'string' && context.SOURCE !== '' ? context.SOURCE : null;
   return { openid, source };
 }
+
+/**
+ * Binds the HTTP-access function (`wechat`): WeChat, not a user, is the caller, so there is no
+ * context to read; a broken configuration answers 500 so WeChat retries later.
+ */
+export function cloudbaseHttpMain<A>(
+  fn: (event: unknown, deps: ServerDeps) => Promise<A>,
+  makeDeps: () => ServerDeps,
+): (event: unknown) => Promise<A | { statusCode: 500; body: string }> {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  let deps: ServerDeps;
+  try {
+    deps = makeDeps();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return async () => {
+      console.error(`configuration error: ${reason}`);
+      return { statusCode: 500, body: 'misconfigured' };
+    };
+  }
+  return (event) => fn(event, deps);
+}
