@@ -2,9 +2,7 @@
  * Limits a single filer cannot exceed, so one account cannot flood the store. A filer with more
  * drafts than anyone files in practice is refused in plain words; drafts already there stay.
  */
-import type { ServerDeps } from '../deps';
-import { refuse } from '../errors';
-import { listKey } from '../store/keys';
+import { refuse, type Refusal } from '../errors';
 
 /** Open drafts per filer. Real filers hold a handful (one per mini-program being filed). */
 export const MAX_OPEN_DRAFTS = 20;
@@ -16,22 +14,10 @@ export const MAX_OPEN_DRAFTS = 20;
  */
 export const MAX_CREDITS_PER_TEMPLATE = 50;
 
-const PAGE = 50;
-
-/** Refuses a new draft when the filer already holds MAX_OPEN_DRAFTS of them. */
-export async function requireDraftRoom(deps: ServerDeps, owner: string): Promise<void> {
-  let drafts = 0;
-  let after: string | null = null;
-  for (;;) {
-    const page = await deps.store.listByOwner(owner, after, PAGE);
-    drafts += page.filter((application) => application.state === 'draft').length;
-    if (drafts >= MAX_OPEN_DRAFTS) {
-      throw refuse.invalidState(
-        `你已有 ${MAX_OPEN_DRAFTS} 份未提交的草稿：请先完成并提交其中的申请，再新建。`,
-      );
-    }
-    const last = page[page.length - 1];
-    if (page.length < PAGE || !last) return;
-    after = listKey(last);
-  }
+/**
+ * The refusal of a draft beyond MAX_OPEN_DRAFTS. The stores decide (Store.insertDraft, atomically
+ * with the insert); this is what the filer reads.
+ */
+export function draftCapRefusal(): Refusal {
+  return refuse.invalidState(`你已有 ${MAX_OPEN_DRAFTS} 份未提交的草稿：请先完成并提交其中的申请，再新建。`);
 }

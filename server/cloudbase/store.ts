@@ -14,6 +14,7 @@ import { indexFields } from '../store/keys';
 import type { Commit, CommitResult, QueueFilter, Store } from '../store/types';
 import { isTransactionConflict, type Condition, type Doc, type Transaction } from './db';
 import type { PlatformRecords } from '../wechat/records';
+import { insertDraftWithin } from './drafts';
 import { CloudbasePlatformRecords } from './platform';
 import { CloudbaseRecords } from './store-base';
 
@@ -47,6 +48,11 @@ export class CloudbaseStore extends CloudbaseRecords implements Store {
     await this.db
       .collection(COLLECTIONS.applications)
       .add({ data: { _id: application.id, ...applicationDoc(application) } });
+  }
+
+  /** Insert, count, and take back past the cap: the cloud cannot count in a transaction (drafts.ts). */
+  async insertDraft(application: Application, maxOpen: number): Promise<boolean> {
+    return insertDraftWithin(this.db, () => this.insertApplication(application), application, maxOpen);
   }
 
   /**

@@ -16,7 +16,7 @@ import { formFileIds, unownedFiles } from '../app/files';
 import { newId } from '../app/ids';
 import { loadOwned } from '../app/load';
 import { baseBusy } from '../app/move';
-import { requireDraftRoom } from '../app/quotas';
+import { draftCapRefusal, MAX_OPEN_DRAFTS } from '../app/quotas';
 import { filerView } from '../app/views';
 import { Refusal, refuse } from '../errors';
 import { plainWrite } from '../store/types';
@@ -46,13 +46,13 @@ export const createDraft: FilingAction<'draft.create'> = {
       now,
     });
     if (!started.ok) throw new Refusal(started.error.code, started.error.message, started.error.fields);
-    await requireDraftRoom(deps, who.openid);
     if (base) {
       // Refused again, atomically, on submission; saying so now spares filling in a form in vain.
       const holder = await deps.store.lockHolder(base.id);
       if (holder) throw await baseBusy(deps, holder);
     }
-    await deps.store.insertApplication(started.application);
+    // The cap is counted with the insert, not before it: parallel creations cannot share a count.
+    if (!(await deps.store.insertDraft(started.application, MAX_OPEN_DRAFTS))) throw draftCapRefusal();
     return { filing: filerView(started.application) };
   },
 };

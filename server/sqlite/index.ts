@@ -8,9 +8,10 @@ import { SqliteStore } from './store';
 
 export function openSqliteStore(file: string): SqliteStore {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // Another process writing (a seed script, a second local cloud) makes us wait, not fail.
+  // Another process writing (a seed script, a second local cloud) makes us wait, not fail. Set
+  // first: switching a new file to WAL, and migrating it, take locks another process may hold.
   db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   return new SqliteStore(db);
 }

@@ -3,14 +3,16 @@ import { MIGRATIONS, TABLES } from './schema';
 import { searchColumns } from './search';
 
 /**
- * Brings the database to the latest schema, each migration in its own transaction. Returns the
- * tables created by this run (none when the file was already current).
+ * Brings the database to the latest schema. Returns the tables created by this run (none when
+ * the file was already current, or when another process migrated it first).
+ *
+ * The migrations run in one IMMEDIATE transaction that reads the schema version again once it
+ * holds the write lock: two processes opening a new file at once (a second local cloud, a seed
+ * script) had both read version 0, and the one that waited ran the migrations a second time and
+ * failed on the tables the other had just created.
  */
 export function migrate(db: Database.Database): string[] {
-  const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > MIGRATIONS.length) {
-    throw new Error(`数据库版本 ${current} 比程序支持的 ${MIGRATIONS.length} 新：请升级程序后再打开。`);
-  }
+  requireSupported(schemaVersion(db));
   // Migrations backfill computed columns with the same code the store writes them with.
   db.function(
     'beian_search_unigrams',
@@ -24,14 +26,30 @@ export function migrate(db: Database.Database): string[] {
     (subject: unknown, miniprogram: unknown) =>
       searchColumns(String(subject ?? ''), String(miniprogram ?? '')).bigrams,
   );
-  const before = new Set(tableNames(db));
-  MIGRATIONS.slice(current).forEach((sql, offset) => {
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${current + offset + 1}`);
-    })();
-  });
-  return tableNames(db).filter((name) => !before.has(name) && TABLES.includes(name));
+  // Current already: no write lock to wait for, which every open after the first would do.
+  if (schemaVersion(db) === MIGRATIONS.length) return [];
+  return db
+    .transaction(() => {
+      const current = schemaVersion(db);
+      requireSupported(current);
+      const before = new Set(tableNames(db));
+      MIGRATIONS.slice(current).forEach((sql, offset) => {
+        db.exec(sql);
+        db.pragma(`user_version = ${current + offset + 1}`);
+      });
+      return tableNames(db).filter((name) => !before.has(name) && TABLES.includes(name));
+    })
+    .immediate();
+}
+
+function schemaVersion(db: Database.Database): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+function requireSupported(version: number): void {
+  if (version > MIGRATIONS.length) {
+    throw new Error(`数据库版本 ${version} 比程序支持的 ${MIGRATIONS.length} 新：请升级程序后再打开。`);
+  }
 }
 
 function tableNames(db: Database.Database): string[] {

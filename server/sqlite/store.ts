@@ -16,6 +16,7 @@ import {
 } from '@beian/core';
 import type { PlatformRecords } from '../wechat/records';
 import type { Commit, CommitResult, QueueFilter, Store, StoredRequest } from '../store/types';
+import { insertDraftWithin } from './drafts';
 import { SqliteMessages } from './messages';
 import { migrate } from './migrate';
 import { SqlitePlatformRecords } from './platform';
@@ -58,6 +59,10 @@ export class SqliteStore extends SqliteMessages implements Store {
 
   async insertApplication(application: Application): Promise<void> {
     this.db.prepare(INSERT_APPLICATION).run(applicationRow(application));
+  }
+
+  async insertDraft(application: Application, maxOpen: number): Promise<boolean> {
+    return insertDraftWithin(this.db, application, maxOpen);
   }
 
   async commit(commit: Commit): Promise<CommitResult> {

@@ -124,6 +124,12 @@ export interface Store {
 
   getApplication(id: string): Promise<Application | null>;
   insertApplication(application: Application): Promise<void>;
+  /**
+   * Inserts a new draft unless its owner would then have more than `maxOpen` drafts open; false
+   * (nothing kept) when refused. The count and the insert are one step as far as callers can
+   * tell: drafts created at once, by one process or several, never leave more than `maxOpen`.
+   */
+  insertDraft(application: Application, maxOpen: number): Promise<boolean>;
   commit(commit: Commit): Promise<CommitResult>;
   /** The filer's applications, most recently updated first; `after` is a list key (see keys.ts). */
   listByOwner(owner: string, after: string | null, limit: number): Promise<Application[]>;

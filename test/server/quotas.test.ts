@@ -3,7 +3,7 @@
  * filer understands; other filers and existing drafts are untouched.
  */
 import { MAX_CREDITS_PER_TEMPLATE, MAX_OPEN_DRAFTS } from '../../server/app/quotas';
-import { fileTo, harness, ok, type Harness } from './helpers/harness';
+import { fileTo, harness, ok, type Harness, type StoreKind } from './helpers/harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -39,4 +39,40 @@ it(`keeps a filer's subscription credits at ${MAX_CREDITS_PER_TEMPLATE} per temp
     ).credits;
   }
   expect(credits[template]).toBe(MAX_CREDITS_PER_TEMPLATE);
+});
+
+/**
+ * The cap was counted before the insert, so drafts created at once all passed one count. Each
+ * store now admits exactly the cap however the creations interleave, and refuses the rest with
+ * the same words a filer at the cap always gets.
+ */
+describe.each<StoreKind>(['sqlite', 'cloudbase'])('open drafts created at once on %s', (kind) => {
+  let racing: Harness;
+  beforeEach(async () => {
+    racing = await harness(kind);
+  });
+  afterEach(async () => {
+    await racing.close();
+  });
+
+  it(`keeps exactly ${MAX_OPEN_DRAFTS} of ${2 * MAX_OPEN_DRAFTS} parallel draft.create calls`, async () => {
+    const owner = racing.as('owner');
+    const answers = await Promise.all(
+      Array.from({ length: 2 * MAX_OPEN_DRAFTS }, () => owner.filing('draft.create', { kind: 'new' })),
+    );
+    const created = answers.filter((answer) => answer.ok);
+    const refused = answers.filter((answer) => !answer.ok);
+    expect(created.length).toBe(MAX_OPEN_DRAFTS);
+    for (const answer of refused) {
+      expect(answer).toMatchObject({
+        ok: false,
+        error: {
+          code: 'INVALID_STATE',
+          message: expect.stringContaining(`已有 ${MAX_OPEN_DRAFTS} 份未提交的草稿`),
+        },
+      });
+    }
+    const listed = ok(await owner.filing('filing.list', { limit: 50 })).items;
+    expect(listed.filter((item) => item.state === 'draft')).toHaveLength(MAX_OPEN_DRAFTS);
+  });
 });

@@ -5,10 +5,13 @@
  * so they wait (busy_timeout) and then either write or find a conflict.
  */
 import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../server/sqlite';
+import { MIGRATIONS } from '../../server/sqlite/schema';
+import { COLLECTION_NAMES } from '../../server/store/collections';
 import { application } from './helpers/applications';
 
 const ROOT = join(__dirname, '..', '..');
@@ -20,8 +23,9 @@ interface Outcome {
   thrown: string[];
 }
 
-function writer(file: string, rounds: number, ids: string[]): Promise<Outcome> {
-  const child = spawn(TSX, [join(__dirname, 'helpers', 'sqlite-writer.ts'), file, String(rounds), ...ids]);
+/** Runs a helper script under tsx and parses what it prints. */
+function run<T>(script: string, args: string[]): Promise<T> {
+  const child = spawn(TSX, [join(__dirname, 'helpers', script), ...args]);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -30,11 +34,14 @@ function writer(file: string, rounds: number, ids: string[]): Promise<Outcome> {
     child.on('error', reject);
     child.on('close', (code) =>
       code === 0
-        ? resolve(JSON.parse(stdout) as Outcome)
-        : reject(new Error(`writer exited ${code}: ${stderr}`)),
+        ? resolve(JSON.parse(stdout) as T)
+        : reject(new Error(`${script} exited ${code}: ${stderr}`)),
     );
   });
 }
+
+const writer = (file: string, rounds: number, ids: string[]) =>
+  run<Outcome>('sqlite-writer.ts', [file, String(rounds), ...ids]);
 
 it('lets two processes write the same applications without an error, each write or a conflict', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'beian-processes-'));
@@ -54,6 +61,35 @@ it('lets two processes write the same applications without an error, each write 
     // Every write that answered "written" is there: nothing acknowledged was lost.
     const written = (a?.written ?? 0) + (b?.written ?? 0);
     expect(versions.reduce((sum, v) => (sum ?? 0) + (v ?? 0) - 1, 0)).toBe(written);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+/**
+ * Two processes opening a new file at once both migrated it: each read the schema version before
+ * taking the write lock, so the second ran the migrations again and failed on tables the first
+ * had just created. The version is now read again under the lock, and only one process migrates.
+ */
+it('lets two processes open and migrate one new file at once: both open it, one creates the tables', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'beian-migrate-'));
+  try {
+    // Several fresh files, so the race is run more than once per test.
+    const files = Array.from({ length: 8 }, (_, i) => join(dir, `beian-${i}.db`));
+    const startAt = String(Date.now() + 2_000);
+    type Opened = { created?: string[]; thrown?: string };
+    const [a = [], b = []] = await Promise.all([
+      run<Opened[]>('sqlite-opener.ts', [startAt, ...files]),
+      run<Opened[]>('sqlite-opener.ts', [startAt, ...files]),
+    ]);
+    expect([...a, ...b].filter((opened) => opened.thrown !== undefined)).toEqual([]);
+    files.forEach((file, i) => {
+      const created = [...(a[i]?.created ?? []), ...(b[i]?.created ?? [])];
+      expect(created.sort()).toEqual([...COLLECTION_NAMES].sort());
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      db.close();
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

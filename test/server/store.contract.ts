@@ -149,6 +149,31 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect(await store.commit(commitOf(next(next(b)), 2, { lock: acquire(b) }))).toEqual({ ok: true });
     });
 
+    it('admits a draft within its owner’s cap, counting only that owner’s open drafts', async () => {
+      await store.insertApplication(application({ state: 'platform_review' }));
+      await store.insertApplication(application({ owner: 'o-filer-b' }));
+      expect(await store.insertDraft(application(), 2)).toBe(true);
+      expect(await store.insertDraft(application(), 2)).toBe(true);
+      const refused = application();
+      expect(await store.insertDraft(refused, 2)).toBe(false);
+      expect(await store.getApplication(refused.id)).toBeNull();
+      expect(await store.insertDraft(application({ owner: 'o-filer-b' }), 2)).toBe(true);
+    });
+
+    it('never admits more drafts than the cap when many are inserted at once', async () => {
+      const cap = 20;
+      const drafts = Array.from({ length: 2 * cap }, () => application());
+      const admitted = await Promise.all(drafts.map((draft) => store.insertDraft(draft, cap)));
+      expect(admitted.filter(Boolean)).toHaveLength(cap);
+      const kept = await store.listByOwner('o-filer-a', null, 100);
+      expect(kept.map((a) => a.id).sort()).toEqual(
+        drafts
+          .filter((_, i) => admitted[i])
+          .map((a) => a.id)
+          .sort(),
+      );
+    });
+
     it("lists a filer's own applications, most recently updated first, page by page", async () => {
       const mine = Array.from({ length: 7 }, (_, i) =>
         application({ updatedAt: `2026-11-0${i + 1}T00:00:00.000Z` }),
