@@ -99,7 +99,7 @@ async function prepare(name: string): Promise<{ bundled: Target; unbundled: Targ
     mkdirSync(dirname(target), { recursive: true });
     if (input.endsWith('.ts')) {
       const code = readFileSync(source, 'utf8');
-      const js = transformSync(code, { loader: 'ts', format: 'cjs', platform: 'node', target: 'node16' });
+      const js = transformSync(code, { loader: 'ts', format: 'cjs', platform: 'node', target: 'node18' });
       writeFileSync(target, js.code);
     } else {
       copyFileSync(source, target);

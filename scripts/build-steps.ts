@@ -91,8 +91,8 @@ export function functionBuildOptions(name: string): BuildOptions {
     outfile: join(FUNCTIONS_OUT, name, 'index.js'),
     bundle: true,
     platform: 'node',
-    // The cloud's Node.js 16 runtime is the oldest one still offered for new functions.
-    target: 'node16',
+    // Node.js 18 (Nodejs18.15 on CloudBase): the WeChat client needs its global fetch and FormData.
+    target: 'node18',
     format: 'cjs',
     // Installed in the cloud from the function's own package.json; everything else is inlined,
     // because an upload ships only the function's folder.
