@@ -54,7 +54,8 @@ export class WeChatTransport {
     return this.withRetry(path, () => {
       const form = new FormData();
       for (const [name, value] of Object.entries(part.fields)) form.append(name, value);
-      const blob = new Blob([part.file.bytes], { type: part.file.contentType });
+      // A copy on its own ArrayBuffer: Blob refuses views that may sit on shared memory.
+      const blob = new Blob([new Uint8Array(part.file.bytes)], { type: part.file.contentType });
       form.append('media', blob, part.file.filename);
       return this.send(path, query, { method: 'POST', body: form });
     });

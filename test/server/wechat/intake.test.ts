@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
 import { wechat, type HttpAccessEvent } from '../../../server/functions/wechat';
 import type { ServerDeps } from '../../../server/deps';
 import { openSqliteStore } from '../../../server/sqlite';
@@ -13,6 +14,7 @@ import { wechatChannel, MANUAL_ONLY } from '../../../server/wechat/channel';
 import { readPlatformConfig } from '../../../server/wechat/config';
 import { sealEnvelope } from '../../../server/wechat/events';
 import type { SqliteStore } from '../../../server/sqlite';
+import { FakeFiles } from '../helpers/files';
 
 const ENV = {
   BEIAN_WECHAT_COMPONENT_APPID: 'wxcomponent0000001',
@@ -52,7 +54,12 @@ describe('the wechat function', () => {
       store,
       wechat: wechatChannel(readPlatformConfig(ENV), store.platform, clock, fetch),
       logger: { info: (line) => lines.push(line), error: (line) => lines.push(line) },
-    } as ServerDeps;
+      files: new FakeFiles(),
+      messenger: { send: async () => ({ ok: true }) },
+      templates: DEFAULT_TEMPLATES,
+      calendar: createCalendar(),
+      operatorKey: null,
+    };
     lines.length = 0;
     fetchCalls.length = 0;
   });
