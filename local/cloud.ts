@@ -122,7 +122,8 @@ async function start(
   ensureDataDir(dir);
   const kept = options.operatorKey === undefined ? loadOrCreateOperatorKey(dir) : null;
   const operatorKey = options.operatorKey ?? kept?.key ?? '';
-  const config = loadConfig({ ...(options.env ?? process.env), BEIAN_OPERATOR_KEY: operatorKey });
+  const env = options.env ?? process.env;
+  const config = loadConfig({ ...env, BEIAN_OPERATOR_KEY: operatorKey });
   const clock = openClock({ mode: options.clock ?? 'real', file: dir.clock, startAt: options.startAt });
   const callLog = createCallLog(options.log ?? (() => undefined));
   const triggers = readTriggers(options.cloudfunctionsDir ?? CLOUDFUNCTIONS_DIR);
@@ -152,7 +153,7 @@ async function start(
     operatorKey,
     operatorThrottle: new OperatorThrottle(),
     logger: callLog.logger,
-    wechat: wechatChannel(readPlatformConfig(options.env ?? process.env), store.platform, clock),
+    wechat: wechatChannel(readPlatformConfig(env), store.platform, clock),
   };
   const run = (name: string, event: unknown, invocation: Invocation): Promise<Envelope<unknown>> | null =>
     Object.prototype.hasOwnProperty.call(functions, name)

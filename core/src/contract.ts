@@ -22,6 +22,17 @@ import type { CheckResult } from './result';
 export type FilingView = Omit<Application, 'owner'>;
 
 /** One row of a list: no personal data beyond names, so lists are safe to page through. */
+/**
+ * `authorized`: files through WeChat; `unauthorized`: the links authorize it; `unavailable`: this
+ * deployment is not a third-party platform, or WeChat cannot be reached now (`message` says which).
+ */
+export interface PlatformAuthorization {
+  appid: string;
+  status: 'authorized' | 'unauthorized' | 'unavailable';
+  links: { link: string; mobileLink: string; expiresAt: string } | null;
+  message: string;
+}
+
 export interface FilingSummary {
   id: string;
   kind: FilingKind;
@@ -178,6 +189,11 @@ export interface Contract {
      * that their filer registered; `field` is the form path the file is for, where a refusal is shown.
      */
     'file.register': Action<{ fileId: FileId; field?: string }, { fileId: FileId }>;
+    /**
+     * Whether Beian may file through WeChat for this mini-program, and if not yet, the links its
+     * administrator opens to authorize Beian (a mini-program cannot open them: the filer copies one).
+     */
+    'platform.authorization': Action<{ appid: string }, PlatformAuthorization>;
   };
   admin: {
     'queue.list': Action<

@@ -8,6 +8,7 @@ import { refuse } from '../errors';
 import type { Filer } from './callers';
 import { checkFiling, createDraft, saveDraft } from './filing-drafts';
 import { registerFile } from './filing-files';
+import { platformAuthorization } from './filing-platform';
 import { confirmSms, resendSms, submitFiling, withdrawFiling } from './filing-moves';
 import { getFiling, getSession, listFilings, mediaUrls, recordSubscription } from './filing-reads';
 
@@ -29,6 +30,7 @@ export const filing = defineFunction<'filing', Filer, ServerDeps>({
     'subscription.record': recordSubscription,
     'media.url': mediaUrls,
     'file.register': registerFile,
+    'platform.authorization': platformAuthorization,
   },
   async identify(caller) {
     if (caller.kind === 'user') return { kind: 'filer', openid: caller.openid };

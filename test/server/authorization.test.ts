@@ -70,6 +70,11 @@ const MATRIX: { [F in FunctionName]: Record<ActionName<F>, Row> } = {
       params: () => ({ fileIds: [OWN_FILE] }),
       expect: { ...USERS_ONLY, other: 'VALIDATION', admin: 'VALIDATION' },
     },
+    'platform.authorization': {
+      stage: 'none',
+      params: () => ({ appid: 'wx0123456789abcdef' }),
+      expect: USERS_ONLY,
+    },
     'file.register': {
       stage: 'none',
       params: () => ({ fileId: OWN_FILE, field: 'subject.principal.certificate.photoFront' }),
