@@ -45,6 +45,8 @@ export interface AuthorizationLinks {
 
 const KEYS = {
   ticket: 'ticket',
+  /** The appids that ever authorized Beian, so work that needs any authorizer can find one. */
+  authorizers: 'authorizers',
   component: 'component_token',
   authorizer: (appid: string) => `authorizer:${appid}`,
 };
@@ -154,6 +156,12 @@ export class PlatformTokens {
     );
     const info = answer.authorization_info;
     const now = this.deps.clock.now();
+    await storeToken<string[]>(
+      this.deps.records,
+      KEYS.authorizers,
+      (known) => [...new Set([...(known ?? []), info.authorizer_appid])],
+      now,
+    );
     return storeToken<Authorization>(
       this.deps.records,
       KEYS.authorizer(info.authorizer_appid),
@@ -186,6 +194,13 @@ export class PlatformTokens {
         },
       now,
     );
+  }
+
+  /** Appids whose authorization is live and opens the ICP API, oldest first. */
+  async filingAppids(): Promise<string[]> {
+    const known = (await readToken<string[]>(this.deps.records, KEYS.authorizers)) ?? [];
+    const live = await Promise.all(known.map((appid) => this.mayFile(appid)));
+    return known.filter((_, i) => live[i]);
   }
 
   async authorization(appid: string): Promise<Authorization | null> {
