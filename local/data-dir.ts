@@ -77,7 +77,16 @@ export function resetDataDir(dir: DataDir): void {
  */
 function resettable(dir: DataDir): string[] {
   const { database, fileIndex, storageSecret, wechat, openPlatform, clock } = dir;
-  return [database, `${database}-wal`, `${database}-shm`, fileIndex, storageSecret, wechat, openPlatform, clock];
+  return [
+    database,
+    `${database}-wal`,
+    `${database}-shm`,
+    fileIndex,
+    storageSecret,
+    wechat,
+    openPlatform,
+    clock,
+  ];
 }
 
 /**

@@ -48,7 +48,10 @@ export const SERVICE_CONTENT_TYPES: readonly ServiceContentTypeItem[] = [
   })),
 ];
 
-export const NRLX_TYPES: readonly NrlxTypeItem[] = PRE_APPROVAL_TYPE_ROWS.map(([type, name]) => ({ type, name }));
+export const NRLX_TYPES: readonly NrlxTypeItem[] = PRE_APPROVAL_TYPE_ROWS.map(([type, name]) => ({
+  type,
+  name,
+}));
 
 let tree: DistrictItem[] | null = null;
 

@@ -27,12 +27,14 @@ export class MediaStore {
   upload(appid: string, form: FormData): UploadMediaResponse {
     const { type, certificate_type: certificateType, icp_order_field: icpOrderField } = form.fields;
     const media = form.files.media;
-    if (type !== 'image' && type !== 'video') throw new WeChatError(MORE_ERRCODE.invalidArgs, 'type 应为 image 或 video');
+    if (type !== 'image' && type !== 'video')
+      throw new WeChatError(MORE_ERRCODE.invalidArgs, 'type 应为 image 或 video');
     if (!icpOrderField) throw new WeChatError(MORE_ERRCODE.invalidArgs, '缺少 icp_order_field');
     if (certificateType !== undefined && certificateType !== '' && !/^\d+$/.test(certificateType)) {
       throw new WeChatError(MORE_ERRCODE.invalidArgs, 'certificate_type 应为数字');
     }
-    if (!media || media.bytes.length === 0) throw new WeChatError(MORE_ERRCODE.invalidArgs, '缺少文件分段 media');
+    if (!media || media.bytes.length === 0)
+      throw new WeChatError(MORE_ERRCODE.invalidArgs, '缺少文件分段 media');
     const mediaId = randomBytes(24).toString('base64url');
     const createdAt = this.clock.now().getTime();
     writePrivateFile(join(this.dir, mediaId), media.bytes);

@@ -41,7 +41,9 @@ export function onlineOrder(appid: string, filed: Filed): OnlineIcpOrderResponse
       base_info: {
         appid,
         service_content_types: [...applets.base_info.service_content_types],
-        nrlx_details: applets.base_info.nrlx_details.map(({ type, code }) => (code ? { type, code } : { type })),
+        nrlx_details: applets.base_info.nrlx_details.map(({ type, code }) =>
+          code ? { type, code } : { type },
+        ),
         comment: applets.base_info.comment,
         record_number: filed.recordNumber,
       },
@@ -71,7 +73,9 @@ export function maskName(name: string): string {
 
 /** 110105199001011234 → 11**************34: the first two and last two characters show. */
 export function maskNumber(value: string): string {
-  return value.length <= 4 ? '*'.repeat(value.length) : `${value.slice(0, 2)}${'*'.repeat(value.length - 4)}${value.slice(-2)}`;
+  return value.length <= 4
+    ? '*'.repeat(value.length)
+    : `${value.slice(0, 2)}${'*'.repeat(value.length - 4)}${value.slice(-2)}`;
 }
 
 /** 13800001234 → 138****1234. */

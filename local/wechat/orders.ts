@@ -47,7 +47,11 @@ export class OrderBook {
   entrance(appid: string): EntranceInfoResponse {
     const order = this.find(appid);
     const status = order?.status ?? STATUS.unfiled;
-    const info: EntranceInfoResponse['info'] = { status, is_canceling: order?.isCanceling ?? false, available: 1 };
+    const info: EntranceInfoResponse['info'] = {
+      status,
+      is_canceling: order?.isCanceling ?? false,
+      available: 1,
+    };
     if (status === STATUS.authorityReview && order) info.sms_verify_status = order.smsVerifyStatus;
     if (order && order.auditData.length > 0) info.audit_data = [...order.auditData];
     return { ...OK, info };
@@ -56,7 +60,8 @@ export class OrderBook {
   apply(appid: string, body: unknown, context: ApplyContext): WeChatStatus {
     const order = this.find(appid);
     // One order at a time, and none over a filing in force: the whole answer, before any field.
-    if (order && (isOpen(order) || order.status === STATUS.filed)) throw new WeChatError(ERRCODE.openOrderExists);
+    if (order && (isOpen(order) || order.status === STATUS.filed))
+      throw new WeChatError(ERRCODE.openOrderExists);
     const hints = validateApply(body, context);
     if (hints.length > 0) throw new WeChatError(ERRCODE.applyInvalid, '', hints);
     this.file.change((state) => {
@@ -85,7 +90,9 @@ export class OrderBook {
   }
 
   cancelFiling(appid: string, body: unknown): WeChatStatus {
-    const { cancel_type: type, reason_type: reason } = (typeof body === 'object' && body !== null ? body : {}) as {
+    const { cancel_type: type, reason_type: reason } = (
+      typeof body === 'object' && body !== null ? body : {}
+    ) as {
       cancel_type?: unknown;
       reason_type?: unknown;
     };
@@ -106,7 +113,10 @@ export class OrderBook {
   review(appid: string, outcome: Outcome, auditData: readonly AuditItem[] | undefined): ReviewAnswer {
     const order = this.find(appid);
     if (!order?.application && !order?.filed) {
-      throw new ReviewRefusal(404, `小程序 ${appid} 还没有提交过备案（apply_icp_filing），没有可审核的订单。`);
+      throw new ReviewRefusal(
+        404,
+        `小程序 ${appid} 还没有提交过备案（apply_icp_filing），没有可审核的订单。`,
+      );
     }
     const refused = review(order, outcome, auditData, () => this.issueNumbers(order));
     if (refused) throw new ReviewRefusal(409, refused);

@@ -71,7 +71,8 @@ const MOVES: Record<Outcome, Move> = {
   sms_timeout: {
     when: '等待短信核验（status 4，sms_verify_status 1），或注销备案中',
     applies: (order) => awaiting(order, 1) || order.isCanceling,
-    apply: (order) => (order.isCanceling ? void (order.isCanceling = false) : set(order, STATUS.authorityReview, 3)),
+    apply: (order) =>
+      order.isCanceling ? void (order.isCanceling = false) : set(order, STATUS.authorityReview, 3),
   },
   authority_approve: {
     when: '管局审核中（status 4，sms_verify_status 2），或注销备案中',

@@ -28,9 +28,7 @@ const order = z.object({
   /** The last application WeChat accepted (null once withdrawn). */
   application: application.nullable(),
   /** The filing in force: what `get_online_icp_order` answers. */
-  filed: z
-    .object({ application, subjectRecordNumber: z.string(), recordNumber: z.string() })
-    .nullable(),
+  filed: z.object({ application, subjectRecordNumber: z.string(), recordNumber: z.string() }).nullable(),
 });
 
 const requestEntry = z.object({

@@ -47,7 +47,9 @@ export class TokenLayer {
   newTicket(): string {
     const value = `ticket@@@${token(32)}`;
     this.file.change((state) => {
-      state.tickets = state.tickets.filter((t) => this.now() - t.pushedAt < TICKET_LIFETIME_MS);
+      state.tickets = state.tickets.filter(
+        (t) => this.now() - t.pushedAt < TICKET_LIFETIME_MS + FORGET_AFTER_MS,
+      );
       state.tickets.push({ value, pushedAt: this.now() });
     });
     return value;
@@ -61,7 +63,11 @@ export class TokenLayer {
     const ticket = this.file.state.tickets.find((t) => t.value === body.component_verify_ticket);
     if (!ticket) throw new WeChatError(MORE_ERRCODE.ticketInvalid);
     if (this.now() - ticket.pushedAt >= TICKET_LIFETIME_MS) throw new WeChatError(MORE_ERRCODE.ticketExpired);
-    const value = this.issue((state) => state.componentTokens, TOKEN_LIFETIME_S);
+    const value = token(48);
+    this.file.change((state) => {
+      state.componentTokens = this.recent(state.componentTokens);
+      state.componentTokens.push({ value, expiresAt: this.now() + TOKEN_LIFETIME_S * 1000 });
+    });
     return { component_access_token: value, expires_in: TOKEN_LIFETIME_S };
   }
 
@@ -84,10 +90,14 @@ export class TokenLayer {
     const code = `queryauthcode@@@${token(32)}`;
     const expiresAt = this.now() + AUTH_CODE_LIFETIME_MS;
     this.file.change((state) => {
-      state.authCodes = state.authCodes.filter((c) => c.expiresAt + FORGET_AFTER_MS > this.now());
+      state.authCodes = this.recent(state.authCodes);
       state.authCodes.push({ value: code, appid, expiresAt, used: false });
       state.preAuthCodes = state.preAuthCodes.filter((c) => c.value !== preAuthCode);
-      state.authorizers[appid] = { authorized: true, refreshToken: `refreshtoken@@@${token(32)}`, authorizedAt: this.now() };
+      state.authorizers[appid] = {
+        authorized: true,
+        refreshToken: `refreshtoken@@@${token(32)}`,
+        authorizedAt: this.now(),
+      };
     });
     return { appid, code, expiresAt, preAuthCode };
   }
@@ -160,20 +170,15 @@ export class TokenLayer {
   private authorizerToken(appid: string): string {
     const value = token(48);
     this.file.change((state) => {
-      state.authorizerTokens = state.authorizerTokens.filter((t) => t.expiresAt + FORGET_AFTER_MS > this.now());
+      state.authorizerTokens = this.recent(state.authorizerTokens);
       state.authorizerTokens.push({ value, appid, expiresAt: this.now() + TOKEN_LIFETIME_S * 1000 });
     });
     return value;
   }
 
-  private issue(list: (state: PlatformState) => { value: string; expiresAt: number }[], lifetimeS: number): string {
-    const value = token(48);
-    this.file.change((state) => {
-      const tokens = list(state);
-      const kept = tokens.filter((t) => t.expiresAt + FORGET_AFTER_MS > this.now());
-      tokens.splice(0, tokens.length, ...kept, { value, expiresAt: this.now() + lifetimeS * 1000 });
-    });
-    return value;
+  /** Drops what expired more than a day ago: later it is answered as never issued (40001). */
+  private recent<T extends { expiresAt: number }>(list: T[]): T[] {
+    return list.filter((t) => t.expiresAt + FORGET_AFTER_MS > this.now());
   }
 
   private checkAppid(componentAppid: string): void {

@@ -41,7 +41,13 @@ export class VerifyTasks {
   create(appid: string, alongWithAuth: boolean): CreateVerifyTaskResponse {
     const taskId = randomBytes(16).toString('hex');
     this.file.change((state) => {
-      state.verifyTasks[taskId] = { appid, alongWithAuth, createdAt: this.now(), faceStatus: 0, finishedAt: null };
+      state.verifyTasks[taskId] = {
+        appid,
+        alongWithAuth,
+        createdAt: this.now(),
+        faceStatus: 0,
+        finishedAt: null,
+      };
     });
     return { ...OK, task_id: taskId };
   }

@@ -57,7 +57,10 @@ function checkServiceTypes(check: Check, base: Json): void {
   if (types.length > MAX_SERVICE_TYPES) check.fail(field, `服务内容类型最多选择 ${MAX_SERVICE_TYPES} 项`);
   types.forEach((type: unknown, index) => {
     if (typeof type !== 'number' || !isSecondLevelService(type)) {
-      check.fail(`${field}.${index}`, `服务内容类型 ${String(type)} 不是 query_icp_service_content_types 的二级类型`);
+      check.fail(
+        `${field}.${index}`,
+        `服务内容类型 ${String(type)} 不是 query_icp_service_content_types 的二级类型`,
+      );
     }
   });
   if (new Set(types).size !== types.length) check.fail(field, '服务内容类型不能重复');
@@ -76,7 +79,8 @@ function checkNrlx(check: Check, base: Json): void {
     if (!isJson(detail)) return check.fail(path, `${path} 应为对象`);
     const type = check.integer(detail, 'type', `${path}.type`);
     if (type === null) return;
-    if (!isNrlxType(type)) return check.fail(`${path}.type`, `前置审批类型 ${type} 不在 query_icp_nrlx_types 的列表中`);
+    if (!isNrlxType(type))
+      return check.fail(`${path}.type`, `前置审批类型 ${type} 不在 query_icp_nrlx_types 的列表中`);
     if (seen.has(type)) check.fail(`${path}.type`, `前置审批类型 ${type} 重复`);
     seen.add(type);
     if (type === NO_NRLX) {

@@ -96,7 +96,11 @@ export class Check {
       this.fail(field, `${field} 的 media_id 不存在，请先用 upload_icp_media 上传`, ERRCODE.unknownMedia);
       return;
     }
-    if (certificateType !== undefined && certificateType !== null && record.certificateType !== certificateType) {
+    if (
+      certificateType !== undefined &&
+      certificateType !== null &&
+      record.certificateType !== certificateType
+    ) {
       this.fail(
         field,
         `${field} 上传时的证件类型（${record.certificateType ?? '未填'}）与所填证件类型（${certificateType}）不一致`,

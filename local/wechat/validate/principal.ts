@@ -20,7 +20,8 @@ export function checkPrincipal(check: Check, parent: Json, path: string): Json |
   if (emergency && !isMobile(emergency)) {
     check.fail(field('emergency_contact'), '应急联系电话格式不正确，应为 11 位大陆手机号');
   }
-  if (emergency && emergency === mobile) check.fail(field('emergency_contact'), '应急联系电话不能与手机号码相同');
+  if (emergency && emergency === mobile)
+    check.fail(field('emergency_contact'), '应急联系电话不能与手机号码相同');
   const certificateType = individualCertificateType(check, principal, field('certificate_type'));
   check.text(principal, 'certificate_number', field('certificate_number'));
   checkValidity(check, principal, path);

@@ -31,7 +31,8 @@ function checkBaseInfo(check: Check, subject: Json): number | null {
   if (!base) return null;
   const type = check.integer(base, 'type', `${path}.type`);
   const known = type !== null && isSubjectType(type);
-  if (type !== null && !known) check.fail(`${path}.type`, `主体性质 ${type} 不在 query_icp_subject_types 的列表中`);
+  if (type !== null && !known)
+    check.fail(`${path}.type`, `主体性质 ${type} 不在 query_icp_subject_types 的列表中`);
   check.text(base, 'name', `${path}.name`);
   checkRegion(check, base, path);
   check.text(base, 'address', `${path}.address`);
