@@ -35,7 +35,7 @@ export class MediaStore {
     }
     if (!media || media.bytes.length === 0)
       throw new WeChatError(MORE_ERRCODE.invalidArgs, '缺少文件分段 media');
-    const mediaId = randomBytes(24).toString('base64url');
+    const mediaId = randomBytes(24).toString('hex');
     const createdAt = this.clock.now().getTime();
     writePrivateFile(join(this.dir, mediaId), media.bytes);
     this.file.change((state) => {

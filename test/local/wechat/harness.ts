@@ -38,6 +38,13 @@ export class WeChatCloud {
     return test;
   }
 
+  /** Drives a cloud someone else started (and will close). */
+  static of(cloud: LocalCloud): WeChatCloud {
+    const test = new WeChatCloud('', {});
+    test.cloud = cloud;
+    return test;
+  }
+
   private async boot(): Promise<void> {
     this.cloud = await startLocalCloud({
       port: 0,
