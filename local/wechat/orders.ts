@@ -118,9 +118,8 @@ export class OrderBook {
         `小程序 ${appid} 还没有提交过备案（apply_icp_filing），没有可审核的订单。`,
       );
     }
-    const refused = review(order, outcome, auditData, () => this.issueNumbers(order));
+    const refused = this.file.change(() => review(order, outcome, auditData, () => this.issueNumbers(order)));
     if (refused) throw new ReviewRefusal(409, refused);
-    this.file.change(() => undefined);
     return {
       status: order.status,
       sms_verify_status: order.smsVerifyStatus,

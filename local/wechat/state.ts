@@ -5,7 +5,7 @@
  * to rewrite on every call. Times are milliseconds of the local clock.
  */
 import { z } from 'zod';
-import type { ApplyIcpFilingRequest, AuditItem } from '../../server/wechat/api';
+import type { ApplyIcpFilingRequest } from '../../server/wechat/api';
 import { readJsonFile, writeJsonFile } from '../json-file';
 
 /** What `GET /_/wechat/requests` keeps; the oldest calls go first. */
@@ -84,7 +84,6 @@ export type OrderState = z.infer<typeof order>;
 export type MediaRecord = PlatformState['media'][string];
 export type VerifyTaskRecord = PlatformState['verifyTasks'][string];
 export type RequestEntry = z.infer<typeof requestEntry>;
-export type StoredAuditItem = AuditItem;
 
 function empty(): PlatformState {
   return {
