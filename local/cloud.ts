@@ -32,6 +32,9 @@ import { devRoutes } from './dev-routes';
 import { createHttpServer, type RequestHandler, type Route } from './http';
 import { LocalMessenger } from './messenger';
 import { LocalStorage } from './storage';
+import { createWeChatEmulator } from './wechat/emulator';
+import type { Delivery, EventSink } from './wechat/push';
+import type { PlatformSecrets } from './wechat/secrets';
 import {
   CLOUDFUNCTIONS_DIR,
   readTriggers,
@@ -71,6 +74,18 @@ export interface LocalCloudOptions {
   cloudfunctionsDir?: string;
   /** Where app.json is, for the pages subscribe messages may open (default miniprogram/). */
   miniprogramDir?: string;
+  /** Where the emulated open platform's pushes go (default: recorded only, see `wechat.deliveries()`). */
+  wechatSink?: EventSink;
+}
+
+/** The emulated WeChat open platform, as Beian's configuration needs it (local/README.md). */
+export interface LocalWeChat {
+  /** The base URL that stands in for https://api.weixin.qq.com. */
+  apiBaseUrl: string;
+  /** The emulated third-party platform's appid, appsecret, token and EncodingAESKey. */
+  secrets: PlatformSecrets;
+  /** Every push since start, newest last. */
+  deliveries(): readonly Delivery[];
 }
 
 export interface LocalCloud {
@@ -83,6 +98,7 @@ export interface LocalCloud {
   triggers: readonly TimerTrigger[];
   /** Configuration worth telling the developer about (placeholder template ids, …). */
   warnings: readonly string[];
+  wechat: LocalWeChat;
   /** Stops accepting calls and triggers, lets in-flight calls finish, closes the database. */
   close(): Promise<void>;
 }
@@ -141,6 +157,14 @@ async function start(
     templateIds: TEMPLATE_ROLES.map((role) => config.templates[role].templateId),
     pages: appPages(options.miniprogramDir ?? MINIPROGRAM_DIR),
   });
+  const wechat = createWeChatEmulator({
+    dir,
+    clock,
+    sink: options.wechatSink,
+    cloudUrl: () => url,
+    warn: (line, error) => callLog.logger.error(line, error),
+  });
+  cleanups.push(() => wechat.stop());
   const store = openSqliteStore(dir.database);
   cleanups.push(() => store.close());
   const deps: ServerDeps = {
@@ -175,6 +199,7 @@ async function start(
     runFunction: run,
     routes: [
       ...devRoutes({ clock, messenger, storage, triggers, schedule: () => timers, fire }),
+      ...wechat.routes,
       ...(options.routes ?? []),
     ],
     handlers: options.handlers,
@@ -185,6 +210,8 @@ async function start(
   url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
   markRunning(dir, url);
   cleanups.push(() => clearRunning(dir));
+  // After listening: the sink may be Beian's intake, which answers a ticket by calling the API.
+  await wechat.start();
   if (options.schedule !== false) {
     timers = schedule(triggers, (trigger) =>
       callLog.within(`timer ${trigger.functionName}/${trigger.name}`, async () => {
@@ -196,6 +223,7 @@ async function start(
   let closing: Promise<void> | null = null;
   const close = async (): Promise<void> => {
     timers?.stop();
+    wechat.stop();
     const stopped = new Promise<void>((resolve) => http.server.close(() => resolve()));
     http.server.closeIdleConnections();
     await withTimeout(Promise.all([http.drained(), ...firings]), DRAIN_TIMEOUT_MS);
@@ -213,6 +241,11 @@ async function start(
     clockMode: clock.mode,
     triggers,
     warnings: config.warnings,
+    wechat: {
+      apiBaseUrl: wechat.apiBaseUrl(),
+      secrets: wechat.secrets,
+      deliveries: () => wechat.deliveries(),
+    },
     close: () => (closing ??= close()),
   };
 }

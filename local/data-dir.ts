@@ -24,6 +24,12 @@ export interface DataDir {
   storageSecret: string;
   /** WeChat's side of subscribe messages: consent credits and what was sent. */
   wechat: string;
+  /** The emulated open platform's state: tokens, authorizations, media, verify tasks, orders, calls. */
+  openPlatform: string;
+  /** The bytes of each media uploaded to the emulated open platform, by media_id. */
+  openPlatformMedia: string;
+  /** The emulated platform's own secrets (appid, appsecret, token, EncodingAESKey): kept across --reset. */
+  openPlatformSecrets: string;
   /** The manual clock's current time. */
   clock: string;
   /** Kept across --reset: scripts that carry the key keep working. */
@@ -41,6 +47,9 @@ export function dataDirOf(root: string): DataDir {
     fileIndex: join(dir, 'files.json'),
     storageSecret: join(dir, 'storage-secret'),
     wechat: join(dir, 'wechat.json'),
+    openPlatform: join(dir, 'wechat-open.json'),
+    openPlatformMedia: join(dir, 'wechat-media'),
+    openPlatformSecrets: join(dir, 'wechat-platform-secrets.json'),
     clock: join(dir, 'clock.json'),
     operatorKey: join(dir, 'operator-key'),
     running: join(dir, 'local-cloud.json'),
@@ -59,12 +68,25 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): DataDir {
 export function resetDataDir(dir: DataDir): void {
   for (const file of resettable(dir)) rmSync(file, { force: true });
   rmSync(dir.files, { recursive: true, force: true });
+  rmSync(dir.openPlatformMedia, { recursive: true, force: true });
 }
 
-/** Our files besides `files/`, except the operator key and the running marker. */
+/**
+ * Our files besides the folders, except the operator key, the emulated platform's secrets (Beian's
+ * configuration may carry them, like the key) and the running marker.
+ */
 function resettable(dir: DataDir): string[] {
-  const { database, fileIndex, storageSecret, wechat, clock } = dir;
-  return [database, `${database}-wal`, `${database}-shm`, fileIndex, storageSecret, wechat, clock];
+  const { database, fileIndex, storageSecret, wechat, openPlatform, clock } = dir;
+  return [
+    database,
+    `${database}-wal`,
+    `${database}-shm`,
+    fileIndex,
+    storageSecret,
+    wechat,
+    openPlatform,
+    clock,
+  ];
 }
 
 /**
@@ -75,9 +97,12 @@ function resettable(dir: DataDir): string[] {
 export function ensureDataDir(dir: DataDir): void {
   makePrivateDir(dir.root);
   makePrivateDir(dir.files, dir.root);
+  makePrivateDir(dir.openPlatformMedia, dir.root);
   if (!existsSync(dir.database)) writePrivateFile(dir.database, '');
-  for (const file of [...resettable(dir), dir.operatorKey, dir.running]) tightenTree(file);
+  for (const file of [...resettable(dir), dir.operatorKey, dir.openPlatformSecrets, dir.running])
+    tightenTree(file);
   tightenTree(dir.files);
+  tightenTree(dir.openPlatformMedia);
 }
 
 export interface OperatorKey {

@@ -9,7 +9,9 @@
  *   same-origin; programs send no Origin at all);
  * - a POST to `/functions/*` or `/_/*` must say `application/json`: the types a page may send
  *   without asking first (`text/plain`, forms) are never ours. Uploads carry the file's own type,
- *   but never one of those.
+ *   but never one of those. The one exception is the emulated WeChat's `upload_icp_media`, which
+ *   is multipart like WeChat's own and takes nothing else; a page's form there still carries a
+ *   foreign Origin.
  *
  * Nothing here grants CORS: no answer carries an `Access-Control-Allow-*` header.
  */
@@ -26,6 +28,11 @@ const OWN_HOSTNAMES = ['127.0.0.1', 'localhost', '[::1]'];
 const PAGE_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
 /** Routes whose body is a file in its own type, not JSON. */
 const RAW_BODY_PATHS = ['/_/storage/upload'];
+/**
+ * The one route whose body is a form: the emulated `upload_icp_media`, multipart as WeChat's is.
+ * Only that type is taken there, and a page's form still fails the Origin check above.
+ */
+const MULTIPART_PATHS = ['/_/wechat/api/wxa/icp/upload_icp_media'];
 
 /** Why this request is refused, or null when it is one of our own callers'. */
 export function refusal(request: IncomingMessage, pathname: string): GuardRefusal | null {
@@ -40,7 +47,11 @@ export function refusal(request: IncomingMessage, pathname: string): GuardRefusa
   }
   if (request.method === 'POST' && (pathname.startsWith('/functions/') || pathname.startsWith('/_/'))) {
     const type = mediaType(request.headers['content-type']);
-    if (RAW_BODY_PATHS.includes(pathname)) {
+    if (MULTIPART_PATHS.includes(pathname)) {
+      if (type !== 'multipart/form-data') {
+        return { status: 415, message: '上传备案媒体请用 multipart/form-data（与微信接口相同）。' };
+      }
+    } else if (RAW_BODY_PATHS.includes(pathname)) {
       if (PAGE_TYPES.includes(type)) {
         return { status: 415, message: '上传请用文件本身的类型（如 image/png）作为 Content-Type。' };
       }

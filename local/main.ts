@@ -75,6 +75,8 @@ function banner(cloud: LocalCloud, preview: boolean, operatorKeyFromEnv: boolean
         `  trigger:        POST ${u}/_/triggers/${t.functionName}  (${t.name}, cron "${t.cron}", Beijing time)`,
     ),
     `  storage:        POST ${u}/_/storage/upload?cloudPath=filings/<openid>/<name>  (header x-wx-openid)`,
+    // The appid only: the appsecret, token and key stay in the data folder's file.
+    `  wechat api:     ${cloud.wechat.apiBaseUrl}  (emulated open platform ${cloud.wechat.secrets.componentAppid}; secrets in ${dataDirOf(cloud.dataDir).openPlatformSecrets})`,
     `  data:           ${cloud.dataDir}`,
     `  operator key:   ${operatorKeyLine(cloud, operatorKeyFromEnv)}`,
   ];

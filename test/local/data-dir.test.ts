@@ -7,6 +7,8 @@ import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILER, ok, TEMPLATE, TestCloud } from '../e2e/harness';
 import { solidPng } from '../../local/demo-image';
+import { WECHAT_APPID } from '../fixtures/wechat-apply';
+import { WeChatCloud } from './wechat/harness';
 
 jest.setTimeout(30_000);
 
@@ -40,8 +42,24 @@ function modes(root: string): Record<string, string> {
   return found;
 }
 
-/** What a filer's session leaves behind: an upload, a draft, consent credits, a moved clock. */
+/** The modes, a media file named `<media_id>`: its name differs on every run. */
+function shape(root: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(modes(root)).map(([path, mode]) => [
+      path.replace(/^wechat-media\/.+$/, 'wechat-media/<media_id>'),
+      mode,
+    ]),
+  );
+}
+
+/**
+ * What a filer's session leaves behind: an upload, a draft, consent credits, a moved clock, and at
+ * the emulated WeChat an authorization and an ID photo.
+ */
 async function useEverything(): Promise<void> {
+  const wechat = WeChatCloud.of(test.cloud);
+  const { token } = await wechat.authorizerToken(WECHAT_APPID);
+  await wechat.upload(token, { type: 'image', certificate_type: '2', icp_order_field: 'x' });
   await test.client.upload(FILER, `filings/${FILER}/id-front.png`, solidPng(4, 4, [1, 2, 3]), 'image/png');
   await test.consent(FILER, [TEMPLATE.progress]);
   ok(await test.as(FILER, 'filing', 'draft.create', { kind: 'new' }));
@@ -62,12 +80,16 @@ const EXPECTED = {
   'local-cloud.json': '600',
   'storage-secret': '600',
   'wechat.json': '600',
+  'wechat-open.json': '600',
+  'wechat-platform-secrets.json': '600',
+  'wechat-media': '700',
+  'wechat-media/<media_id>': '600',
 };
 
 describe('the data folder', () => {
   it('is readable by its owner only: files 600, folders 700, whatever the umask', async () => {
     await useEverything();
-    expect(modes(test.dataDir)).toEqual(EXPECTED);
+    expect(shape(test.dataDir)).toEqual(EXPECTED);
   });
 
   it('keeps the operator key it creates 600', async () => {
@@ -84,6 +106,6 @@ describe('the data folder', () => {
     }
     await test.restart();
     // The close checkpointed the database away; its -wal and -shm come back with its mode.
-    expect(modes(test.dataDir)).toEqual(EXPECTED);
+    expect(shape(test.dataDir)).toEqual(EXPECTED);
   });
 });
