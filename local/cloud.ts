@@ -13,8 +13,7 @@ import { loadConfig } from '../server/config';
 import type { ServerDeps } from '../server/deps';
 import { functions } from '../server/functions';
 import { openSqliteStore } from '../server/sqlite';
-import { wechatChannel } from '../server/wechat/channel';
-import { readPlatformConfig } from '../server/wechat/config';
+import { MANUAL_ONLY, wechatChannel } from '../server/wechat/channel';
 import { appPages, MINIPROGRAM_DIR } from './app-pages';
 import { createCallLog } from './call-log';
 import { openClock, type ClockMode } from './clock';
@@ -32,7 +31,7 @@ import { devRoutes } from './dev-routes';
 import { createHttpServer, type RequestHandler, type Route } from './http';
 import { LocalMessenger } from './messenger';
 import { LocalStorage } from './storage';
-import { createWeChatEmulator } from './wechat/emulator';
+import { emulatedWeChat, intakeRoutes, platformSetting } from './wechat-intake';
 import type { Delivery, EventSink } from './wechat/push';
 import type { PlatformSecrets } from './wechat/secrets';
 import {
@@ -157,13 +156,14 @@ async function start(
     templateIds: TEMPLATE_ROLES.map((role) => config.templates[role].templateId),
     pages: appPages(options.miniprogramDir ?? MINIPROGRAM_DIR),
   });
-  const wechat = createWeChatEmulator({
+  const wechat = emulatedWeChat(
     dir,
     clock,
-    sink: options.wechatSink,
-    cloudUrl: () => url,
-    warn: (line, error) => callLog.logger.error(line, error),
-  });
+    callLog,
+    options.wechatSink,
+    () => url,
+    () => deps,
+  );
   cleanups.push(() => wechat.stop());
   const store = openSqliteStore(dir.database);
   cleanups.push(() => store.close());
@@ -177,7 +177,8 @@ async function start(
     operatorKey,
     operatorThrottle: new OperatorThrottle(),
     logger: callLog.logger,
-    wechat: wechatChannel(readPlatformConfig(env), store.platform, clock),
+    // Replaced once the server listens: the emulated API's address includes the port.
+    wechat: MANUAL_ONLY,
   };
   const run = (name: string, event: unknown, invocation: Invocation): Promise<Envelope<unknown>> | null =>
     Object.prototype.hasOwnProperty.call(functions, name)
@@ -200,6 +201,7 @@ async function start(
     routes: [
       ...devRoutes({ clock, messenger, storage, triggers, schedule: () => timers, fire }),
       ...wechat.routes,
+      ...intakeRoutes(() => deps),
       ...(options.routes ?? []),
     ],
     handlers: options.handlers,
@@ -210,6 +212,11 @@ async function start(
   url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
   markRunning(dir, url);
   cleanups.push(() => clearRunning(dir));
+  deps.wechat = wechatChannel(
+    platformSetting(env, wechat.secrets, wechat.apiBaseUrl()),
+    store.platform,
+    clock,
+  );
   // After listening: the sink may be Beian's intake, which answers a ticket by calling the API.
   await wechat.start();
   if (options.schedule !== false) {

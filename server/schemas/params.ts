@@ -71,7 +71,7 @@ export const filingParams = {
   }),
   'media.url': z.strictObject({ fileIds: z.array(z.string().max(512)).min(1).max(50) }),
   'platform.authorization': z.strictObject({
-    appid: z.string().regex(/^wx[0-9a-f]{16}$/, 'AppID 应为 wx 开头的 18 位字母和数字'),
+    appid: z.string().regex(/^wx[0-9a-f]{16}$/),
   }),
   'file.register': z.strictObject({
     fileId: z.string().min(1).max(512),

@@ -9,6 +9,7 @@ import { FILER, ok, TEMPLATE, TestCloud } from '../e2e/harness';
 import { solidPng } from '../../local/demo-image';
 import { WECHAT_APPID } from '../fixtures/wechat-apply';
 import { WeChatCloud } from './wechat/harness';
+import { RECORDING_SINK } from '../../local/wechat/push';
 
 jest.setTimeout(30_000);
 
@@ -18,7 +19,8 @@ let umask: number;
 beforeEach(async () => {
   // The most permissive umask there is: nothing but our own modes keeps the folder private.
   umask = process.umask(0o000);
-  test = await TestCloud.start();
+  // The test plays Beian's side of the token chain itself (WeChatCloud): pushes are only recorded.
+  test = await TestCloud.start({ wechatSink: RECORDING_SINK });
 });
 
 afterEach(async () => {
@@ -94,7 +96,7 @@ describe('the data folder', () => {
 
   it('keeps the operator key it creates 600', async () => {
     await test.close();
-    test = await TestCloud.start({ operatorKey: undefined });
+    test = await TestCloud.start({ operatorKey: undefined, wechatSink: RECORDING_SINK });
     expect(modeOf(join(test.dataDir, 'operator-key'))).toBe('600');
   });
 

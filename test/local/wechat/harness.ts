@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../../local/cloud';
+import { RECORDING_SINK } from '../../../local/wechat/push';
 import { openEnvelope, type WeChatEvent } from '../../../server/wechat/events';
 import { APPLY_UPLOADS, wechatApplyBody, type ApplyMedia } from '../../fixtures/wechat-apply';
 import type { ApplyIcpFilingRequest } from '../../../server/wechat/api';
@@ -53,6 +54,8 @@ export class WeChatCloud {
       clock: 'manual',
       startAt: START,
       schedule: false,
+      // These tests play Beian's side of the token chain themselves: pushes are only recorded.
+      wechatSink: RECORDING_SINK,
       ...this.options,
     });
   }
