@@ -4,7 +4,7 @@
  * functions' cold start — printed as one markdown table. Options (see bench/README.md):
  *   --json[=file|-]  also write the figures as JSON (default dist/bench/figures.json; `-` = stdout)
  *   --doc            rewrite the generated table in docs/benchmarks.md
- *   --only=a,b       run some sections: package, core, sqlite, cold, setdata
+ *   --only=a,b       run some sections: package, core, sqlite, cold, wechat, setdata
  *   --check          exit 1 when a figure misses its target
  * Never part of `npm test`.
  */
@@ -17,8 +17,9 @@ import { measurePackage } from './package/measure';
 import { heading, machine, table, writeDoc, writeJson, type Report } from './report';
 import { measureSetData } from './setdata/measure';
 import { measureSize, sqliteFigures } from './sqlite/measure';
+import { measureTokenRefresh } from './wechat';
 
-const SECTIONS = ['package', 'core', 'sqlite', 'cold', 'setdata'] as const;
+const SECTIONS = ['package', 'core', 'sqlite', 'cold', 'wechat', 'setdata'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** How often each figure is sampled: enough for a stable median, the whole bench under 3 minutes. */
@@ -28,6 +29,7 @@ const RUNS = {
   sizes: [1_000, 100_000] as const,
   coldStart: 5,
   setData: 3,
+  tokenRefresh: 5,
 };
 
 /** A wrong command line: said in one line, without a stack. */
@@ -74,6 +76,7 @@ const RUNNERS: Record<Section, () => Promise<Figure[]>> = {
   core: async () => measureCore(RUNS.coreCalls),
   sqlite,
   cold: () => measureColdStart(RUNS.coldStart),
+  wechat: () => measureTokenRefresh(RUNS.tokenRefresh),
   setdata: () => measureSetData(RUNS.setData),
 };
 
