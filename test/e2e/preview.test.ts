@@ -159,3 +159,24 @@ describe('the wx shim in the browser', () => {
     expect(result).toBe('setClipboardData:ok');
   });
 });
+
+describe('the emulated WeChat beside the phone', () => {
+  it('authorizes a mini-program as its administrator would, and Beian takes the authorization in', async () => {
+    const shown = await withPreview({}, async (phone) => {
+      await phone.launch(FILER);
+      await phone.page.locator('.mp-wechat__title').click();
+      await phone.page.locator('.mp-wechat__appid').fill('wx00000000000000c3');
+      await phone.page.getByText('管理员完成授权').click();
+      await phone.page.waitForFunction(
+        () => (document.querySelector('.mp-wechat__answer')?.textContent ?? '') !== '',
+      );
+      const answer = await phone.page.locator('.mp-wechat__answer').textContent();
+      const requests = (await (
+        await fetch(`${new URL(phone.page.url()).origin}/_/wechat/requests`)
+      ).json()) as { path: string }[];
+      return { answer, paths: requests.map((r) => r.path) };
+    });
+    expect(shown.answer).toContain('wx00000000000000c3');
+    expect(shown.paths).toContain('/cgi-bin/component/api_query_auth');
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * The frame around the pages: a 375 × 667 phone with a status bar, WeChat's navigation bar (title,
  * back, the capsule), the page viewport and the overlay layer; beside it a toolbar to choose who
- * you are, open a page by path (DevTools' 启动页面), pull to refresh, and a list of runtime errors.
+ * you are, open a page by path (DevTools' 启动页面), pull to refresh, and a list of runtime errors;
+ * below them, the emulated WeChat's side (wechat-panel.ts).
  */
 import type { PageChrome, PageRecord } from './router';
 import type { PreviewIdentity } from './protocol';
+import { wechatPanel } from './wechat-panel';
 import { SCREEN } from './wx/system';
 
 export interface ShellActions {
@@ -55,7 +57,7 @@ export class Shell implements PageChrome {
     this.bar.append(this.backButton, this.spinner, this.title, capsule);
     this.screen.append(status, this.bar, this.viewport, this.overlays);
     this.phone.appendChild(this.screen);
-    root.append(this.toolbar(identities, openid), this.phone, this.errorPanel());
+    root.append(this.toolbar(identities, openid), this.phone, this.errorPanel(), wechatPanel());
   }
 
   private toolbar(identities: PreviewIdentity[], openid: string): HTMLElement {
