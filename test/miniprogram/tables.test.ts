@@ -7,8 +7,9 @@ import { BUILT_IN_TABLES, tablesFromWeChat, type FilingTables } from '@beian/cor
 import { fakeCloud, type FakeCloud } from '../helpers/cloud';
 import { render } from '../helpers/simulate';
 import { WECHAT_ONLY_NRLX, wechatItems } from '../fixtures/wechat-tables';
+import type * as TablesService from '../../miniprogram/services/tables';
 
-type Service = typeof import('../../miniprogram/services/tables');
+type Service = typeof TablesService;
 
 const WECHAT = tablesFromWeChat(wechatItems());
 
