@@ -10,6 +10,8 @@ import { BUILT_IN_TABLES, type FilingTables, type ServiceGroup } from './tables'
 /** 个人: the subject type whose certificates are the individual set (the only set principals use). */
 const PERSONAL = 5;
 
+const PLACEHOLDER_CITY = /^(市辖区|县|.*直辖县级行政区划)$/;
+
 function byId<T extends { id: number }>(rows: readonly T[]): ReadonlyMap<number, T> {
   return new Map(rows.map((row) => [row.id, row]));
 }
@@ -102,6 +104,14 @@ export class TableLookup {
   }
   cityOf(code: unknown): string {
     return regionsIn.cityOf(this.tables.regions, code);
+  }
+  /**
+   * A city as a message names it: WeChat's tree calls the city level of 北京 `市辖区` and of some
+   * provinces `县` or `…直辖县级行政区划`, which mean nothing alone, so those read as the province.
+   */
+  cityLabel(code: unknown): string {
+    const name = this.regionName(code);
+    return PLACEHOLDER_CITY.test(name) ? this.regionName(this.provinceOf(code)) || name : name;
   }
   regionLabel(region: { province: string; city: string; district: string }): string {
     return regionsIn.label(this.tables.regions, region);

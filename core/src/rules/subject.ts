@@ -59,7 +59,7 @@ function region(ctx: RuleContext): void {
       ctx.findings.error(
         'subject.region.district',
         'region.mismatch',
-        `请重新选择${tables.regionName(city)}下的区县`,
+        `请重新选择${tables.cityLabel(city)}下的区县`,
       );
     }
   }

@@ -23,6 +23,20 @@ describe('tablesFromWeChat', () => {
     expect(lookup.isDistrictCode('110108')).toBe(false);
   });
 
+  it('names a placeholder city level by its province in messages', () => {
+    const lookup = lookupOf(
+      tablesFromWeChat({
+        ...wechatItems(),
+        districts: [
+          { type: 1, code: 110000, name: '北京市', sub_list: [{ type: 2, code: 110100, name: '市辖区' }] },
+        ],
+      }),
+    );
+    expect(lookup.regionName('110100')).toBe('市辖区');
+    expect(lookup.cityLabel('110100')).toBe('北京市');
+    expect(lookupOf(BUILT_IN_TABLES).cityLabel('440300')).toBe('深圳市');
+  });
+
   it('names the content: the same answers give the same version, other answers another', () => {
     const one = tablesFromWeChat(wechatItems());
     expect(tablesFromWeChat(wechatItems()).version).toBe(one.version);
