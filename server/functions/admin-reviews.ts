@@ -8,6 +8,7 @@ import type { ActionSpec } from '../action-map';
 import { formFileIds } from '../app/files';
 import { loadAny } from '../app/load';
 import { move } from '../app/move';
+import { currentTables } from '../app/tables';
 import type { ServerDeps } from '../deps';
 import { adminParams } from '../schemas/params';
 import { reviewerActor, type AdminAction, type Reviewer } from './callers';
@@ -17,16 +18,17 @@ export const getForReview: AdminAction<'filing.get'> = {
   async run({ id }, { deps }) {
     const application = await loadAny(deps, id);
     const { kind, cancelScope, form } = application;
-    const [audit, media] = await Promise.all([
+    const [audit, media, tables] = await Promise.all([
       deps.store.auditOf(id),
       deps.files.temporaryUrls(formFileIds(form)),
+      currentTables(deps),
     ]);
     return {
       filing: application,
       timeline: application.timeline,
       audit,
       media,
-      check: check({ kind, cancelScope, form }, { today: beijingDate(deps.clock.now()) }),
+      check: check({ kind, cancelScope, form }, { today: beijingDate(deps.clock.now()), tables }),
     };
   },
 };
