@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
 import { transformSync } from 'esbuild';
 import type { AppConfig, ComponentEntry, PreviewPackage, WindowConfig } from './browser/protocol';
+import { rewriteIconFont } from './icon-font';
 import { wxssToCss } from './wxss';
 
 interface FileStamp {
@@ -219,7 +220,7 @@ class ComponentGraph {
     const file = join(this.root, path);
     if (seen.has(path) || !existsSync(file)) return '';
     seen.add(path);
-    const source = readFileSync(file, 'utf8');
+    const source = rewriteIconFont(readFileSync(file, 'utf8'));
     return source.replace(
       /@import\s+(?:"([^"]+)"|'([^']+)')\s*;?/g,
       (_all, double?: string, single?: string) => {

@@ -43,7 +43,8 @@ export class Phone {
   async settle(): Promise<void> {
     const quiet = (): boolean => {
       const probe = (globalThis as unknown as ProbeHost).__preview;
-      return probe !== undefined && probe.pending === 0 && !probe.animating();
+      // Vant's icon font too: a screenshot with stand-in glyphs would differ from run to run.
+      return probe !== undefined && probe.pending === 0 && !probe.animating() && probe.iconsReady();
     };
     await this.page.waitForFunction(quiet, undefined, { timeout: 15_000 });
     // Vant starts a transition a frame or two after the state changes (its requestAnimationFrame

@@ -11,9 +11,11 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_TEMPLATES, parseTemplateConfig, TEMPLATE_ROLES, type TemplateConfig } from '@beian/core';
 import { build } from 'esbuild';
 import { AppPackager } from './app-package';
+import { iconFont, ICON_FONT_PATH } from './icon-font';
 import type { PreviewConfig, PreviewIdentity } from './browser/protocol';
 
 export const MINIPROGRAM_ROOT = resolve(__dirname, '..', '..', 'miniprogram');
+const REPO_ROOT = resolve(__dirname, '..', '..');
 const BROWSER = join(__dirname, 'browser');
 
 /** Who you can be in the preview; the local cloud's seed makes the admin one an admin. */
@@ -55,6 +57,9 @@ export function createPreview(options: PreviewOptions = {}): PreviewHandler {
       case '/preview/runtime.js':
         await answer(response, 'application/javascript; charset=utf-8', () => runtime.get());
         return true;
+      case ICON_FONT_PATH:
+        send(response, 200, 'font/woff2', iconFont(REPO_ROOT));
+        return true;
       case '/preview/preview.css':
         send(response, 200, 'text/css; charset=utf-8', readFileSync(join(BROWSER, 'preview.css'), 'utf8'));
         return true;
@@ -81,7 +86,7 @@ async function answer(
   }
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string): void {
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
   response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   response.end(body);
 }

@@ -142,6 +142,23 @@ describe('the wx shim in the browser', () => {
     expect(JSON.stringify(errors.errors)).toContain('不是有效的 OPENID');
   });
 
+  it('draws Vant’s icons with the font from @vant/icons, offline (no CDN)', async () => {
+    const loaded = await withPreview({}, async (phone) => {
+      await phone.launch(FILER, 'pages/filings/index');
+      await phone.page.waitForFunction(
+        () => !document.documentElement.classList.contains('mp-no-icon-font'),
+        undefined,
+        { timeout: 15_000 },
+      );
+      return phone.page.evaluate(() =>
+        [...document.fonts].some(
+          (face) => face.family.replace(/["']/g, '') === 'vant-icon' && face.status === 'loaded',
+        ),
+      );
+    });
+    expect(loaded).toBe(true);
+  });
+
   it('holds a privacy API until the filer agrees in the privacy sheet (?privacy=ask)', async () => {
     const result = await withPreview({}, async (phone) => {
       await phone.launch(FILER, 'pages/filing-form/index');

@@ -81,6 +81,7 @@ async function boot(): Promise<void> {
       return pendingCount();
     },
     stack: () => loaded.router?.stack.map((page) => page.url) ?? [],
+    iconsReady: () => !document.documentElement.classList.contains('mp-no-icon-font'),
     animating: () =>
       document
         .getAnimations()
@@ -186,16 +187,24 @@ async function boot(): Promise<void> {
   app?.onShow?.call(app, launchOptions);
 }
 
-/** Glyph stand-ins for Vant's icons until (unless) its CDN font loads; see preview.css. */
+/**
+ * Glyph stand-ins for Vant's icons until its font has loaded (preview.css). The stand-ins keep the
+ * font from being needed by any element, so it is asked for here; the preview serves it locally.
+ */
 function watchIconFont(): void {
   const root = document.documentElement;
   root.classList.add('mp-no-icon-font');
-  document.fonts.addEventListener('loadingdone', () => {
-    const loaded = [...document.fonts].some(
-      (face) => face.family.replace(/["']/g, '') === 'vant-icon' && face.status === 'loaded',
+  // Vant's @font-face arrives with the first page's styles: ask again until it is there.
+  const attempt = (left: number): void => {
+    void document.fonts.load('14px vant-icon').then(
+      (faces) => {
+        if (faces.length > 0) root.classList.remove('mp-no-icon-font');
+        else if (left > 0) setTimeout(() => attempt(left - 1), 250);
+      },
+      () => undefined,
     );
-    if (loaded) root.classList.remove('mp-no-icon-font');
-  });
+  };
+  attempt(40);
 }
 
 function describe(reason: unknown): string {

@@ -87,4 +87,6 @@ export interface PreviewProbe {
   stack(): string[];
   /** True while a finite CSS transition or animation runs (a popup sliding in, a toast fading). */
   animating(): boolean;
+  /** True once Vant's icon font has loaded (until then the icons are stand-in glyphs). */
+  iconsReady(): boolean;
 }
