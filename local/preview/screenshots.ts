@@ -17,10 +17,14 @@ async function main(): Promise<void> {
   await packMiniprogramNpm();
   mkdirSync(OUT, { recursive: true });
   for (const file of readdirSync(OUT)) if (file.endsWith('.png')) rmSync(join(OUT, file));
-  const states = await runStoryOnce({ pictureFile: (name) => join(OUT, `${name}.png`) });
-  for (const [index, state] of states.entries()) {
-    console.log(`${String(index + 1).padStart(2, '0')}-${state.name}  ${state.title}  (${state.route})`);
-  }
+  console.log('walking the story in Chromium (about a minute)…');
+  const states = await runStoryOnce({
+    pictureFile: (name) => {
+      // One line per picture as it is taken: the walk is long enough to look stuck otherwise.
+      console.log(`  ${name}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      return join(OUT, `${name}.png`);
+    },
+  });
   console.log(`${states.length} screenshots in ${OUT} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 

@@ -94,18 +94,25 @@ export function etaText(eta: StageEta | null): string {
   return `${prefix} ${range} 完成`;
 }
 
-/** A time as one unbreakable word: a timeline line may wrap between times, never inside one. */
-function moment(iso: string): string {
-  return beijingDateTime(iso).replace(' ', '\u00a0');
+/**
+ * Dates and times as unbreakable words, so a timeline line wraps between them, never inside one
+ * (`2026-03-` / `03`): a word joiner after each hyphen, a no-break space before the time.
+ */
+export function unbroken(text: string): string {
+  return text.replace(
+    /(\d{4})-(\d{2})-(\d{2})(?: (\d{2}:\d{2}))?/g,
+    (_all, y: string, m: string, d: string, time?: string) =>
+      `${y}-\u2060${m}-\u2060${d}${time ? `\u00a0${time}` : ''}`,
+  );
 }
 
 function stepOf(entry: TimelineEntry, eta: StageEta | null): StepView {
   const text = STATE_INFO[entry.state].label;
-  const start = moment(entry.startedAt);
-  if (entry.endedAt) return { text, desc: `${start} 至 ${moment(entry.endedAt)}` };
-  if (STATE_INFO[entry.state].terminal) return { text, desc: start };
+  const start = beijingDateTime(entry.startedAt);
+  if (entry.endedAt) return { text, desc: unbroken(`${start} 至 ${beijingDateTime(entry.endedAt)}`) };
+  if (STATE_INFO[entry.state].terminal) return { text, desc: unbroken(start) };
   const due = eta && eta.stage === entry.state ? `，${etaText(eta)}` : '';
-  return { text, desc: `${start} 开始${due}` };
+  return { text, desc: unbroken(`${start} 开始${due}`) };
 }
 
 export function timelineSteps(
