@@ -15,8 +15,7 @@ export interface Decider {
 }
 
 export const OWN_APPLICATION = '不能审核自己提交的申请，请交由其他审核员处理。';
-export const OWN_MOBILE =
-  '这条申请的负责人手机号与你登记的手机号相同，不能由你审核，请交由其他审核员处理。';
+export const OWN_MOBILE = '这条申请的负责人手机号与你登记的手机号相同，不能由你审核，请交由其他审核员处理。';
 
 /** Why this admin must stay out of this application, or null when they may decide it. */
 export function conflictOf(admin: Decider, application: Application): string | null {

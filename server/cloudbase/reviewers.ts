@@ -44,12 +44,18 @@ export class CloudbaseReviewers extends CloudbaseRecords {
   async openingsOf(applicationId: string): Promise<Opening[]> {
     // Two openings in the same millisecond keep no order between them; either order is true.
     const query = this.db.collection(COLLECTIONS.openings).where({ applicationId }).orderBy('at', 'asc');
-    return (await this.readAll(query, 10_000)).map(({ _id: _ignored, ...opening }) => opening as unknown as Opening);
+    return (await this.readAll(query, 10_000)).map(
+      ({ _id: _ignored, ...opening }) => opening as unknown as Opening,
+    );
   }
 }
 
 function toAdmin(doc: Doc): AdminRecord {
-  const admin: AdminRecord = { openid: String(doc.openid), name: String(doc.name), addedAt: String(doc.addedAt) };
+  const admin: AdminRecord = {
+    openid: String(doc.openid),
+    name: String(doc.name),
+    addedAt: String(doc.addedAt),
+  };
   if (typeof doc.mobile === 'string') admin.mobile = doc.mobile;
   return admin;
 }

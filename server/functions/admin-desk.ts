@@ -17,7 +17,10 @@ export const listQueue: AdminAction<'queue.list'> = {
     // BAD_REQUEST, not FORBIDDEN: the queue holds submitted applications only, for every caller
     // (the operator too), so asking it for drafts is a malformed request rather than one that
     // someone else would be allowed to make.
-    if (state === 'draft') throw refuse.badRequest(DRAFTS_REFUSED, [{ path: 'state', code: 'state.draft', message: DRAFTS_REFUSED }]);
+    if (state === 'draft')
+      throw refuse.badRequest(DRAFTS_REFUSED, [
+        { path: 'state', code: 'state.draft', message: DRAFTS_REFUSED },
+      ]);
     const filter = {
       // Without a state filter: everything but drafts (a filer's unsent work).
       states: state ? [state] : SUBMITTED_STATES,
@@ -73,7 +76,9 @@ export const addAdmin: AdminAction<'admins.add'> = {
   params: adminParams['admins.add'],
   async run({ openid, name, mobile }, { deps }) {
     const addedAt = deps.clock.now().toISOString();
-    await deps.store.putAdmin(mobile === undefined ? { openid, name, addedAt } : { openid, name, addedAt, mobile });
+    await deps.store.putAdmin(
+      mobile === undefined ? { openid, name, addedAt } : { openid, name, addedAt, mobile },
+    );
     const admin = await deps.store.getAdmin(openid);
     if (!admin) throw new Error(`admin ${openid} was not stored`);
     return { admin };

@@ -17,8 +17,7 @@ export interface Filer {
  * app/duties.ts), or an operator call from the console.
  */
 export type Reviewer =
-  | { kind: 'admin'; openid: string; name: string; mobile: string | null }
-  | { kind: 'operator'; name: string };
+  { kind: 'admin'; openid: string; name: string; mobile: string | null } | { kind: 'operator'; name: string };
 
 /** The scheduler runs for its timer trigger (the system) or an operator, never for a user. */
 export type SchedulerCaller = { kind: 'system' } | { kind: 'operator'; name: string };
