@@ -17,6 +17,7 @@ import type {
   TimelineEntry,
 } from './model/application';
 import type { FileId, FilingForm, IsoDate, MaterialKey } from './model/form';
+import type { FilingTables } from './data/tables';
 import type { CheckResult } from './result';
 
 /** An application as its filer sees it. */
@@ -121,10 +122,21 @@ export interface DispatchReport {
   skipped: number;
 }
 
+/**
+ * The tick's daily refresh of WeChat's tables: `skipped` (not a platform, or no mini-program has
+ * authorized Beian yet), `current` (fetched within 24 h), `refreshed`, or `failed` (the stored
+ * tables stay). `version` is the tables the checks use after the tick.
+ */
+export interface TablesRefreshReport {
+  status: 'skipped' | 'current' | 'refreshed' | 'failed';
+  version: string;
+}
+
 export interface TickReport {
   timedOut: number;
   overdueFlagged: number;
   dispatch: DispatchReport;
+  tables: TablesRefreshReport;
 }
 
 export interface Stats {
@@ -226,6 +238,11 @@ export interface Contract {
      * administrator opens to authorize Beian (a mini-program cannot open them: the filer copies one).
      */
     'platform.authorization': Action<{ appid: string }, PlatformAuthorization>;
+    /**
+     * WeChat's enumerations and district tree the server checks against. The client sends the
+     * version it holds; `tables` is null when that is current, so a cached copy costs a few bytes.
+     */
+    'tables.get': Action<{ version?: string }, { version: string; tables: FilingTables | null }>;
   };
   admin: {
     /** Submitted applications only: `state: 'draft'` is a BAD_REQUEST (the queue holds no drafts). */

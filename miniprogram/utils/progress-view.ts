@@ -94,10 +94,15 @@ export function etaText(eta: StageEta | null): string {
   return `${prefix} ${range} 完成`;
 }
 
+/** A time as one unbreakable word: a timeline line may wrap between times, never inside one. */
+function moment(iso: string): string {
+  return beijingDateTime(iso).replace(' ', '\u00a0');
+}
+
 function stepOf(entry: TimelineEntry, eta: StageEta | null): StepView {
   const text = STATE_INFO[entry.state].label;
-  const start = beijingDateTime(entry.startedAt);
-  if (entry.endedAt) return { text, desc: `${start} 至 ${beijingDateTime(entry.endedAt)}` };
+  const start = moment(entry.startedAt);
+  if (entry.endedAt) return { text, desc: `${start} 至 ${moment(entry.endedAt)}` };
   if (STATE_INFO[entry.state].terminal) return { text, desc: start };
   const due = eta && eta.stage === entry.state ? `，${etaText(eta)}` : '';
   return { text, desc: `${start} 开始${due}` };

@@ -24,6 +24,7 @@ import type { ServerDeps } from '../deps';
 import { Refusal, refuse } from '../errors';
 import type { BaseLock, Commit, OutboxMessage, StageExit, StoredRequest } from '../store/types';
 import { newId } from './ids';
+import { currentTables } from './tables';
 
 export interface MoveRequest {
   application: Application;
@@ -48,6 +49,8 @@ export async function move(deps: ServerDeps, request: MoveRequest): Promise<Move
   const result = transition(application, event, actor, now, {
     requestId: request.requestId,
     calendar: deps.calendar,
+    // Only a submit is checked; the other moves need not read the tables.
+    tables: event.type === 'submit' ? await currentTables(deps) : undefined,
   });
   if (!result.ok) throw new Refusal(result.error.code, result.error.message, result.error.fields);
   const moved = result.application;

@@ -19,6 +19,7 @@ import { assertMayDecide } from '../app/duties';
 import { formFileIds } from '../app/files';
 import { loadSubmitted } from '../app/load';
 import { move } from '../app/move';
+import { currentTables } from '../app/tables';
 import type { ServerDeps } from '../deps';
 import { adminParams } from '../schemas/params';
 import { reviewerActor, type AdminAction, type Reviewer } from './callers';
@@ -30,10 +31,11 @@ export const getForReview: AdminAction<'filing.get'> = {
     const { kind, cancelScope, form } = application;
     // Written before the page gets the numbers: an opening that was not recorded shows nothing.
     await deps.store.recordOpening(openingOf(application, who, deps.clock.now()));
-    const [audit, openings, media] = await Promise.all([
+    const [audit, openings, media, tables] = await Promise.all([
       deps.store.auditOf(id),
       deps.store.openingsOf(id),
       deps.files.temporaryUrls(formFileIds(form)),
+      currentTables(deps),
     ]);
     return {
       filing: application,
@@ -41,7 +43,7 @@ export const getForReview: AdminAction<'filing.get'> = {
       audit,
       openings,
       media,
-      check: check({ kind, cancelScope, form }, { today: beijingDate(deps.clock.now()) }),
+      check: check({ kind, cancelScope, form }, { today: beijingDate(deps.clock.now()), tables }),
     };
   },
 };

@@ -17,6 +17,7 @@ import { newId } from '../app/ids';
 import { loadOwned } from '../app/load';
 import { baseBusy } from '../app/move';
 import { draftCapRefusal, MAX_OPEN_DRAFTS } from '../app/quotas';
+import { currentTables } from '../app/tables';
 import { filerView } from '../app/views';
 import { Refusal, refuse } from '../errors';
 import { plainWrite } from '../store/types';
@@ -98,7 +99,7 @@ export const checkFiling: FilingAction<'filing.check'> = {
   async run({ id }, { who, deps }) {
     const { kind, cancelScope, form } = await loadOwned(deps, id, who.openid);
     const target = { kind, cancelScope, form };
-    const result = check(target, { today: beijingDate(deps.clock.now()) });
+    const result = check(target, { today: beijingDate(deps.clock.now()), tables: await currentTables(deps) });
     return { ...result, materials: materialsChecklist(target) };
   },
 };

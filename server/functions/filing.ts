@@ -10,6 +10,7 @@ import { checkFiling, createDraft, saveDraft } from './filing-drafts';
 import { registerFile } from './filing-files';
 import { platformAuthorization } from './filing-platform';
 import { confirmSms, resendSms, submitFiling, withdrawFiling } from './filing-moves';
+import { getTables } from './filing-tables';
 import { getFiling, getSession, listFilings, mediaUrls, recordSubscription } from './filing-reads';
 
 export type { Filer };
@@ -31,6 +32,7 @@ export const filing = defineFunction<'filing', Filer, ServerDeps>({
     'media.url': mediaUrls,
     'file.register': registerFile,
     'platform.authorization': platformAuthorization,
+    'tables.get': getTables,
   },
   async identify(caller) {
     if (caller.kind === 'user') return { kind: 'filer', openid: caller.openid };

@@ -1,11 +1,13 @@
 /**
  * The `scheduler` function: its timer trigger runs `tick` every minute (an operator may run it by
- * hand). A tick times out closed SMS windows, flags overdue reviews and dispatches the outbox;
+ * hand). A tick times out closed SMS windows, flags overdue reviews, dispatches the outbox and,
+ * once a day, refreshes WeChat's tables;
  * running two at once is safe (conditional writes and message claims).
  */
 import { defineFunction } from '../action-map';
 import { dispatchOutbox, emptyReport } from '../app/outbox';
 import { flagOverdueReviews, timeOutSmsWindows, type SweepResult } from '../app/sweep';
+import { failedRefresh, refreshTables } from '../app/tables';
 import type { ServerDeps } from '../deps';
 import { refuse } from '../errors';
 import { schedulerParams } from '../schemas/params';
@@ -54,10 +56,13 @@ export const scheduler = defineFunction<'scheduler', SchedulerCaller, ServerDeps
           () => dispatchOutbox(deps, { limit: DISPATCH_LIMIT, deadline: Date.now() + DISPATCH_BUDGET_MS }),
           emptyReport(),
         );
+        const tables =
+          (await isolated(deps, failed, 'tables', () => refreshTables(deps), null)) ??
+          (await failedRefresh(deps));
         // Counted in the log, not the answer: the tick's report keeps its published shape.
         const failures = failed.count + sms.failed + overdue.failed;
         if (failures > 0) deps.logger.error(`tick: ${failures} failed (the rest of the tick ran)`);
-        return { timedOut: sms.done, overdueFlagged: overdue.done, dispatch };
+        return { timedOut: sms.done, overdueFlagged: overdue.done, dispatch, tables };
       },
     },
   },

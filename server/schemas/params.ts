@@ -74,6 +74,7 @@ export const filingParams = {
   'platform.authorization': z.strictObject({
     appid: z.string().regex(/^wx[0-9a-f]{16}$/),
   }),
+  'tables.get': z.strictObject({ version: z.string().max(64).optional() }),
   'file.register': z.strictObject({
     fileId: z.string().min(1).max(512),
     field: z

@@ -4,6 +4,7 @@
  * HTTP access service would use.
  */
 import { sealEnvelope } from '../../server/wechat/events';
+import { RECORDING_SINK } from '../../local/wechat/push';
 import { FILER, ok, TestCloud } from './harness';
 
 const APPID = 'wx00000000000000b2';
@@ -61,5 +62,27 @@ describe('the local cloud as a third-party platform', () => {
       body: push.body,
     });
     expect(forged.status).toBe(403);
+  });
+
+  it('takes an authorization from the redirect too, when the event is late', async () => {
+    await test.close();
+    // WeChat's pushes are held back (recorded only): Beian learns only what is delivered below.
+    test = await TestCloud.start({ wechatSink: RECORDING_SINK });
+    const ticket = test.cloud.wechat.deliveries().find((d) => d.event === 'component_verify_ticket');
+    if (!ticket) throw new Error('the emulator pushed no ticket at start');
+    const query = new URLSearchParams(ticket.request.query);
+    const delivered = await fetch(`${test.url}/wechat/auth?${query}`, {
+      method: 'POST',
+      body: ticket.request.body,
+    });
+    expect(await delivered.text()).toBe('success');
+    const { json } = await test.post('/_/wechat/authorize', { appid: APPID });
+    const code = (json as { authorization_code: string }).authorization_code;
+    const page = await fetch(
+      `${test.url}/wechat/authorized?auth_code=${encodeURIComponent(code)}&expires_in=600`,
+    );
+    expect([page.status, await page.text()]).toEqual([200, expect.stringContaining('授权成功')]);
+    const after = ok(await test.as(FILER, 'filing', 'platform.authorization', { appid: APPID }));
+    expect(after.status).toBe('authorized');
   });
 });

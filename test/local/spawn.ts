@@ -42,8 +42,12 @@ export class StartedMain {
   private readonly done: Promise<Finished>;
   private output = '';
 
-  constructor(args: string[], env: Record<string, string>) {
-    const child = spawn(TSX, [join(ROOT, 'local', 'main.ts'), ...args], { cwd: ROOT, env: cleanEnv(env) });
+  /** `via: 'npm'` runs `npm start -- args` instead of tsx directly, as the README says to. */
+  constructor(args: string[], env: Record<string, string>, via: 'tsx' | 'npm' = 'tsx') {
+    const child =
+      via === 'npm'
+        ? spawn('npm', ['start', '--', ...args], { cwd: ROOT, env: cleanEnv(env) })
+        : spawn(TSX, [join(ROOT, 'local', 'main.ts'), ...args], { cwd: ROOT, env: cleanEnv(env) });
     this.child = child;
     child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -62,6 +62,16 @@ describe('npm start', () => {
     expect(existsSync(join(dataDir, 'local-cloud.json'))).toBe(false);
   });
 
+  it('stops with npm: a SIGTERM to npm reaches the cloud, which closes and frees its folder', async () => {
+    const main = new StartedMain(['--no-preview'], { PORT: '0', BEIAN_DATA_DIR: dataDir }, 'npm');
+    await main.url();
+    // What `kill <npm pid>` does: before, npm's shell died and left the server holding the folder.
+    const { code, stdout } = await main.stop('SIGTERM');
+    expect(stdout).toContain('stopped');
+    expect(code === 0 || code === null).toBe(true);
+    expect(existsSync(join(dataDir, 'local-cloud.json'))).toBe(false);
+  });
+
   it('prints the operator key in full on the start that creates it only, masked afterwards', async () => {
     const first = new StartedMain(['--no-preview'], { PORT: '0', BEIAN_DATA_DIR: dataDir });
     await first.url();

@@ -24,6 +24,7 @@ function fixture() {
             timedOut: who.kind === 'system' ? 1 : 0,
             overdueFlagged: 0,
             dispatch: { sent: 0, noConsent: 0, rejected: 0, retried: 0, failed: 0, skipped: 0 },
+            tables: { status: 'skipped', version: 'builtin' },
           };
         },
       },

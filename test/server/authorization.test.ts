@@ -71,6 +71,7 @@ const MATRIX: { [F in FunctionName]: Record<ActionName<F>, Row> } = {
       params: () => ({ fileIds: [OWN_FILE] }),
       expect: { ...USERS_ONLY, other: 'VALIDATION', admin: 'VALIDATION' },
     },
+    'tables.get': { stage: 'none', params: () => ({ version: 'builtin-0' }), expect: USERS_ONLY },
     'platform.authorization': {
       stage: 'none',
       params: () => ({ appid: 'wx0123456789abcdef' }),

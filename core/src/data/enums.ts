@@ -1,14 +1,10 @@
 /**
- * Typed lookups over WeChat's filing enumerations (the rows live in wechat-enums.ts). Everything
- * here is derived once at load; lookups are map reads, cheap enough for every keystroke.
+ * Typed lookups over WeChat's filing enumerations. The rules ask the FilingTables they are given
+ * (./tables.ts, ./lookup.ts); these module-level names answer from BUILT_IN_TABLES, for callers
+ * that have no tables at hand (and for the ids the rules refer to by name).
  */
-import {
-  CERTIFICATE_TYPE_ROWS,
-  PRE_APPROVAL_TYPE_ROWS,
-  SERVICE_GROUP_ROWS,
-  SERVICE_TYPE_ROWS,
-  SUBJECT_TYPE_ROWS,
-} from './wechat-enums';
+import { builtInLookup } from './lookup';
+import { BUILT_IN_TABLES } from './tables';
 
 export interface SubjectType {
   id: number;
@@ -74,45 +70,22 @@ export const NONE_PRE_APPROVAL = 24;
 /** At most this many second-level service types per mini-program. */
 export const MAX_SERVICE_TYPES = 5;
 
-export const SUBJECT_TYPES: readonly SubjectType[] = SUBJECT_TYPE_ROWS.map(([id, name]) => ({ id, name }));
+export const SUBJECT_TYPES: readonly SubjectType[] = BUILT_IN_TABLES.subjectTypes;
 
-export const CERTIFICATE_TYPES: readonly CertificateType[] = CERTIFICATE_TYPE_ROWS.map(
-  ([id, subjectType, name]) => ({ id, name, subjectType }),
-);
+export const CERTIFICATE_TYPES: readonly CertificateType[] = BUILT_IN_TABLES.certificateTypes;
 
-export const SERVICE_TYPES: readonly ServiceType[] = SERVICE_TYPE_ROWS.map(([id, group, name, remark]) => ({
-  id,
-  name,
-  group,
-  remark: remark ?? '',
-}));
+export const SERVICE_TYPES: readonly ServiceType[] = BUILT_IN_TABLES.serviceTypes;
 
-export const SERVICE_TYPE_GROUPS: readonly ServiceTypeGroup[] = SERVICE_GROUP_ROWS.map(([id, name]) => ({
-  id,
-  name,
-  types: SERVICE_TYPES.filter((type) => type.group === id),
-}));
+export const SERVICE_TYPE_GROUPS: readonly ServiceTypeGroup[] = builtInLookup().serviceTypeGroups();
 
-export const PRE_APPROVAL_TYPES: readonly PreApprovalType[] = PRE_APPROVAL_TYPE_ROWS.map(([id, name]) => ({
-  id,
-  name,
-}));
-
-const subjectTypeById = new Map(SUBJECT_TYPES.map((type) => [type.id, type]));
-const certificateTypeById = new Map(CERTIFICATE_TYPES.map((type) => [type.id, type]));
-const serviceTypeById = new Map(SERVICE_TYPES.map((type) => [type.id, type]));
-const serviceGroupById = new Map(SERVICE_TYPE_GROUPS.map((group) => [group.id, group]));
-const preApprovalTypeById = new Map(PRE_APPROVAL_TYPES.map((type) => [type.id, type]));
-const certificateTypesBySubject = new Map<number, readonly CertificateType[]>(
-  SUBJECT_TYPES.map((subject) => [subject.id, CERTIFICATE_TYPES.filter((c) => c.subjectType === subject.id)]),
-);
+export const PRE_APPROVAL_TYPES: readonly PreApprovalType[] = BUILT_IN_TABLES.preApprovalTypes;
 
 export function isSubjectType(id: unknown): id is number {
-  return typeof id === 'number' && subjectTypeById.has(id);
+  return builtInLookup().isSubjectType(id);
 }
 
 export function subjectTypeName(id: unknown): string {
-  return typeof id === 'number' ? (subjectTypeById.get(id)?.name ?? '') : '';
+  return builtInLookup().subjectTypeName(id);
 }
 
 /** 个人 (subject type 5): the subject is a person, who is also the subject principal. */
@@ -122,7 +95,7 @@ export function isPersonalSubject(type: unknown): boolean {
 
 /** The certificate types a subject of this type may present (empty for an unknown type). */
 export function certificateTypesFor(subjectType: unknown): readonly CertificateType[] {
-  return typeof subjectType === 'number' ? (certificateTypesBySubject.get(subjectType) ?? []) : [];
+  return builtInLookup().certificateTypesFor(subjectType);
 }
 
 /** The individual set (个人's types): the only types a principal may use. */
@@ -131,38 +104,35 @@ export const INDIVIDUAL_CERTIFICATE_TYPES: readonly CertificateType[] = certific
 );
 
 export function isCertificateType(id: unknown): id is number {
-  return typeof id === 'number' && certificateTypeById.has(id);
+  return builtInLookup().isCertificateType(id);
 }
 
 export function isIndividualCertificateType(id: unknown): boolean {
-  return typeof id === 'number' && certificateTypeById.get(id)?.subjectType === SUBJECT_TYPE.personal;
+  return builtInLookup().isIndividualCertificateType(id);
 }
 
 export function certificateTypeName(id: unknown): string {
-  return typeof id === 'number' ? (certificateTypeById.get(id)?.name ?? '') : '';
+  return builtInLookup().certificateTypeName(id);
 }
 
 /** A second-level service type: the only level `applyIcpFiling` accepts. */
 export function isSelectableServiceType(id: unknown): boolean {
-  return typeof id === 'number' && serviceTypeById.has(id);
+  return builtInLookup().isSelectableServiceType(id);
 }
 
 export function isServiceTypeGroup(id: unknown): boolean {
-  return typeof id === 'number' && serviceGroupById.has(id);
+  return builtInLookup().isServiceTypeGroup(id);
 }
 
 /** `餐饮 / 外卖` for a second-level id, the group name for a first-level one, '' otherwise. */
 export function serviceTypeName(id: unknown): string {
-  if (typeof id !== 'number') return '';
-  const type = serviceTypeById.get(id);
-  if (type) return `${serviceGroupById.get(type.group)?.name ?? ''} / ${type.name}`;
-  return serviceGroupById.get(id)?.name ?? '';
+  return builtInLookup().serviceTypeName(id);
 }
 
 export function isPreApprovalType(id: unknown): id is number {
-  return typeof id === 'number' && preApprovalTypeById.has(id);
+  return builtInLookup().isPreApprovalType(id);
 }
 
 export function preApprovalTypeName(id: unknown): string {
-  return typeof id === 'number' ? (preApprovalTypeById.get(id)?.name ?? '') : '';
+  return builtInLookup().preApprovalTypeName(id);
 }

@@ -2,8 +2,11 @@
  * The mainland province / city / district tree (6-digit codes) a filing may use: one copy, unpacked
  * lazily from regions.generated.ts into van-area's `area-list` shape, and used by the checks.
  *
- * WeChat's own tree (`queryIcpDistrictCode`) is the authority and may differ in places (e.g.
- * development zones); the seed is @vant/area-data, which is what the picker shows.
+ * WeChat's own tree (`queryIcpDistrictCode`) is the authority and differs in places (e.g.
+ * development zones): the server fetches it daily into FilingTables (./tables.ts), and this
+ * built-in tree (from @vant/area-data) is only the offline default. `areaList()` is the one way in
+ * to the built-in tree, so it can later be loaded from elsewhere (a subpackage) without touching
+ * its callers.
  */
 import { REGION_ROWS } from './regions.generated';
 
@@ -46,42 +49,64 @@ function own(map: Readonly<Record<string, string>>, code: unknown): string | und
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(map, code) ? map[code] : undefined;
 }
 
+/**
+ * The region questions over any tree in this shape (the built-in one, or WeChat's through
+ * FilingTables): levels relate by code prefix, as in GB/T 2260 and as van-area groups them.
+ */
+export const regionsIn = {
+  isProvinceCode: (list: AreaList, code: unknown): code is string =>
+    own(list.province_list, code) !== undefined,
+  isCityCode: (list: AreaList, code: unknown): code is string => own(list.city_list, code) !== undefined,
+  isDistrictCode: (list: AreaList, code: unknown): code is string =>
+    own(list.county_list, code) !== undefined,
+  name: (list: AreaList, code: unknown): string =>
+    own(list.county_list, code) ?? own(list.city_list, code) ?? own(list.province_list, code) ?? '',
+  provinceOf(list: AreaList, code: unknown): string {
+    if (typeof code !== 'string' || !/^\d{6}$/.test(code)) return '';
+    const province = `${code.slice(0, 2)}0000`;
+    return own(list.province_list, province) === undefined ? '' : province;
+  },
+  cityOf(list: AreaList, code: unknown): string {
+    if (typeof code !== 'string' || !/^\d{6}$/.test(code)) return '';
+    const city = `${code.slice(0, 4)}00`;
+    return own(list.city_list, city) === undefined ? '' : city;
+  },
+  label(list: AreaList, region: { province: string; city: string; district: string }): string {
+    return [region.province, region.city, region.district]
+      .map((code) => regionsIn.name(list, code))
+      .filter((name) => name !== '')
+      .join(' ');
+  },
+};
+
 export function isProvinceCode(code: unknown): code is string {
-  return own(areaList().province_list, code) !== undefined;
+  return regionsIn.isProvinceCode(areaList(), code);
 }
 
 export function isCityCode(code: unknown): code is string {
-  return own(areaList().city_list, code) !== undefined;
+  return regionsIn.isCityCode(areaList(), code);
 }
 
 export function isDistrictCode(code: unknown): code is string {
-  return own(areaList().county_list, code) !== undefined;
+  return regionsIn.isDistrictCode(areaList(), code);
 }
 
 /** The name of a province, city or district code ('' for an unknown code). */
 export function regionName(code: unknown): string {
-  const list = areaList();
-  return own(list.county_list, code) ?? own(list.city_list, code) ?? own(list.province_list, code) ?? '';
+  return regionsIn.name(areaList(), code);
 }
 
 /** The province a city or district code lies in ('' when that province is not in the tree). */
 export function provinceOf(code: unknown): string {
-  if (typeof code !== 'string' || !/^\d{6}$/.test(code)) return '';
-  const province = `${code.slice(0, 2)}0000`;
-  return isProvinceCode(province) ? province : '';
+  return regionsIn.provinceOf(areaList(), code);
 }
 
 /** The city a district code lies in ('' when unknown). */
 export function cityOf(code: unknown): string {
-  if (typeof code !== 'string' || !/^\d{6}$/.test(code)) return '';
-  const city = `${code.slice(0, 4)}00`;
-  return isCityCode(city) ? city : '';
+  return regionsIn.cityOf(areaList(), code);
 }
 
 /** `北京市 北京市 朝阳区` for display; unknown codes are left out. */
 export function regionLabel(region: { province: string; city: string; district: string }): string {
-  return [region.province, region.city, region.district]
-    .map(regionName)
-    .filter((name) => name !== '')
-    .join(' ');
+  return regionsIn.label(areaList(), region);
 }

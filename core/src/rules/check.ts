@@ -10,6 +10,8 @@
  * - `cancel`: only what identifies the record and reaches the principal who confirms by SMS (see
  *   ./cancel.ts), plus a valid `cancelScope`.
  */
+import { lookupOf } from '../data/lookup';
+import { BUILT_IN_TABLES, isFilingTables, type FilingTables } from '../data/tables';
 import type { CancelScope, FilingKind } from '../model/application';
 import { sectionOf } from '../model/fields';
 import type { FilingForm, FormSection, IsoDate } from '../model/form';
@@ -28,6 +30,11 @@ import { checkSubject } from './subject';
 export interface CheckOptions {
   /** Today in Beijing time (`YYYY-MM-DD`): validity periods are measured from it. */
   today: IsoDate;
+  /**
+   * The enumerations and district tree to check against: WeChat's current ones where the caller
+   * has them (the server's stored copy, the client's cached one), BUILT_IN_TABLES by default.
+   */
+  tables?: FilingTables;
 }
 
 /** What the checks look at. Callers may pass anything: malformed input yields errors, never a throw. */
@@ -80,7 +87,9 @@ function run(target: unknown, options: unknown): Findings {
   const kind = readKind(property(target, 'kind'), findings);
   const form = readForm(property(target, 'form'), findings);
   const today = property(options, 'today');
-  const ctx: RuleContext = { kind, form, today: isIsoDate(today) ? today : null, findings };
+  const given = property(options, 'tables');
+  const tables = lookupOf(isFilingTables(given) ? given : BUILT_IN_TABLES);
+  const ctx: RuleContext = { kind, form, today: isIsoDate(today) ? today : null, tables, findings };
   if (kind === 'cancel') {
     const scope = readScope(property(target, 'cancelScope'), findings);
     if (scope === null) return keepOnly(findings, []);

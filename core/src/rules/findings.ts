@@ -6,6 +6,7 @@
  * - nothing below a block that is itself missing or malformed (that block's error says it all);
  * - issues in form order, so "go to the first problem" goes to the earliest field.
  */
+import type { TableLookup } from '../data/lookup';
 import type { FilingKind } from '../model/application';
 import type { FilingForm } from '../model/form';
 import { FIELD_SPECS, FORM_SECTIONS, LIST_SPECS, sectionOf } from '../model/fields';
@@ -37,6 +38,8 @@ export interface RuleContext {
   kind: FilingKind;
   form: FilingForm;
   today: string | null;
+  /** WeChat's enumerations and district tree, as given to the check (BUILT_IN_TABLES otherwise). */
+  tables: TableLookup;
   findings: Findings;
 }
 

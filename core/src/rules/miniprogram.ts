@@ -3,13 +3,7 @@
  * rely on (20–200 characters), and the pre-approval items (no duplicates, 以上都不涉及 alone, an
  * approval number and a scan for every real item).
  */
-import {
-  NONE_PRE_APPROVAL,
-  isPreApprovalType,
-  isSelectableServiceType,
-  isServiceTypeGroup,
-  serviceTypeName,
-} from '../data/enums';
+import { NONE_PRE_APPROVAL } from '../data/enums';
 import { present, trimmed } from './common';
 import type { RuleContext } from './findings';
 import { nameUnits } from './text';
@@ -55,20 +49,21 @@ function serviceTypes(ctx: RuleContext): void {
   const ids = ctx.form.miniprogram.serviceTypes;
   if (!present(ctx, path, ids)) return;
   const seen = new Set<number>();
+  const { tables } = ctx;
   for (const id of ids) {
     if (seen.has(id)) {
       ctx.findings.error(
         path,
         'service_types.duplicate',
-        `服务内容类型“${serviceTypeName(id)}”重复，请删除重复项`,
+        `服务内容类型“${tables.serviceTypeName(id)}”重复，请删除重复项`,
       );
-    } else if (isServiceTypeGroup(id)) {
+    } else if (tables.isServiceTypeGroup(id)) {
       ctx.findings.error(
         path,
         'service_types.not_selectable',
-        `“${serviceTypeName(id)}”是一级分类，请选择其下的具体服务类型`,
+        `“${tables.serviceTypeName(id)}”是一级分类，请选择其下的具体服务类型`,
       );
-    } else if (!isSelectableServiceType(id)) {
+    } else if (!tables.isSelectableServiceType(id)) {
       ctx.findings.error(path, 'service_types.unknown', '所选服务内容类型已不在可选范围内，请重新选择');
     }
     seen.add(id);
@@ -94,7 +89,7 @@ function preApprovalItem(ctx: RuleContext, index: number, types: readonly (numbe
   if (!item) return;
   const prefix = `miniprogram.preApprovals.${index}`;
   if (!present(ctx, `${prefix}.type`, item.type)) return;
-  if (!isPreApprovalType(item.type)) {
+  if (!ctx.tables.isPreApprovalType(item.type)) {
     ctx.findings.error(
       `${prefix}.type`,
       'pre_approval.type_unknown',

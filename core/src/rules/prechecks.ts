@@ -2,7 +2,7 @@
  * Pre-checks for the public rejection reasons (filing-rules.md §9): warnings, because each is a
  * likely rejection rather than a certain one, and each says how to avoid it.
  */
-import { SUBJECT_TYPE, isPersonalSubject, subjectTypeName } from '../data/enums';
+import { SUBJECT_TYPE, isPersonalSubject } from '../data/enums';
 import { provinceRules } from '../data/provinces';
 import { regionName } from '../data/regions';
 import type { RuleContext } from './findings';
@@ -64,7 +64,7 @@ function usccFit(ctx: RuleContext): void {
     ctx.findings.warn(
       'subject.certificate.number',
       'uscc.category_mismatch',
-      `统一社会信用代码以“${prefix}”开头${meaning ? `（${meaning}）` : ''}，与主办单位性质“${subjectTypeName(type)}”通常不符，请核对主办单位性质或证件号码`,
+      `统一社会信用代码以“${prefix}”开头${meaning ? `（${meaning}）` : ''}，与主办单位性质“${ctx.tables.subjectTypeName(type)}”通常不符，请核对主办单位性质或证件号码`,
     );
   }
   const registered = `${usccProvincePrefix(certificate.number)}0000`;

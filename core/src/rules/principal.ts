@@ -6,7 +6,7 @@
  * fields are copies made on save (normalizeForm) and hidden on the form, so only the face
  * verification is checked here; the person was checked as subject principal.
  */
-import { CERTIFICATE_TYPE, isIndividualCertificateType } from '../data/enums';
+import { CERTIFICATE_TYPE } from '../data/enums';
 import { fieldLabel } from '../model/fields';
 import type { MiniprogramPrincipal, Principal } from '../model/form';
 import { email, mobile, personNumber, present, trimmed } from './common';
@@ -45,7 +45,7 @@ function contacts(ctx: RuleContext, prefix: string, person: Principal): void {
 function certificate(ctx: RuleContext, prefix: string, person: Principal): void {
   const cert = person.certificate;
   const typePath = `${prefix}.certificate.type`;
-  if (present(ctx, typePath, cert.type) && !isIndividualCertificateType(cert.type)) {
+  if (present(ctx, typePath, cert.type) && !ctx.tables.isIndividualCertificateType(cert.type)) {
     ctx.findings.error(
       typePath,
       'certificate.type_not_individual',

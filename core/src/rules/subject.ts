@@ -4,15 +4,7 @@
  * A personal subject's certificate type, number and photo are the principal's (copied on save by
  * normalizeForm and hidden on the form), so only the printed 住所 is checked here for them.
  */
-import {
-  CERTIFICATE_TYPE,
-  certificateTypeName,
-  certificateTypesFor,
-  isPersonalSubject,
-  isSubjectType,
-  subjectTypeName,
-} from '../data/enums';
-import { cityOf, isCityCode, isDistrictCode, isProvinceCode, provinceOf, regionName } from '../data/regions';
+import { CERTIFICATE_TYPE, isPersonalSubject } from '../data/enums';
 import { fieldLabel } from '../model/fields';
 import { present, trimmed } from './common';
 import type { RuleContext } from './findings';
@@ -35,15 +27,16 @@ const USCC_MESSAGES: Readonly<Record<UsccProblem, string>> = {
 
 function subjectType(ctx: RuleContext): void {
   const { type } = ctx.form.subject;
-  if (present(ctx, 'subject.type', type) && !isSubjectType(type)) {
+  if (present(ctx, 'subject.type', type) && !ctx.tables.isSubjectType(type)) {
     ctx.findings.error('subject.type', 'subject.type_unknown', '主办单位性质不在可选范围内，请重新选择');
   }
 }
 
 function region(ctx: RuleContext): void {
   const { province, city, district } = ctx.form.subject.region;
+  const tables = ctx.tables;
   const provinceOk = present(ctx, 'subject.region.province', province);
-  if (provinceOk && !isProvinceCode(province)) {
+  if (provinceOk && !tables.isProvinceCode(province)) {
     ctx.findings.error(
       'subject.region.province',
       'region.unknown',
@@ -52,21 +45,21 @@ function region(ctx: RuleContext): void {
     return;
   }
   if (present(ctx, 'subject.region.city', city) && provinceOk) {
-    if (!isCityCode(city) || provinceOf(city) !== province) {
+    if (!tables.isCityCode(city) || tables.provinceOf(city) !== province) {
       ctx.findings.error(
         'subject.region.city',
         'region.mismatch',
-        `请重新选择${regionName(province)}下的城市`,
+        `请重新选择${tables.regionName(province)}下的城市`,
       );
       return;
     }
   }
-  if (present(ctx, 'subject.region.district', district) && isCityCode(city)) {
-    if (!isDistrictCode(district) || cityOf(district) !== city) {
+  if (present(ctx, 'subject.region.district', district) && tables.isCityCode(city)) {
+    if (!tables.isDistrictCode(district) || tables.cityOf(district) !== city) {
       ctx.findings.error(
         'subject.region.district',
         'region.mismatch',
-        `请重新选择${regionName(city)}下的区县`,
+        `请重新选择${tables.cityLabel(city)}下的区县`,
       );
     }
   }
@@ -77,7 +70,7 @@ function address(ctx: RuleContext): void {
   const { address: value, region: chosen } = ctx.form.subject;
   if (!present(ctx, path, value)) return;
   const text = value.trim();
-  const repeated = leadingRegionName(text, [chosen.province, chosen.city, chosen.district]);
+  const repeated = leadingRegionName(text, [chosen.province, chosen.city, chosen.district], ctx.tables);
   if (repeated !== '') {
     ctx.findings.error(
       path,
@@ -100,7 +93,7 @@ function address(ctx: RuleContext): void {
     ctx.findings.warn(
       path,
       'address.other_region',
-      `通讯地址以“${regionName(other)}”开头，与所选省份不一致；通讯地址须在所选区县内`,
+      `通讯地址以“${ctx.tables.regionName(other)}”开头，与所选省份不一致；通讯地址须在所选区县内`,
     );
   }
 }
@@ -123,7 +116,7 @@ function organizationNumber(ctx: RuleContext, type: number, number: string): voi
     ctx.findings.warn(
       path,
       'certificate.number_not_uscc',
-      `${certificateTypeName(type)}通常载有统一社会信用代码，当前号码不是有效的统一社会信用代码，请按证书原样核对`,
+      `${ctx.tables.certificateTypeName(type)}通常载有统一社会信用代码，当前号码不是有效的统一社会信用代码，请按证书原样核对`,
     );
   }
 }
@@ -132,13 +125,13 @@ function certificate(ctx: RuleContext): void {
   const { type: subject, certificate: cert } = ctx.form.subject;
   present(ctx, 'subject.certificate.address', cert.address);
   if (isPersonalSubject(subject)) return;
-  if (present(ctx, 'subject.certificate.type', cert.type) && isSubjectType(subject)) {
-    const allowed = certificateTypesFor(subject);
+  if (present(ctx, 'subject.certificate.type', cert.type) && ctx.tables.isSubjectType(subject)) {
+    const allowed = ctx.tables.certificateTypesFor(subject);
     if (!allowed.some((option) => option.id === cert.type)) {
       ctx.findings.error(
         'subject.certificate.type',
         'certificate.type_not_allowed',
-        `${subjectTypeName(subject)}可用的证件类型为：${allowed.map((option) => option.name).join('、')}，请重新选择`,
+        `${ctx.tables.subjectTypeName(subject)}可用的证件类型为：${allowed.map((option) => option.name).join('、')}，请重新选择`,
       );
     }
   }

@@ -39,10 +39,17 @@ function provinces(): readonly ProvinceNames[] {
   return provinceNames;
 }
 
-/** The region name (full form, at least 2 characters) the text starts with, or ''. */
-export function leadingRegionName(text: string, codes: readonly string[]): string {
+/**
+ * The region name (full form, at least 2 characters) the text starts with, or ''. The codes are
+ * named by the tables the check was given, whose tree may hold districts the built-in one lacks.
+ */
+export function leadingRegionName(
+  text: string,
+  codes: readonly string[],
+  tables: { regionName(code: unknown): string } = { regionName },
+): string {
   for (const code of codes) {
-    const name = regionName(code);
+    const name = tables.regionName(code);
     if (name.length >= 2 && text.startsWith(name)) return name;
   }
   return '';

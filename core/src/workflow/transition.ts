@@ -13,6 +13,7 @@ import type {
   FilingState,
   TimelineEntry,
 } from '../model/application';
+import type { FilingTables } from '../data/tables';
 import type { Notice } from '../notices/notice';
 import type { Failure } from '../result';
 import { check } from '../rules/check';
@@ -27,6 +28,8 @@ export interface TransitionOptions {
   requestId?: string;
   /** Working days for due dates; the built-in calendar by default. */
   calendar?: Calendar;
+  /** WeChat's enumerations and district tree a submit is checked against; the built-in ones by default. */
+  tables?: FilingTables;
 }
 
 export interface Effects {
@@ -47,6 +50,7 @@ type Guard<T extends FilingEvent['type']> = (
   event: Extract<FilingEvent, { type: T }>,
   actor: Actor,
   now: Date,
+  options: TransitionOptions,
 ) => Failure | FilingEvent;
 
 const pass =
@@ -64,9 +68,12 @@ function reject(
 
 /** The per-event guards; each answers the event as it will be recorded (payloads trimmed). */
 const GUARDS: { [T in FilingEvent['type']]: Guard<T> } = {
-  submit(application, event, _actor, now) {
+  submit(application, event, _actor, now, options) {
     const { kind, cancelScope, form } = application;
-    const { errors } = check({ kind, cancelScope, form }, { today: beijingDate(now) });
+    const { errors } = check(
+      { kind, cancelScope, form },
+      { today: beijingDate(now), tables: options.tables },
+    );
     if (errors.length === 0) return event;
     return {
       code: 'VALIDATION',
@@ -103,10 +110,16 @@ const GUARDS: { [T in FilingEvent['type']]: Guard<T> } = {
   },
 };
 
-function guard(application: Application, event: FilingEvent, actor: Actor, now: Date): Failure | FilingEvent {
+function guard(
+  application: Application,
+  event: FilingEvent,
+  actor: Actor,
+  now: Date,
+  options: TransitionOptions,
+): Failure | FilingEvent {
   // The map is keyed by the event's own type, so the guard and the event always match.
   const run = GUARDS[event.type] as Guard<FilingEvent['type']>;
-  return run(application, event, actor, now);
+  return run(application, event, actor, now, options);
 }
 
 function moveTimeline(timeline: readonly TimelineEntry[], to: FilingState, at: string): TimelineEntry[] {
@@ -162,7 +175,7 @@ export function transition(
   if (forbidden) return refusal(forbidden);
   const to = targetOf(application, event.type);
   if (to === null) return refusal(refuseState(application, event.type));
-  const recorded = guard(application, event, actor, now);
+  const recorded = guard(application, event, actor, now, options);
   if ('code' in recorded) return refusal(recorded);
 
   const at = now.toISOString();

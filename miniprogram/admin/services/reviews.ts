@@ -5,6 +5,7 @@
  */
 import type { Application, DataOf, Envelope, FilingState, Reason } from '@beian/core';
 import { call } from '../../services/cloud';
+import { refreshTables } from '../../services/tables';
 
 export type QueuePage = DataOf<'admin', 'queue.list'>;
 export type ReviewDetail = DataOf<'admin', 'filing.get'>;
@@ -30,8 +31,10 @@ export function listQueue({ state, query, cursor }: QueueQuery): Promise<Envelop
   });
 }
 
-export function getForReview(id: string): Promise<Envelope<ReviewDetail>> {
-  return call('admin', 'filing.get', { id });
+/** The application, once WeChat's current tables are here too: the page names its ids with them. */
+export async function getForReview(id: string): Promise<Envelope<ReviewDetail>> {
+  const [answer] = await Promise.all([call('admin', 'filing.get', { id }), refreshTables()]);
+  return answer;
 }
 
 export function approveReview(seen: Seen): Moved {

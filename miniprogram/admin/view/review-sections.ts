@@ -2,24 +2,21 @@
  * The application as a reviewer reads it: every section of the form, each field under its Chinese
  * label, enumeration ids turned into names, region codes into places, ID numbers in full (this is
  * the one place they are shown unmasked), and photos through the short-lived URLs the server gave.
+ * Names come from WeChat's current tables (services/tables.ts), which the checks used too.
  */
 import {
   FIELD_SPECS,
   FORM_SECTIONS,
   SECTION_LABELS,
-  certificateTypeName,
   concretePaths,
   fieldLabel,
-  preApprovalTypeName,
   readPath,
-  regionName,
-  serviceTypeName,
-  subjectTypeName,
   type FieldSpec,
   type FileId,
   type FilingForm,
   type FormSection,
 } from '@beian/core';
+import { currentLookup } from '../../services/tables';
 import { beijingDateTime } from '../../utils/time';
 import type { FieldOption } from './reason-draft';
 
@@ -53,15 +50,16 @@ const FACE_METHODS: Record<string, string> = {
 };
 
 function enumName(spec: FieldSpec, value: unknown): string {
-  if (spec.enumeration === 'subjectType') return subjectTypeName(value);
-  if (spec.enumeration === 'certificateType') return certificateTypeName(value);
-  if (spec.enumeration === 'preApprovalType') return preApprovalTypeName(value);
+  const lookup = currentLookup();
+  if (spec.enumeration === 'subjectType') return lookup.subjectTypeName(value);
+  if (spec.enumeration === 'certificateType') return lookup.certificateTypeName(value);
+  if (spec.enumeration === 'preApprovalType') return lookup.preApprovalTypeName(value);
   return '';
 }
 
 function textValue(path: string, value: string): string {
   if (path.startsWith('subject.region.')) {
-    const name = regionName(value);
+    const name = currentLookup().regionName(value);
     return name ? `${name}（${value}）` : value;
   }
   if (path.endsWith('faceVerification.method')) return FACE_METHODS[value] ?? value;
@@ -79,7 +77,7 @@ export function displayValue(path: string, spec: FieldSpec, value: unknown): str
       return value === true ? '是' : '否';
     case 'numbers':
       return Array.isArray(value)
-        ? value.map((id) => serviceTypeName(id) || `未知类型（${String(id)}）`).join('、')
+        ? value.map((id) => currentLookup().serviceTypeName(id) || `未知类型（${String(id)}）`).join('、')
         : '';
     case 'file':
     case 'files':

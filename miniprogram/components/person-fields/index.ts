@@ -1,15 +1,18 @@
-import { INDIVIDUAL_CERTIFICATE_TYPES } from '@beian/core';
+import { SUBJECT_TYPE } from '@beian/core';
+import { currentLookup } from '../../services/tables';
 import type { SelectOption } from '../select-field/index';
+import { setChanged } from '../set-changed';
 
 /**
  * The fields every person in charge (负责人) has, used by both principal steps under their own
  * base path: identity document, validity, the two sides of the document, and how to reach them.
  * Principals may only present an individual's certificate (filing-rules.md §2.3).
  */
-const CERTIFICATE_OPTIONS: SelectOption[] = INDIVIDUAL_CERTIFICATE_TYPES.map((type) => ({
-  value: type.id,
-  text: type.name,
-}));
+function certificateOptions(): SelectOption[] {
+  return currentLookup()
+    .certificateTypesFor(SUBJECT_TYPE.personal)
+    .map((type) => ({ value: type.id, text: type.name }));
+}
 
 Component({
   properties: {
@@ -20,5 +23,11 @@ Component({
     reasons: { type: Object, value: {} },
     focusPath: { type: String, value: '' },
   },
-  data: { certificateOptions: CERTIFICATE_OPTIONS },
+  data: { certificateOptions: certificateOptions() },
+  lifetimes: {
+    // The tables may have been refreshed since this module loaded: nothing is sent if not.
+    attached() {
+      setChanged(this, { certificateOptions: certificateOptions() });
+    },
+  },
 });

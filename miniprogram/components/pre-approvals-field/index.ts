@@ -1,4 +1,5 @@
-import { NONE_PRE_APPROVAL, PRE_APPROVAL_TYPES, preApprovalTypeName, type PreApproval } from '@beian/core';
+import { NONE_PRE_APPROVAL, type PreApproval } from '@beian/core';
+import { currentLookup } from '../../services/tables';
 import { emitFieldChange, followFocus } from '../field-kit';
 import { derivedView, setChanged } from '../set-changed';
 
@@ -48,14 +49,15 @@ Component({
     'path, focusPath': followFocus,
     value(value: unknown) {
       const chosen = approvals(value);
+      const lookup = currentLookup();
       setChanged(this, {
-        options: PRE_APPROVAL_TYPES.map((type) => ({
+        options: lookup.tables.preApprovalTypes.map((type) => ({
           id: type.id,
           name: type.name,
           checked: chosen.some((item) => item.type === type.id),
         })),
         entries: chosen
-          .map((item, index) => ({ index, name: preApprovalTypeName(item.type), type: item.type }))
+          .map((item, index) => ({ index, name: lookup.preApprovalTypeName(item.type), type: item.type }))
           .filter((entry) => entry.type !== NONE_PRE_APPROVAL)
           .map(({ index, name }) => ({ index, name })),
       });

@@ -1,11 +1,12 @@
-import { areaList, regionName, type AreaList, type Region } from '@beian/core';
+import type { AreaList, Region } from '@beian/core';
+import { currentLookup, currentTables } from '../../services/tables';
 import { emitFieldChange } from '../field-kit';
 import { formField } from '../form-field';
 import { setChanged } from '../set-changed';
 
 /**
- * 省/市/区 with van-area. The tree is core's one copy (mainland only: no 海外, 香港, 澳门, 台湾);
- * it is handed to the picker only when the popup opens, so the step renders without it.
+ * 省/市/区 with van-area. The tree is WeChat's current one (services/tables.ts), or core's bundled
+ * copy offline; it is handed to the picker only when the popup opens, so the step renders without it.
  */
 
 interface AreaColumn {
@@ -15,8 +16,9 @@ interface AreaColumn {
 
 function regionText(region: Partial<Region> | null): string {
   if (!region?.province) return '';
+  const lookup = currentLookup();
   return [region.province, region.city, region.district]
-    .map((code) => regionName(code))
+    .map((code) => lookup.regionName(code))
     .filter((name) => name !== '')
     .join(' / ');
 }
@@ -39,7 +41,11 @@ Component({
   methods: {
     onOpen() {
       const region = this.data.value as Partial<Region> | null;
-      this.setData({ open: true, areaList: areaList(), selected: region?.district ?? region?.city ?? '' });
+      this.setData({
+        open: true,
+        areaList: currentTables().regions,
+        selected: region?.district ?? region?.city ?? '',
+      });
     },
     onClose() {
       this.setData({ open: false });

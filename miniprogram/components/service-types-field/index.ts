@@ -1,4 +1,5 @@
-import { MAX_SERVICE_TYPES, SERVICE_TYPE_GROUPS, serviceTypeName } from '@beian/core';
+import { MAX_SERVICE_TYPES } from '@beian/core';
+import { currentLookup } from '../../services/tables';
 import { emitFieldChange } from '../field-kit';
 import { formField } from '../form-field';
 import { setChanged } from '../set-changed';
@@ -19,10 +20,12 @@ interface Chosen {
 }
 
 function treeItems(): TreeItem[] {
-  return SERVICE_TYPE_GROUPS.map((group) => ({
-    text: group.name,
-    children: group.types.map((type) => ({ text: type.name, id: type.id })),
-  }));
+  return currentLookup()
+    .serviceTypeGroups()
+    .map((group) => ({
+      text: group.name,
+      children: group.types.map((type) => ({ text: type.name, id: type.id })),
+    }));
 }
 
 function numbers(value: unknown): number[] {
@@ -43,7 +46,8 @@ Component({
   },
   observers: {
     value(value: unknown) {
-      setChanged(this, { chosen: numbers(value).map((id) => ({ id, name: serviceTypeName(id) })) });
+      const lookup = currentLookup();
+      setChanged(this, { chosen: numbers(value).map((id) => ({ id, name: lookup.serviceTypeName(id) })) });
     },
   },
   methods: {

@@ -1,4 +1,5 @@
-import { certificateTypesFor, isPersonalSubject, SUBJECT_TYPES } from '@beian/core';
+import { isPersonalSubject } from '@beian/core';
+import { currentLookup, currentTables } from '../../services/tables';
 import type { SelectOption } from '../select-field/index';
 import { setChanged } from '../set-changed';
 
@@ -7,10 +8,9 @@ import { setChanged } from '../set-changed';
  * personal subject the certificate is the filer's own ID, entered once in the principal step
  * (normalizeForm copies its type, number and photo here); only the printed 住址 is asked here.
  */
-const SUBJECT_TYPE_OPTIONS: SelectOption[] = SUBJECT_TYPES.map((type) => ({
-  value: type.id,
-  text: type.name,
-}));
+function subjectTypeOptions(): SelectOption[] {
+  return currentTables().subjectTypes.map((type) => ({ value: type.id, text: type.name }));
+}
 
 Component({
   properties: {
@@ -20,7 +20,7 @@ Component({
     focusPath: { type: String, value: '' },
   },
   data: {
-    subjectTypeOptions: SUBJECT_TYPE_OPTIONS,
+    subjectTypeOptions: subjectTypeOptions(),
     certificateOptions: [] as SelectOption[],
     personal: false,
   },
@@ -28,9 +28,13 @@ Component({
     // Fires whenever `subject` is set, i.e. on every keystroke in the section; sends nothing
     // unless the type (and with it the person/organisation layout) actually changed.
     'subject.type': function (type: unknown) {
+      // The options follow the tables too: sent only if they changed since the section loaded.
       setChanged(this, {
+        subjectTypeOptions: subjectTypeOptions(),
         personal: isPersonalSubject(type),
-        certificateOptions: certificateTypesFor(type).map((c) => ({ value: c.id, text: c.name })),
+        certificateOptions: currentLookup()
+          .certificateTypesFor(type)
+          .map((c) => ({ value: c.id, text: c.name })),
       });
     },
   },

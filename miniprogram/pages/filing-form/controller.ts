@@ -5,7 +5,6 @@
  */
 import {
   beijingDate,
-  certificateTypesFor,
   checkField,
   checkSection,
   isEditable,
@@ -31,6 +30,7 @@ import type { IssueRow, MaterialRow } from '../../components/summary-section/ind
 import { call } from '../../services/cloud';
 import { DraftSaver, type SaveState } from '../../services/drafts';
 import { getFiling } from '../../services/filings';
+import { currentLookup, currentTables, refreshTables } from '../../services/tables';
 import { showFailure } from '../../utils/feedback';
 import { KIND_NOTE, type FormData } from './form-data';
 import { IssueBoard } from './issue-board';
@@ -83,7 +83,9 @@ function materialRows(report: CheckReport): MaterialRow[] {
  */
 function followUps(form: FilingForm, path: string, value: unknown): [string, unknown][] {
   if (path !== 'subject.type') return [];
-  const allowed = certificateTypesFor(value).map((type) => type.id);
+  const allowed = currentLookup()
+    .certificateTypesFor(value)
+    .map((type) => type.id);
   const current = form.subject.certificate.type;
   return current !== null && !allowed.includes(current) ? [['subject.certificate.type', null]] : [];
 }
@@ -114,7 +116,8 @@ export class FormController {
       this.view.setData({ loading: false, loadError: '缺少备案申请编号，请从“我的备案”重新进入。' });
       return;
     }
-    const answer = await getFiling(id);
+    // The tables arrive with the draft, so the pickers and checks open on WeChat's current lists.
+    const [answer] = await Promise.all([getFiling(id), refreshTables()]);
     if (!answer.ok) {
       this.view.setData({ loading: false, loadError: answer.error.message });
       return;
@@ -207,13 +210,13 @@ export class FormController {
   private checkPatch(path: string, form: FilingForm): Record<string, unknown> {
     const normalized = normalizePath(path);
     const target = this.target(form);
-    const today = beijingDate(new Date());
+    const options = { today: beijingDate(new Date()), tables: currentTables() };
     const step = this.view.data.active;
-    const result = checkField(target, normalized, { today });
+    const result = checkField(target, normalized, options);
     const patch = this.errors.replace(form, result.errors, (candidate) =>
       isWithinPath(candidate, normalized),
     );
-    const { warnings } = checkSection(target, sectionAt(step), { today });
+    const { warnings } = checkSection(target, sectionAt(step), options);
     this.replaceWarnings(warnings, (candidate) => stepOf(candidate) === step, patch);
     return patch;
   }
@@ -238,7 +241,10 @@ export class FormController {
   next(): void {
     const step = this.view.data.active;
     if (!this.saver) return this.goTo(step + 1);
-    const result = checkSection(this.target(), sectionAt(step), { today: beijingDate(new Date()) });
+    const result = checkSection(this.target(), sectionAt(step), {
+      today: beijingDate(new Date()),
+      tables: currentTables(),
+    });
     const scope = (path: string) => stepOf(path) === step;
     const patch = this.errors.replace(this.view.data.form, result.errors, scope);
     this.replaceWarnings(result.warnings, scope, patch);
