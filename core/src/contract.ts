@@ -6,6 +6,7 @@
  * Every call sends `{ action, ...params }` and receives `Envelope<data>`.
  */
 import type {
+  Actor,
   Application,
   AuditEvent,
   CancelScope,
@@ -50,11 +51,13 @@ export interface FilingSummary {
   overdue: boolean;
 }
 
-/** A row of the reviewers' queue. */
+/** A row of the reviewers' queue: personal numbers masked, in full only on the review page. */
 export interface QueueItem extends FilingSummary {
   principalName: string;
-  /** The subject principal's ID number, masked (`1101**********002X`). */
+  /** The subject principal's ID number, masked (`110105********1239`). */
   principalIdMasked: string;
+  /** The subject principal's mobile, masked (`138****8000`). */
+  principalMobileMasked: string;
 }
 
 /** When the current stage is expected to end (working days, Chinese holidays included). */
@@ -104,6 +107,12 @@ export interface Page<T> {
 
 export type StateCounts = Record<FilingState, number>;
 
+/**
+ * Counts shown to reviewers: every state but `draft`. A draft is the filer's unsent work; how
+ * many there are is none of a reviewer's business.
+ */
+export type ReviewCounts = Omit<StateCounts, 'draft'>;
+
 export interface DispatchReport {
   sent: number;
   noConsent: number;
@@ -131,7 +140,7 @@ export interface TickReport {
 }
 
 export interface Stats {
-  counts: StateCounts;
+  counts: ReviewCounts;
   overdue: number;
   /** Median hours spent in each review stage by applications that left it; null without data. */
   medianHours: Record<DueStage, number | null>;
@@ -141,6 +150,29 @@ export interface AdminRecord {
   openid: string;
   name: string;
   addedAt: string;
+  /**
+   * The reviewer's own mainland mobile, when registered: an application whose subject or
+   * mini-program principal has this mobile is theirs to stay out of (separation of duties).
+   */
+  mobile?: string;
+}
+
+/** Who reviews: an admin, or the operator from the console. */
+export type ReviewerActor = Extract<Actor, { kind: 'admin' | 'operator' }>;
+
+/**
+ * One opening of an application on the review page, where ID numbers and mobiles show in full:
+ * who saw whose personal data, and when. Kept apart from the audit trail of moves (one event per
+ * version): opening changes neither the version nor the state.
+ */
+export interface Opening {
+  type: 'opened';
+  applicationId: string;
+  at: string;
+  actor: ReviewerActor;
+  /** The state and version the reviewer saw. */
+  state: FilingState;
+  version: number;
 }
 
 /** Credentials of a console, HTTP-API or script call (no OPENID): checked against BEIAN_OPERATOR_KEY. */
@@ -213,9 +245,10 @@ export interface Contract {
     'tables.get': Action<{ version?: string }, { version: string; tables: FilingTables | null }>;
   };
   admin: {
+    /** Submitted applications only: `state: 'draft'` is a BAD_REQUEST (the queue holds no drafts). */
     'queue.list': Action<
       { state?: FilingState; overdue?: boolean; query?: string; cursor?: string; limit?: number },
-      Page<QueueItem> & { counts: StateCounts }
+      Page<QueueItem> & { counts: ReviewCounts }
     >;
     'filing.get': Action<
       { id: string },
@@ -223,6 +256,8 @@ export interface Contract {
         filing: Application;
         timeline: TimelineEntry[];
         audit: AuditEvent[];
+        /** Every opening of the review page so far, this one last. */
+        openings: Opening[];
         media: Record<FileId, string>;
         check: CheckResult;
       }
@@ -233,7 +268,8 @@ export interface Contract {
     'authority.approve': Action<Versioned & { recordNumber: string }, { filing: Application }>;
     'authority.reject': Action<Versioned & { reasons: Reason[] }, { filing: Application }>;
     'stats.get': Action<Record<string, never>, Stats>;
-    'admins.add': Action<{ openid: string; name: string }, { admin: AdminRecord }>;
+    /** Adds a reviewer, or renames one; a `mobile` given registers (or replaces) theirs. */
+    'admins.add': Action<{ openid: string; name: string; mobile?: string }, { admin: AdminRecord }>;
     'admins.remove': Action<{ openid: string }, { removed: boolean }>;
     'admins.list': Action<Record<string, never>, { admins: AdminRecord[] }>;
     /** Operator only: creates the collections (and, where the platform allows, the indexes). */

@@ -14,3 +14,13 @@ export async function loadAny(deps: ServerDeps, id: string): Promise<Application
   if (!application) throw refuse.notFound();
   return application;
 }
+
+/**
+ * A submitted application, for reviewers: a draft is the filer's unsent work, and answers exactly
+ * like a missing one, so a reviewer can neither read a draft nor learn that it exists.
+ */
+export async function loadSubmitted(deps: ServerDeps, id: string): Promise<Application> {
+  const application = await loadAny(deps, id);
+  if (application.state === 'draft') throw refuse.notFound();
+  return application;
+}

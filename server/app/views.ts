@@ -1,14 +1,18 @@
 /**
  * What callers see of an application: the filer's view leaves out nothing but the owner, lists
- * carry names and dates only, and the reviewers' queue masks the principal's ID number.
+ * carry names and dates only, and the reviewers' queue masks the principal's ID number and mobile
+ * (in full only on the review page, where opening is recorded: admin-reviews.ts).
  */
 import {
   isOverdue,
   maskIdNumber,
+  maskMobile,
   type Application,
   type FilingSummary,
   type FilingView,
   type QueueItem,
+  type ReviewCounts,
+  type StateCounts,
 } from '@beian/core';
 
 export function filerView(application: Application): FilingView {
@@ -41,5 +45,12 @@ export function queueItemOf(application: Application, now: Date): QueueItem {
     ...summaryOf(application, now),
     principalName: principal.name,
     principalIdMasked: maskIdNumber(principal.certificate.number),
+    principalMobileMasked: maskMobile(principal.mobile),
   };
+}
+
+/** The counts reviewers see: drafts left out (ReviewCounts). */
+export function reviewCounts(counts: StateCounts): ReviewCounts {
+  const { draft: _draft, ...submitted } = counts;
+  return submitted;
 }

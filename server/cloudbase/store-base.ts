@@ -1,10 +1,10 @@
 /**
  * The cloud-database side of everything that is not an application: the outbox, subscription
- * credits, admins and stored answers. Each conditional write is one `where(…).update` whose
+ * credits and stored answers (admins and openings: reviewers.ts). Each conditional write is one `where(…).update` whose
  * `stats.updated` says whether it happened (an update that matches nothing succeeds with 0).
  */
 import { createHash } from 'node:crypto';
-import type { AdminRecord, AuditEvent, DueStage } from '@beian/core';
+import type { AuditEvent, DueStage } from '@beian/core';
 import { COLLECTIONS } from '../store/collections';
 import type { OutboxMessage, StoredRequest } from '../store/types';
 import { errCodeOf, PAGE_LIMIT, type CloudDatabase, type Doc, type Query } from './db';
@@ -125,31 +125,6 @@ export class CloudbaseRecords {
     return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
   }
 
-  async getAdmin(openid: string): Promise<AdminRecord | null> {
-    const { data } = await this.db.collection(COLLECTIONS.admins).doc(openid).get();
-    return data ? toAdmin(data) : null;
-  }
-
-  async putAdmin(admin: AdminRecord): Promise<void> {
-    const ref = this.db.collection(COLLECTIONS.admins).doc(admin.openid);
-    const { data } = await ref.get();
-    if (data) {
-      await ref.update({ data: { name: admin.name } });
-      return;
-    }
-    await ref.set({ data: { openid: admin.openid, name: admin.name, addedAt: admin.addedAt } });
-  }
-
-  async removeAdmin(openid: string): Promise<boolean> {
-    const { stats } = await this.db.collection(COLLECTIONS.admins).doc(openid).remove();
-    return stats.removed === 1;
-  }
-
-  async listAdmins(): Promise<AdminRecord[]> {
-    const query = this.db.collection(COLLECTIONS.admins).orderBy('addedAt', 'asc').orderBy('_id', 'asc');
-    return (await this.readAll(query, 1_000)).map(toAdmin);
-  }
-
   async getRequest(key: string): Promise<StoredRequest | null> {
     const { data } = await this.db.collection(COLLECTIONS.requests).doc(key).get();
     if (!data) return null;
@@ -186,8 +161,4 @@ function creditId(owner: string, templateId: string): string {
 
 function toMessage({ _id, ...rest }: Doc): OutboxMessage {
   return { ...(rest as unknown as Omit<OutboxMessage, 'id'>), id: _id };
-}
-
-function toAdmin(doc: Doc): AdminRecord {
-  return { openid: String(doc.openid), name: String(doc.name), addedAt: String(doc.addedAt) };
 }

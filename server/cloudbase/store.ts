@@ -16,7 +16,7 @@ import { isTransactionConflict, type Condition, type Doc, type Transaction } fro
 import type { PlatformRecords } from '../wechat/records';
 import { insertDraftWithin } from './drafts';
 import { CloudbasePlatformRecords } from './platform';
-import { CloudbaseRecords } from './store-base';
+import { CloudbaseReviewers } from './reviewers';
 
 /** Transactions tried per commit when the platform reports a conflict. */
 const CONFLICT_ATTEMPTS = 3;
@@ -36,7 +36,7 @@ function toApplication(doc: Doc): Application {
   return doc.app as Application;
 }
 
-export class CloudbaseStore extends CloudbaseRecords implements Store {
+export class CloudbaseStore extends CloudbaseReviewers implements Store {
   readonly platform: PlatformRecords = new CloudbasePlatformRecords(this.db);
 
   async getApplication(id: string): Promise<Application | null> {

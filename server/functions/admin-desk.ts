@@ -2,15 +2,25 @@
  * The reviewers' desk (the queue and the stats) and the operator's tools (admins, setup).
  */
 import { DUE_STAGES, SUBMITTED_STATES, type DueStage } from '@beian/core';
-import { queueItemOf } from '../app/views';
+import { queueItemOf, reviewCounts } from '../app/views';
+import { refuse } from '../errors';
 import { adminParams } from '../schemas/params';
 import { encodeCursor, queueKey } from '../store/keys';
 import type { AdminAction } from './callers';
 import { afterKey, DEFAULT_PAGE } from './filing-reads';
 
+const DRAFTS_REFUSED = '审核台只显示已提交的申请，填写中的草稿不能查看。';
+
 export const listQueue: AdminAction<'queue.list'> = {
   params: adminParams['queue.list'],
   async run({ state, overdue, query, cursor, limit = DEFAULT_PAGE }, { deps }) {
+    // BAD_REQUEST, not FORBIDDEN: the queue holds submitted applications only, for every caller
+    // (the operator too), so asking it for drafts is a malformed request rather than one that
+    // someone else would be allowed to make.
+    if (state === 'draft')
+      throw refuse.badRequest(DRAFTS_REFUSED, [
+        { path: 'state', code: 'state.draft', message: DRAFTS_REFUSED },
+      ]);
     const filter = {
       // Without a state filter: everything but drafts (a filer's unsent work).
       states: state ? [state] : SUBMITTED_STATES,
@@ -28,7 +38,7 @@ export const listQueue: AdminAction<'queue.list'> = {
     return {
       items: page.map((application) => queueItemOf(application, now)),
       nextCursor: found.length > limit && last ? encodeCursor(queueKey(last)) : null,
-      counts,
+      counts: reviewCounts(counts),
     };
   },
 };
@@ -54,14 +64,21 @@ export const getStats: AdminAction<'stats.get'> = {
       ...DUE_STAGES.map((stage) => deps.store.recentStageHours(stage, MEDIAN_WINDOW)),
     ]);
     const medianHours = Object.fromEntries(DUE_STAGES.map((stage, i) => [stage, median(hours[i] ?? [])]));
-    return { counts, overdue, medianHours: medianHours as Record<DueStage, number | null> };
+    return {
+      counts: reviewCounts(counts),
+      overdue,
+      medianHours: medianHours as Record<DueStage, number | null>,
+    };
   },
 };
 
 export const addAdmin: AdminAction<'admins.add'> = {
   params: adminParams['admins.add'],
-  async run({ openid, name }, { deps }) {
-    await deps.store.putAdmin({ openid, name, addedAt: deps.clock.now().toISOString() });
+  async run({ openid, name, mobile }, { deps }) {
+    const addedAt = deps.clock.now().toISOString();
+    await deps.store.putAdmin(
+      mobile === undefined ? { openid, name, addedAt } : { openid, name, addedAt, mobile },
+    );
     const admin = await deps.store.getAdmin(openid);
     if (!admin) throw new Error(`admin ${openid} was not stored`);
     return { admin };

@@ -1,12 +1,23 @@
 /**
- * What reviewers do with an application: open it whole (audit trail, file URLs, the check), and
- * move it through the platform review, the SMS check and the authority review. Every move records
- * the reviewer (an admin's name, or the operator's) in the audit trail.
+ * What reviewers do with a submitted application (drafts answer NOT_FOUND): open it whole (audit
+ * trail, file URLs, the check, ID numbers and mobiles in full — each opening recorded), and move it
+ * through the platform review, the SMS check and the authority review. Every move records the
+ * reviewer (an admin's name, or the operator's) in the audit trail; an admin never decides an
+ * application of their own (app/duties.ts).
  */
-import { beijingDate, check, type DataOf, type FilingEvent, type ParamsOf } from '@beian/core';
+import {
+  beijingDate,
+  check,
+  type Application,
+  type DataOf,
+  type FilingEvent,
+  type Opening,
+  type ParamsOf,
+} from '@beian/core';
 import type { ActionSpec } from '../action-map';
+import { assertMayDecide } from '../app/duties';
 import { formFileIds } from '../app/files';
-import { loadAny } from '../app/load';
+import { loadSubmitted } from '../app/load';
 import { move } from '../app/move';
 import { currentTables } from '../app/tables';
 import type { ServerDeps } from '../deps';
@@ -15,11 +26,14 @@ import { reviewerActor, type AdminAction, type Reviewer } from './callers';
 
 export const getForReview: AdminAction<'filing.get'> = {
   params: adminParams['filing.get'],
-  async run({ id }, { deps }) {
-    const application = await loadAny(deps, id);
+  async run({ id }, { who, deps }) {
+    const application = await loadSubmitted(deps, id);
     const { kind, cancelScope, form } = application;
-    const [audit, media, tables] = await Promise.all([
+    // Written before the page gets the numbers: an opening that was not recorded shows nothing.
+    await deps.store.recordOpening(openingOf(application, who, deps.clock.now()));
+    const [audit, openings, media, tables] = await Promise.all([
       deps.store.auditOf(id),
+      deps.store.openingsOf(id),
       deps.files.temporaryUrls(formFileIds(form)),
       currentTables(deps),
     ]);
@@ -27,11 +41,23 @@ export const getForReview: AdminAction<'filing.get'> = {
       filing: application,
       timeline: application.timeline,
       audit,
+      openings,
       media,
       check: check({ kind, cancelScope, form }, { today: beijingDate(deps.clock.now()), tables }),
     };
   },
 };
+
+function openingOf(application: Application, who: Reviewer, now: Date): Opening {
+  return {
+    type: 'opened',
+    applicationId: application.id,
+    at: now.toISOString(),
+    actor: reviewerActor(who),
+    state: application.state,
+    version: application.version,
+  };
+}
 
 type ReviewMove =
   'review.approve' | 'review.reject' | 'sms.record' | 'authority.approve' | 'authority.reject';
@@ -43,7 +69,8 @@ function reviewMove<A extends ReviewMove>(
   const spec: ActionSpec<ParamsOf<'admin', ReviewMove>, DataOf<'admin', ReviewMove>, Reviewer, ServerDeps> = {
     params: adminParams[action],
     async run(params, { who, deps }) {
-      const application = await loadAny(deps, params.id);
+      const application = await loadSubmitted(deps, params.id);
+      if (who.kind === 'admin') assertMayDecide(who, application);
       const moved = await move(deps, {
         application,
         version: params.version,

@@ -49,6 +49,6 @@ export const admin = defineFunction<'admin', Reviewer, ServerDeps>({
     const record = await deps.store.getAdmin(caller.openid);
     if (!record) throw refuse.forbidden('你不是审核员，无法使用审核台。');
     if (OPERATOR_ONLY.includes(action)) throw refuse.forbidden('只有操作员（云开发控制台）可以进行此操作。');
-    return { kind: 'admin', openid: record.openid, name: record.name };
+    return { kind: 'admin', openid: record.openid, name: record.name, mobile: record.mobile ?? null };
   },
 });

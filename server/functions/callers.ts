@@ -2,7 +2,7 @@
  * Who acts in each function once the platform's caller has been resolved (action-map.ts), and how
  * they appear in the audit trail.
  */
-import type { ActionName, Actor, DataOf, ParamsOf } from '@beian/core';
+import type { ActionName, DataOf, ParamsOf, ReviewerActor } from '@beian/core';
 import type { ActionSpec } from '../action-map';
 import type { ServerDeps } from '../deps';
 
@@ -12,13 +12,17 @@ export interface Filer {
   openid: string;
 }
 
-/** A reviewer: an OPENID on the admins list, or an operator call from the console. */
-export type Reviewer = { kind: 'admin'; openid: string; name: string } | { kind: 'operator'; name: string };
+/**
+ * A reviewer: an OPENID on the admins list (with the mobile they registered, if any: see
+ * app/duties.ts), or an operator call from the console.
+ */
+export type Reviewer =
+  { kind: 'admin'; openid: string; name: string; mobile: string | null } | { kind: 'operator'; name: string };
 
 /** The scheduler runs for its timer trigger (the system) or an operator, never for a user. */
 export type SchedulerCaller = { kind: 'system' } | { kind: 'operator'; name: string };
 
-export function reviewerActor(reviewer: Reviewer): Actor {
+export function reviewerActor(reviewer: Reviewer): ReviewerActor {
   return reviewer.kind === 'admin'
     ? { kind: 'admin', openid: reviewer.openid, name: reviewer.name }
     : { kind: 'operator', name: reviewer.name };

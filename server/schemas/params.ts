@@ -5,6 +5,7 @@
  */
 import {
   FILING_STATES,
+  isMobile,
   type ActionName,
   type FilingForm,
   type FilingState,
@@ -98,7 +99,13 @@ export const adminParams = {
   'authority.approve': z.strictObject({ ...versioned, recordNumber: z.string().min(1).max(40) }),
   'authority.reject': z.strictObject({ ...versioned, reasons }),
   'stats.get': none,
-  'admins.add': z.strictObject({ openid, name: z.string().trim().min(1).max(20) }),
+  'admins.add': z.strictObject({
+    openid,
+    name: z.string().trim().min(1).max(20),
+    // core's phone rule, the same the form's mobiles pass: a mobile of another shape would never
+    // equal a principal's, and the reviewer would silently review their own applications.
+    mobile: z.string().refine(isMobile, '手机号应为11位中国大陆手机号码（1开头），请核对').optional(),
+  }),
   'admins.remove': z.strictObject({ openid }),
   'admins.list': none,
   'setup.run': none,

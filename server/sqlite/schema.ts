@@ -152,6 +152,19 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // Separation of duties (server/app/duties.ts): the reviewer's own mobile, and who opened which
+  // application on the review page (ID numbers and mobiles in full). Openings are not moves: they
+  // have a table of their own, so the audit trail stays one event per version.
+  `
+  ALTER TABLE admins ADD COLUMN mobile TEXT;
+  CREATE TABLE openings (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    application_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX openings_application ON openings (application_id, seq);
+  `,
 ];
 
 /** The tables `setup.run` reports on a fresh database: the collections (state_counts is internal). */

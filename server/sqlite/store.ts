@@ -8,7 +8,6 @@ import type Database from 'better-sqlite3';
 import {
   FILING_STATES,
   REVIEW_STAGES,
-  type AdminRecord,
   type Application,
   type AuditEvent,
   type DueStage,
@@ -17,7 +16,7 @@ import {
 import type { PlatformRecords } from '../wechat/records';
 import type { Commit, CommitResult, QueueFilter, Store, StoredRequest } from '../store/types';
 import { insertDraftWithin } from './drafts';
-import { SqliteMessages } from './messages';
+import { SqliteReviewers } from './reviewers';
 import { migrate } from './migrate';
 import { SqlitePlatformRecords } from './platform';
 import { applicationRow, INSERT_APPLICATION, REPLACE_APPLICATION } from './rows';
@@ -37,7 +36,7 @@ class CommitFailure extends Error {
  */
 const SEARCH_PROBE = 500;
 
-export class SqliteStore extends SqliteMessages implements Store {
+export class SqliteStore extends SqliteReviewers implements Store {
   private readonly created: string[];
   readonly platform: PlatformRecords;
 
@@ -238,30 +237,6 @@ export class SqliteStore extends SqliteMessages implements Store {
     return rows.map((row) => Number(row.hours));
   }
 
-  async getAdmin(openid: string): Promise<AdminRecord | null> {
-    const row = this.db.prepare('SELECT openid, name, added_at FROM admins WHERE openid = ?').get(openid) as
-      Row | undefined;
-    return row ? toAdmin(row) : null;
-  }
-
-  async putAdmin(admin: AdminRecord): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO admins (openid, name, added_at) VALUES (?, ?, ?)
-         ON CONFLICT (openid) DO UPDATE SET name = excluded.name`,
-      )
-      .run(admin.openid, admin.name, admin.addedAt);
-  }
-
-  async removeAdmin(openid: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM admins WHERE openid = ?').run(openid).changes === 1;
-  }
-
-  async listAdmins(): Promise<AdminRecord[]> {
-    const rows = this.db.prepare('SELECT openid, name, added_at FROM admins ORDER BY added_at, openid').all();
-    return (rows as Row[]).map(toAdmin);
-  }
-
   async getRequest(key: string): Promise<StoredRequest | null> {
     const row = this.db
       .prepare('SELECT key, owner, application_id, fingerprint, answer, at FROM requests WHERE key = ?')
@@ -284,10 +259,6 @@ export class SqliteStore extends SqliteMessages implements Store {
 
 export function parse<T>(doc: unknown): T {
   return JSON.parse(String(doc)) as T;
-}
-
-function toAdmin(row: Row): AdminRecord {
-  return { openid: String(row.openid), name: String(row.name), addedAt: String(row.added_at) };
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -11,6 +11,8 @@ export const COLLECTIONS = {
   requests: 'requests',
   baseLocks: 'base_locks',
   stageExits: 'stage_exits',
+  /** Who opened which application on the review page, and when (server/app/duties.ts). */
+  openings: 'openings',
   /** The open-platform channel's tokens, ticket and handled events (server/wechat/records.ts). */
   platform: 'platform',
 } as const;

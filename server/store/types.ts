@@ -14,6 +14,7 @@ import type {
   AuditEvent,
   DueStage,
   FilingState,
+  Opening,
   StateCounts,
   SubscribeMessage,
   TemplateRole,
@@ -145,6 +146,10 @@ export interface Store {
   lockHolder(baseId: string): Promise<string | null>;
 
   auditOf(applicationId: string): Promise<AuditEvent[]>;
+  /** Appends an opening of the review page; it touches neither the application nor its audit. */
+  recordOpening(opening: Opening): Promise<void>;
+  /** The openings of one application, oldest first. */
+  openingsOf(applicationId: string): Promise<Opening[]>;
   /** Hours spent in a stage by the latest applications that left it, newest first. */
   recentStageHours(stage: DueStage, limit: number): Promise<number[]>;
 
@@ -165,6 +170,7 @@ export interface Store {
   creditsOf(owner: string): Promise<Record<string, number>>;
 
   getAdmin(openid: string): Promise<AdminRecord | null>;
+  /** Adds, or renames; a `mobile` given replaces the stored one, and one left out keeps it. */
   putAdmin(admin: AdminRecord): Promise<void>;
   removeAdmin(openid: string): Promise<boolean>;
   listAdmins(): Promise<AdminRecord[]>;

@@ -4,6 +4,7 @@
  * owner and is in the state its action needs, so "allowed" means the call really succeeds.
  */
 import type { ActionName, ErrorCode, FunctionName } from '@beian/core';
+import { CONFLICTS, conflicted, DECISIONS } from './helpers/conflicts';
 import { fileTo, harness, OWNER, type Harness, type Who } from './helpers/harness';
 
 type Stage = 'none' | 'draft' | 'platform_review' | 'sms_verification' | 'authority_review';
@@ -150,6 +151,53 @@ describe('authorization matrix', () => {
       expect(answer).toMatchObject({ ok: false, error: { code: outcome } });
       expect(h.snapshot()).toEqual(before);
     }
+  });
+
+  // Separation of duties: the same decisions on an application the admin may not decide (their
+  // own, or their registered mobile on a principal). Only the admin's outcome differs from REVIEWERS.
+  const conflictCases = CONFLICTS.flatMap((conflict) =>
+    DECISIONS.flatMap((decision) =>
+      CALLERS.map((who) => {
+        const outcome: Outcome = who === 'admin' ? 'FORBIDDEN' : REVIEWERS[who];
+        return [`admin ${decision.action} (${conflict} conflict)`, who, outcome, conflict, decision] as const;
+      }),
+    ),
+  );
+
+  it.each(conflictCases)('%s as %s → %s', async (_name, who, outcome, conflict, decision) => {
+    h = await harness();
+    const app = await conflicted(h, conflict, decision.stage);
+    const before = h.snapshot();
+    const answer = await h.as(who).call('admin', { action: decision.action, ...decision.params(app) });
+    if (outcome === 'ok') {
+      expect(answer).toMatchObject({ ok: true });
+    } else {
+      expect(answer).toMatchObject({ ok: false, error: { code: outcome } });
+      expect(h.snapshot()).toEqual(before);
+    }
+  });
+
+  // Reviewers see submitted applications only: a draft is refused by the queue and answers like a
+  // missing application, for the operator too; callers who are no reviewer are refused as before.
+  const DRAFT_ROWS = [
+    { action: 'queue.list', params: () => ({ state: 'draft' }), reviewers: 'BAD_REQUEST' },
+    { action: 'filing.get', params: byId, reviewers: 'NOT_FOUND' },
+    { action: 'review.approve', params: versioned, reviewers: 'NOT_FOUND' },
+  ] as const;
+  const draftCases = DRAFT_ROWS.flatMap((row) =>
+    CALLERS.map((who) => {
+      const outcome: Outcome = who === 'admin' || who === 'operator' ? row.reviewers : REVIEWERS[who];
+      return [`admin ${row.action} on a draft`, who, outcome, row] as const;
+    }),
+  );
+
+  it.each(draftCases)('%s as %s → %s', async (_name, who, outcome, row) => {
+    h = await harness();
+    const app = await fileTo(h, 'draft');
+    const before = h.snapshot();
+    const answer = await h.as(who).call('admin', { action: row.action, ...row.params(app) });
+    expect(answer).toMatchObject({ ok: false, error: { code: outcome } });
+    expect(h.snapshot()).toEqual(before);
   });
 
   it('runs the scheduler for its timer trigger and refuses a user who forges a timer event', async () => {

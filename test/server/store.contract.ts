@@ -397,5 +397,41 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect(await store.removeAdmin('o-admin')).toBe(false);
       expect(await store.getAdmin('o-admin')).toBeNull();
     });
+
+    it("keeps an admin's registered mobile: replaced by another, kept by a re-add without one", async () => {
+      const addedAt = '2026-11-01T00:00:00.000Z';
+      await store.putAdmin({ openid: 'o-admin', name: '审核员甲', addedAt, mobile: '13900139000' });
+      await store.putAdmin({ openid: 'o-admin', name: '审核员乙', addedAt });
+      expect(await store.getAdmin('o-admin')).toEqual({
+        openid: 'o-admin',
+        name: '审核员乙',
+        addedAt,
+        mobile: '13900139000',
+      });
+      await store.putAdmin({ openid: 'o-admin', name: '审核员乙', addedAt, mobile: '13700137000' });
+      expect((await store.listAdmins())[0]?.mobile).toBe('13700137000');
+    });
+
+    it('appends openings per application, oldest first, without touching the application', async () => {
+      const app = application({ id: 'app-open' });
+      await store.insertApplication(app);
+      const opening = (at: string, name: string) => ({
+        type: 'opened' as const,
+        applicationId: app.id,
+        at,
+        actor: { kind: 'admin' as const, openid: 'o-admin', name },
+        state: app.state,
+        version: app.version,
+      });
+      await store.recordOpening(opening('2026-11-02T02:00:00.000Z', '甲'));
+      await store.recordOpening(opening('2026-11-02T03:00:00.000Z', '乙'));
+      await store.recordOpening({ ...opening('2026-11-02T04:00:00.000Z', '丙'), applicationId: 'other' });
+      expect(await store.openingsOf(app.id)).toEqual([
+        opening('2026-11-02T02:00:00.000Z', '甲'),
+        opening('2026-11-02T03:00:00.000Z', '乙'),
+      ]);
+      expect(await store.getApplication(app.id)).toEqual(app);
+      expect(await store.auditOf(app.id)).toEqual([]);
+    });
   });
 }

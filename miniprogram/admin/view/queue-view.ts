@@ -58,7 +58,10 @@ export function queueRow(item: QueueItem): QueueRow {
     id: item.id,
     title: item.miniprogramName || '未填写小程序名称',
     subject: item.subjectName || '未填写主体名称',
-    principal: [item.principalName, item.principalIdMasked].filter((part) => part !== '').join(' '),
+    // Masked by the server (queue.list); the review page shows them in full, and records who looked.
+    principal: [item.principalName, item.principalIdMasked, item.principalMobileMasked]
+      .filter((part) => part !== '')
+      .join(' '),
     kindText: kindLabel(item.kind, item.cancelScope),
     stateLabel: STATE_INFO[item.state].label,
     tagType: stateTagType(item.state),

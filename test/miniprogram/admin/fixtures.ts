@@ -81,7 +81,13 @@ export function summary(overrides: Partial<FilingSummary> = {}): FilingSummary {
 }
 
 export function queueItem(overrides: Partial<QueueItem> = {}): QueueItem {
-  return { ...summary(), principalName: '张三', principalIdMasked: '1101**********1239', ...overrides };
+  return {
+    ...summary(),
+    principalName: '张三',
+    principalIdMasked: '110105********1239',
+    principalMobileMasked: '138****8000',
+    ...overrides,
+  };
 }
 
 export function ok<D>(data: D): Envelope<D> {

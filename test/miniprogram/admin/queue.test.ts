@@ -75,11 +75,11 @@ describe('审核台 view (pure)', () => {
     });
   });
 
-  it('marks an overdue row and shows the masked principal ID', () => {
+  it('marks an overdue row and shows the masked principal ID and mobile', () => {
     expect(queueRow(overdue)).toMatchObject({
       overdue: true,
       due: '2026-05-05 23:59',
-      principal: '张三 1101**********1239',
+      principal: '张三 110105********1239 138****8000',
       url: '/admin/review/index?id=q1',
     });
     expect(queueRow(onTime).overdue).toBe(false);
@@ -105,7 +105,7 @@ describe('审核台 page', () => {
     expect(text(first)).toContain('超时的小程序');
     expect(text(first)).toContain('已超时');
     expect(text(page.querySelector('#row-q2'))).not.toContain('已超时');
-    expect(text(first)).toContain('1101**********1239');
+    expect(text(first)).toContain('110105********1239 138****8000');
   });
 
   it('switches tabs and lists that state', async () => {

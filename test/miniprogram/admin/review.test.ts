@@ -51,6 +51,7 @@ function reviewDetail(app: Application): Detail {
     filing: app,
     timeline: app.timeline,
     audit: [submitted],
+    openings: [],
     media: mediaOf(app.form),
     check: {
       errors: [],

@@ -1,0 +1,61 @@
+/**
+ * The reviewers' records on the cloud database: the admins list (`_id` = OPENID, with the mobile
+ * each registered, which keeps them out of their own applications) and the openings of the
+ * review page, one document each.
+ */
+import type { AdminRecord, Opening } from '@beian/core';
+import { COLLECTIONS } from '../store/collections';
+import type { Doc } from './db';
+import { CloudbaseRecords } from './store-base';
+
+export class CloudbaseReviewers extends CloudbaseRecords {
+  async getAdmin(openid: string): Promise<AdminRecord | null> {
+    const { data } = await this.db.collection(COLLECTIONS.admins).doc(openid).get();
+    return data ? toAdmin(data) : null;
+  }
+
+  async putAdmin(admin: AdminRecord): Promise<void> {
+    const ref = this.db.collection(COLLECTIONS.admins).doc(admin.openid);
+    // A re-add without a mobile keeps the registered one: dropping it silently would let the
+    // reviewer decide their own applications again.
+    const mobile = admin.mobile === undefined ? {} : { mobile: admin.mobile };
+    const { data } = await ref.get();
+    if (data) {
+      await ref.update({ data: { name: admin.name, ...mobile } });
+      return;
+    }
+    await ref.set({ data: { openid: admin.openid, name: admin.name, addedAt: admin.addedAt, ...mobile } });
+  }
+
+  async removeAdmin(openid: string): Promise<boolean> {
+    const { stats } = await this.db.collection(COLLECTIONS.admins).doc(openid).remove();
+    return stats.removed === 1;
+  }
+
+  async listAdmins(): Promise<AdminRecord[]> {
+    const query = this.db.collection(COLLECTIONS.admins).orderBy('addedAt', 'asc').orderBy('_id', 'asc');
+    return (await this.readAll(query, 1_000)).map(toAdmin);
+  }
+
+  async recordOpening(opening: Opening): Promise<void> {
+    await this.db.collection(COLLECTIONS.openings).add({ data: { ...opening } });
+  }
+
+  async openingsOf(applicationId: string): Promise<Opening[]> {
+    // Two openings in the same millisecond keep no order between them; either order is true.
+    const query = this.db.collection(COLLECTIONS.openings).where({ applicationId }).orderBy('at', 'asc');
+    return (await this.readAll(query, 10_000)).map(
+      ({ _id: _ignored, ...opening }) => opening as unknown as Opening,
+    );
+  }
+}
+
+function toAdmin(doc: Doc): AdminRecord {
+  const admin: AdminRecord = {
+    openid: String(doc.openid),
+    name: String(doc.name),
+    addedAt: String(doc.addedAt),
+  };
+  if (typeof doc.mobile === 'string') admin.mobile = doc.mobile;
+  return admin;
+}
