@@ -40,8 +40,25 @@ export async function bundleClientCore(): Promise<void> {
     banner: { js: GENERATED },
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [provincesOnly],
   });
 }
+
+/**
+ * The phone gets its district tree from the server (`tables.get`, cached in wx storage: WeChat's
+ * current tree, not ours), so core's bundled one stays out of the main package: only its
+ * provinces remain, for the messages that name one. See miniprogram/services/tables.ts.
+ */
+const provincesOnly: Plugin = {
+  name: 'provinces-only',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]core[\\/]src[\\/]data[\\/]regions\.generated\.ts$/ }, async () => {
+      const { REGION_ROWS } = await import('../core/src/data/regions.generated');
+      const provinces = REGION_ROWS.map((row) => row.split(',')[0] ?? '').filter((entry) => entry !== '');
+      return { contents: `export const REGION_ROWS = ${JSON.stringify(provinces)};`, loader: 'ts' };
+    });
+  },
+};
 
 /** DevTools' 构建 npm, offline: packs `dependencies` (Vant and @beian/core) into miniprogram_npm. */
 export async function packMiniprogramNpm(): Promise<void> {

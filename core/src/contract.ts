@@ -107,12 +107,6 @@ export interface Page<T> {
 
 export type StateCounts = Record<FilingState, number>;
 
-/**
- * Counts shown to reviewers: every state but `draft`. A draft is the filer's unsent work; how
- * many there are is none of a reviewer's business.
- */
-export type ReviewCounts = Omit<StateCounts, 'draft'>;
-
 export interface DispatchReport {
   sent: number;
   noConsent: number;
@@ -140,7 +134,7 @@ export interface TickReport {
 }
 
 export interface Stats {
-  counts: ReviewCounts;
+  counts: StateCounts;
   overdue: number;
   /** Median hours spent in each review stage by applications that left it; null without data. */
   medianHours: Record<DueStage, number | null>;
@@ -248,7 +242,7 @@ export interface Contract {
     /** Submitted applications only: `state: 'draft'` is a BAD_REQUEST (the queue holds no drafts). */
     'queue.list': Action<
       { state?: FilingState; overdue?: boolean; query?: string; cursor?: string; limit?: number },
-      Page<QueueItem> & { counts: ReviewCounts }
+      Page<QueueItem> & { counts: StateCounts }
     >;
     'filing.get': Action<
       { id: string },

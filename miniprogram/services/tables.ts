@@ -2,8 +2,9 @@
  * WeChat's tables (enumerations and district tree) as the form uses them: the pickers' options and
  * the client-side checks. The server refreshes them from WeChat daily; here they are cached in wx
  * storage with their version, and refreshed once per app run by asking with the cached version
- * (a null answer means it is still current). Offline, with nothing cached, the tables bundled with
- * core are used, so the form works the same, only with possibly older lists.
+ * (a null answer means it is still current). Core's enumerations are bundled as the offline
+ * default, but not its district tree: the phone's copy of core keeps only the provinces
+ * (scripts/build-steps.ts), and the tree comes with the first `tables.get`, before the form opens.
  */
 import { BUILT_IN_TABLES, isFilingTables, lookupOf, type FilingTables, type TableLookup } from '@beian/core';
 import { call } from './cloud';
@@ -11,11 +12,12 @@ import { call } from './cloud';
 export const TABLES_STORAGE_KEY = 'beian.tables';
 
 /**
- * The bundled tables. The one way to them, so moving the bundled district tree out of the main
- * package (a subpackage, loaded when first needed) changes only this function.
+ * The bundled tables. On the phone their tree holds provinces only, so they carry no version: the
+ * server then always answers with its tables instead of "still current".
  */
 export function builtInTables(): FilingTables {
-  return BUILT_IN_TABLES;
+  const complete = Object.keys(BUILT_IN_TABLES.regions.city_list).length > 0;
+  return complete ? BUILT_IN_TABLES : { ...BUILT_IN_TABLES, version: '' };
 }
 
 let held: FilingTables | null = null;

@@ -11,8 +11,6 @@ import {
   type FilingSummary,
   type FilingView,
   type QueueItem,
-  type ReviewCounts,
-  type StateCounts,
 } from '@beian/core';
 
 export function filerView(application: Application): FilingView {
@@ -47,10 +45,4 @@ export function queueItemOf(application: Application, now: Date): QueueItem {
     principalIdMasked: maskIdNumber(principal.certificate.number),
     principalMobileMasked: maskMobile(principal.mobile),
   };
-}
-
-/** The counts reviewers see: drafts left out (ReviewCounts). */
-export function reviewCounts(counts: StateCounts): ReviewCounts {
-  const { draft: _draft, ...submitted } = counts;
-  return submitted;
 }

@@ -2,7 +2,7 @@
  * The reviewers' desk (the queue and the stats) and the operator's tools (admins, setup).
  */
 import { DUE_STAGES, SUBMITTED_STATES, type DueStage } from '@beian/core';
-import { queueItemOf, reviewCounts } from '../app/views';
+import { queueItemOf } from '../app/views';
 import { refuse } from '../errors';
 import { adminParams } from '../schemas/params';
 import { encodeCursor, queueKey } from '../store/keys';
@@ -38,7 +38,7 @@ export const listQueue: AdminAction<'queue.list'> = {
     return {
       items: page.map((application) => queueItemOf(application, now)),
       nextCursor: found.length > limit && last ? encodeCursor(queueKey(last)) : null,
-      counts: reviewCounts(counts),
+      counts,
     };
   },
 };
@@ -65,7 +65,7 @@ export const getStats: AdminAction<'stats.get'> = {
     ]);
     const medianHours = Object.fromEntries(DUE_STAGES.map((stage, i) => [stage, median(hours[i] ?? [])]));
     return {
-      counts: reviewCounts(counts),
+      counts,
       overdue,
       medianHours: medianHours as Record<DueStage, number | null>,
     };
