@@ -22,7 +22,14 @@ import {
 } from '@beian/core';
 import type { ServerDeps } from '../deps';
 import { Refusal, refuse } from '../errors';
-import type { BaseLock, Commit, OutboxMessage, StageExit, StoredRequest } from '../store/types';
+import type {
+  BaseLock,
+  Commit,
+  OutboxMessage,
+  RecordNumberClaim,
+  StageExit,
+  StoredRequest,
+} from '../store/types';
 import { newId } from './ids';
 import { currentTables } from './tables';
 
@@ -77,6 +84,7 @@ export async function move(deps: ServerDeps, request: MoveRequest): Promise<Move
     lock: lockFor(application, moved),
     request: stored,
     stageExit: stageExitOf(application, moved, now),
+    recordNumber: recordNumberClaim(event, moved),
   };
   if (result.effects.base) {
     const base = await deps.store.getApplication(result.effects.base.baseId);
@@ -89,7 +97,23 @@ export async function move(deps: ServerDeps, request: MoveRequest): Promise<Move
   const written = await deps.store.commit(commit);
   if (written.ok) return { application: moved, request: stored };
   if (written.reason === 'base_busy') throw await baseBusy(deps, written.holder);
+  if (written.reason === 'record_number_taken') throw recordNumberTaken(moved.recordNumber ?? '');
   throw refuse.conflict();
+}
+
+/**
+ * An approval claims its record number for the record (a change or cancellation: the record it
+ * changes, so it keeps its own number); the store refuses a number another record holds.
+ */
+function recordNumberClaim(event: FilingEvent, moved: Application): RecordNumberClaim | null {
+  if (event.type !== 'authority_approve' || !moved.recordNumber) return null;
+  return { number: moved.recordNumber, holder: moved.baseId ?? moved.id };
+}
+
+/** Names the number, never the record that holds it (another filer's). */
+function recordNumberTaken(number: string): Refusal {
+  const message = `备案号 ${number} 已属于另一条备案：请核对通管局发来的备案号后重新填写。`;
+  return refuse.validation(message, [{ path: 'recordNumber', code: 'record_number.taken', message }]);
 }
 
 /** A change/cancel takes its record's lock while it is open (submitted, not finished) and gives it back when it closes. */

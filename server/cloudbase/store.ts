@@ -8,10 +8,11 @@
  * - Index fields (owner, state, list and queue keys, …) sit next to the application under `app`,
  *   and are rewritten with it, so every query is a plain range on one indexed field.
  */
+import { createHash } from 'node:crypto';
 import { FILING_STATES, REVIEW_STAGES, type Application, type StateCounts } from '@beian/core';
 import { COLLECTIONS } from '../store/collections';
 import { indexFields } from '../store/keys';
-import type { Commit, CommitResult, QueueFilter, Store } from '../store/types';
+import type { Commit, CommitResult, QueueFilter, RecordNumberClaim, Store } from '../store/types';
 import { isTransactionConflict, type Condition, type Doc, type Transaction } from './db';
 import type { PlatformRecords } from '../wechat/records';
 import { insertDraftWithin } from './drafts';
@@ -67,6 +68,7 @@ export class CloudbaseStore extends CloudbaseReviewers implements Store {
           await replace(tx, commit.application, commit.expectedVersion);
           if (commit.base) await replace(tx, commit.base.application, commit.base.expectedVersion);
           if (commit.lock) await applyLock(tx, commit.lock);
+          if (commit.recordNumber) await claimRecordNumber(tx, commit.recordNumber);
           if (commit.request) await claimRequest(tx, commit.request);
           await appendRecords(tx, commit);
         });
@@ -158,6 +160,19 @@ async function applyLock(tx: Transaction, lock: NonNullable<Commit['lock']>): Pr
     throw new CommitFailure({ ok: false, reason: 'base_busy', holder });
   }
   if (holder === null) await ref.set({ data: { holder: lock.holder } });
+}
+
+async function claimRecordNumber(tx: Transaction, claim: RecordNumberClaim): Promise<void> {
+  // The number as a document id: hashed, since ids should stay plain ASCII (it holds 京ICP备…).
+  const ref = tx
+    .collection(COLLECTIONS.recordNumbers)
+    .doc(createHash('sha256').update(claim.number).digest('hex'));
+  const { data } = await ref.get();
+  const holder = data ? String(data.holder) : null;
+  if (holder !== null && holder !== claim.holder) {
+    throw new CommitFailure({ ok: false, reason: 'record_number_taken', holder });
+  }
+  if (holder === null) await ref.set({ data: { number: claim.number, holder: claim.holder } });
 }
 
 async function claimRequest(tx: Transaction, request: NonNullable<Commit['request']>): Promise<void> {

@@ -165,6 +165,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX openings_application ON openings (application_id, seq);
   `,
+  // One record per record number (备案号): the approving commit claims it, so two approvals
+  // with one number cannot both land. Backfilled from the records filed so far.
+  `
+  CREATE TABLE record_numbers (
+    number TEXT PRIMARY KEY,
+    holder TEXT NOT NULL
+  );
+  INSERT OR IGNORE INTO record_numbers (number, holder)
+    SELECT json_extract(doc, '$.recordNumber'), COALESCE(base_id, id) FROM applications
+    WHERE json_extract(doc, '$.recordNumber') IS NOT NULL AND json_extract(doc, '$.recordNumber') <> ''
+    ORDER BY json_extract(doc, '$.createdAt');
+  `,
 ];
 
 /** The tables `setup.run` reports on a fresh database: the collections (state_counts is internal). */

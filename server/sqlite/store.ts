@@ -14,7 +14,14 @@ import {
   type StateCounts,
 } from '@beian/core';
 import type { PlatformRecords } from '../wechat/records';
-import type { Commit, CommitResult, QueueFilter, Store, StoredRequest } from '../store/types';
+import type {
+  Commit,
+  CommitResult,
+  QueueFilter,
+  RecordNumberClaim,
+  Store,
+  StoredRequest,
+} from '../store/types';
 import { insertDraftWithin } from './drafts';
 import { SqliteReviewers } from './reviewers';
 import { migrate } from './migrate';
@@ -81,6 +88,7 @@ export class SqliteStore extends SqliteReviewers implements Store {
     this.replaceApplication(commit.application, commit.expectedVersion);
     if (commit.base) this.replaceApplication(commit.base.application, commit.base.expectedVersion);
     if (commit.lock) this.applyLock(commit.lock);
+    if (commit.recordNumber) this.claimRecordNumber(commit.recordNumber);
     if (commit.request) {
       const r = commit.request;
       this.db
@@ -125,6 +133,18 @@ export class SqliteStore extends SqliteReviewers implements Store {
     if (!held) {
       this.db.prepare('INSERT INTO base_locks (base_id, holder) VALUES (?, ?)').run(lock.baseId, lock.holder);
     }
+  }
+
+  private claimRecordNumber(claim: RecordNumberClaim): void {
+    const held = this.db.prepare('SELECT holder FROM record_numbers WHERE number = ?').get(claim.number) as
+      Row | undefined;
+    if (held && held.holder !== claim.holder) {
+      throw new CommitFailure({ ok: false, reason: 'record_number_taken', holder: String(held.holder) });
+    }
+    if (!held)
+      this.db
+        .prepare('INSERT INTO record_numbers (number, holder) VALUES (?, ?)')
+        .run(claim.number, claim.holder);
   }
 
   async listByOwner(owner: string, after: string | null, limit: number): Promise<Application[]> {

@@ -13,6 +13,8 @@ export const COLLECTIONS = {
   stageExits: 'stage_exits',
   /** Who opened which application on the review page, and when (server/app/duties.ts). */
   openings: 'openings',
+  /** Which record holds each record number (备案号), claimed in the approving commit. */
+  recordNumbers: 'record_numbers',
   /** The open-platform channel's tokens, ticket and handled events (server/wechat/records.ts). */
   platform: 'platform',
 } as const;

@@ -73,6 +73,16 @@ export interface BaseLock {
   action: 'acquire' | 'release';
 }
 
+/**
+ * A record number (备案号) given out by an approval, claimed for its record: `holder` is the
+ * record's id (a change of that record claims it for the same holder, so keeps its number).
+ * A number another record holds refuses the commit.
+ */
+export interface RecordNumberClaim {
+  number: string;
+  holder: string;
+}
+
 export interface Commit {
   application: Application;
   /** The version the caller read; any other version in the store means someone wrote first. */
@@ -84,6 +94,7 @@ export interface Commit {
   lock: BaseLock | null;
   request: StoredRequest | null;
   stageExit: StageExit | null;
+  recordNumber: RecordNumberClaim | null;
 }
 
 /** A commit that only rewrites the application (a draft save, an overdue flag): no transition effects. */
@@ -97,6 +108,7 @@ export function plainWrite(application: Application, expectedVersion: number): C
     lock: null,
     request: null,
     stageExit: null,
+    recordNumber: null,
   };
 }
 
@@ -105,7 +117,9 @@ export type CommitResult =
   /** The application (or the base) was written by someone else, or the request key was taken. */
   | { ok: false; reason: 'conflict' }
   /** Another change/cancel of the same filed record holds the lock. */
-  | { ok: false; reason: 'base_busy'; holder: string };
+  | { ok: false; reason: 'base_busy'; holder: string }
+  /** The record number is another record's. */
+  | { ok: false; reason: 'record_number_taken'; holder: string };
 
 /** Filters of the reviewers' queue; `after` is the queue key of the last row already shown. */
 export interface QueueFilter {

@@ -154,7 +154,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
     it('keeps one open change or cancellation per record, names it, and applies an approved change', async () => {
       const record = await fileTo(h, 'filed');
       const change = ok(await owner().filing('draft.create', { kind: 'change', baseId: record.id })).filing;
-      expect(change).toMatchObject({ kind: 'change', baseId: record.id, recordNumber: RECORD });
+      expect(change).toMatchObject({ kind: 'change', baseId: record.id, recordNumber: record.recordNumber });
       const cancel = ok(
         await owner().filing('draft.create', {
           kind: 'cancel',
@@ -197,12 +197,12 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
         await admin().admin('authority.approve', {
           id: change.id,
           version: moved.version,
-          recordNumber: RECORD,
+          recordNumber: record.recordNumber,
         }),
       ).filing;
       expect(moved.state).toBe('filed');
       const base = await h.store.getApplication(record.id);
-      expect(base).toMatchObject({ state: 'filed', recordNumber: RECORD });
+      expect(base).toMatchObject({ state: 'filed', recordNumber: record.recordNumber });
       expect(base?.form.miniprogram.name).toBe('三哥记账本专业版');
       // The change has ended: the cancellation may go now.
       const latest = await h.store.getApplication(cancel.id);
@@ -241,10 +241,10 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
         await admin().admin('authority.approve', {
           id: cancel.id,
           version: full.version,
-          recordNumber: RECORD,
+          recordNumber: record.recordNumber,
         }),
       ).filing;
-      expect(cancelled).toMatchObject({ state: 'cancelled', recordNumber: RECORD });
+      expect(cancelled).toMatchObject({ state: 'cancelled', recordNumber: record.recordNumber });
       moved = ok(await owner().filing('filing.get', { id: cancel.id })).filing;
       expect(moved.state).toBe('cancelled');
       expect((await h.store.getApplication(record.id))?.state).toBe('cancelled');

@@ -224,8 +224,16 @@ export async function fileTo(
     await admin.admin('authority.approve', {
       id: full.id,
       version: full.version,
-      recordNumber: '京ICP备2026012345号-1X',
+      recordNumber: nextRecordNumber(),
     }),
   ).filing;
   return ok(await owner.filing('filing.get', { id: full.id })).filing;
+}
+
+let issued = 12345;
+
+/** A fresh record number per filing: one number belongs to one record. */
+export function nextRecordNumber(): string {
+  issued += 1;
+  return `京ICP备20260${String(issued).padStart(5, '0')}号-1X`;
 }
