@@ -1,6 +1,6 @@
-// Enumerations and reference data as data (issue 3), and the FilingTables value the rules take
-// (issue 15). The model's field specs and form normalization are exported from here too (their
-// modules live in ../model).
+// Enumerations and reference data as data, and the FilingTables value the rules take
+// (docs/wechat-platform.md § WeChat's tables). The model's field specs and form normalization
+// are exported from here too (their modules live in ../model).
 export * from './wechat-enums';
 export * from './enums';
 export * from './provinces';

@@ -1,4 +1,4 @@
-// Checks of a filing (issue 3): the whole application, one step, one field; the validators they are
+// Checks of a filing: the whole application, one step, one field; the validators they are
 // built from, usable alone; the materials checklist; keys for the server's cross-record rules.
 export * from './check';
 export { materialsChecklist } from './materials';
