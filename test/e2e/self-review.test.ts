@@ -1,7 +1,8 @@
 /**
  * Separation of duties over HTTP (database/README.md § Who saw what): an admin files an
- * application from their own WeChat account and tries to approve it. The local cloud refuses every decision with FORBIDDEN; another
- * reviewer's queue masks the admin's numbers; the operator may move it on, and is named for it.
+ * application from their own WeChat account and tries to approve it. The local cloud refuses
+ * every decision with FORBIDDEN; another reviewer's queue masks the admin's numbers; the operator
+ * may move it on, and is named for it.
  */
 import { personalForm } from '../fixtures/forms';
 import { ADMIN, ok, TestCloud } from './harness';
