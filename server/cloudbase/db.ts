@@ -115,6 +115,9 @@ export function isTransactionConflict(error: unknown): boolean {
   return errCodeOf(error) === -501001 && /TransactionConflict|transaction is conflicted/i.test(text);
 }
 
+/** -502001: a document with this `_id` already exists (an `add` lost to a concurrent one). */
+export const DUPLICATE_KEY = -502001;
+
 /** -502005: the collection does not exist (setup has not run). */
 export const COLLECTION_MISSING = -502005;
 

@@ -16,21 +16,37 @@ export const MISCONFIGURED: Envelope<never> = {
 };
 
 export function cloudbaseMain(fn: CloudFunction<ServerDeps>, makeDeps: () => ServerDeps): Main {
+  return bindDeps(
+    makeDeps,
+    MISCONFIGURED,
+    (deps) => (event) => fn(event, invocationFromContext(cloud.getWXContext()), deps),
+  );
+}
+
+/**
+ * wx-server-sdk initialised once per instance (module scope, so warm calls skip it) and the deps
+ * built once. A malformed BEIAN_TEMPLATES/BEIAN_HOLIDAYS must not turn into a platform error on
+ * every call (the caller would see an exception, not our answer): each call logs it loudly and
+ * answers `misconfigured` instead.
+ */
+function bindDeps<A>(
+  makeDeps: () => ServerDeps,
+  misconfigured: A,
+  bind: (deps: ServerDeps) => (event: unknown) => Promise<A>,
+): (event: unknown) => Promise<A> {
   // The SDK types `env` as a string, but DYNAMIC_CURRENT_ENV (a symbol) is what it expects here.
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   let deps: ServerDeps;
   try {
     deps = makeDeps();
   } catch (error) {
-    // A malformed BEIAN_TEMPLATES/BEIAN_HOLIDAYS must not turn into a platform error on every call
-    // (the caller would see an exception, not our envelope): log it loudly on each call instead.
     const reason = error instanceof Error ? error.message : String(error);
     return async () => {
       console.error(`configuration error: ${reason}`);
-      return MISCONFIGURED;
+      return misconfigured;
     };
   }
-  return (event) => fn(event, invocationFromContext(cloud.getWXContext()), deps);
+  return bind(deps);
 }
 
 export function invocationFromContext(context: { OPENID?: unknown; SOURCE?: unknown }): Invocation {
@@ -47,16 +63,9 @@ export function cloudbaseHttpMain<A>(
   fn: (event: unknown, deps: ServerDeps) => Promise<A>,
   makeDeps: () => ServerDeps,
 ): (event: unknown) => Promise<A | { statusCode: 500; body: string }> {
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-  let deps: ServerDeps;
-  try {
-    deps = makeDeps();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return async () => {
-      console.error(`configuration error: ${reason}`);
-      return { statusCode: 500, body: 'misconfigured' };
-    };
-  }
-  return (event) => fn(event, deps);
+  return bindDeps<A | { statusCode: 500; body: string }>(
+    makeDeps,
+    { statusCode: 500, body: 'misconfigured' },
+    (deps) => (event) => fn(event, deps),
+  );
 }

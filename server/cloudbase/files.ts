@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock, FileVerdict, Files } from '../ports';
 import { UPLOADS_COLLECTION } from '../store/collections';
-import { COLLECTION_MISSING, errCodeOf, type CloudDatabase } from './db';
+import { COLLECTION_MISSING, DUPLICATE_KEY, errCodeOf, type CloudDatabase } from './db';
 
 /** `cloud.getTempFileURL`: per file, `status` 0 with a URL, or the platform's error code. */
 export type GetTempFileUrl = (params: {
@@ -21,8 +21,6 @@ export const TEMP_URL_MAX_AGE_S = 10 * 60;
 const PROBE_MAX_AGE_S = 60;
 /** getTempFileURL takes at most 50 files per call. */
 const BATCH = 50;
-/** -502001: a document with this `_id` already exists (a concurrent registration won). */
-const DUPLICATE_KEY = -502001;
 
 export function cloudFiles(getTempFileURL: GetTempFileUrl, db: CloudDatabase, clock: Clock): Files {
   const uploads = () => db.collection(UPLOADS_COLLECTION);

@@ -5,10 +5,7 @@
  */
 import { COLLECTIONS } from '../store/collections';
 import type { PlatformRecord, PlatformRecords } from '../wechat/records';
-import { errCodeOf, type CloudDatabase } from './db';
-
-/** -502001: a document with this `_id` already exists. */
-const DUPLICATE_KEY = -502001;
+import { DUPLICATE_KEY, errCodeOf, type CloudDatabase } from './db';
 
 export class CloudbasePlatformRecords implements PlatformRecords {
   constructor(private readonly db: CloudDatabase) {}
