@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
 import { startLocalCloud } from '../local/cloud';
-import { intakeSink } from '../local/wechat-intake';
+import { emulatedPlatformSetting, intakeSink } from '../local/wechat-intake';
 import type { ServerDeps } from '../server/deps';
 import { openSqliteStore } from '../server/sqlite';
 import { wechatChannel } from '../server/wechat/channel';
-import { readPlatformConfig } from '../server/wechat/config';
 import { elapsedMs, exact, figure, type Figure } from './figures';
 
 const CALLERS = 20;
@@ -39,13 +38,7 @@ export async function measureTokenRefresh(runs: number): Promise<Figure[]> {
   });
   try {
     const { secrets, apiBaseUrl } = cloud.wechat;
-    const setting = readPlatformConfig({
-      BEIAN_WECHAT_COMPONENT_APPID: secrets.componentAppid,
-      BEIAN_WECHAT_COMPONENT_APPSECRET: secrets.componentAppsecret,
-      BEIAN_WECHAT_MESSAGE_TOKEN: secrets.token,
-      BEIAN_WECHAT_ENCODING_AES_KEY: secrets.encodingAesKey,
-      BEIAN_WECHAT_API_BASE: apiBaseUrl,
-    });
+    const setting = emulatedPlatformSetting(secrets, apiBaseUrl);
     deps = {
       clock,
       store,

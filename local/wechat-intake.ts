@@ -115,6 +115,11 @@ export function platformSetting(
 ): PlatformSetting {
   const named = readPlatformConfig(env);
   if (named.configured || named.missing.length > 0 || named.problems.length > 0) return named;
+  return emulatedPlatformSetting(secrets, apiBase);
+}
+
+/** Beian configured as the emulated WeChat's third-party platform (also what tests and the bench use). */
+export function emulatedPlatformSetting(secrets: PlatformSecrets, apiBase: string): PlatformSetting {
   return readPlatformConfig({
     BEIAN_WECHAT_COMPONENT_APPID: secrets.componentAppid,
     BEIAN_WECHAT_COMPONENT_APPSECRET: secrets.componentAppsecret,

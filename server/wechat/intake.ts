@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Clock, Logger } from '../ports';
 import { eventKey, openEnvelope, type PushRequest, type WeChatEvent } from './events';
 import type { Platform } from './platform';
-import type { PlatformRecords } from './records';
+import { replaceRecord, type PlatformRecords } from './records';
 
 /** A claim older than this is taken to be from an instance that died while handling. */
 const CLAIM_MS = 60_000;
@@ -90,11 +90,7 @@ async function handle(platform: Platform, deps: IntakeDeps, event: WeChatEvent):
 async function note(deps: IntakeDeps, event: WeChatEvent): Promise<void> {
   const appid = event.type === 'notify_apply_icpfiling_result' ? event.authorizerAppid : '';
   const key = event.type === 'notify_icpfiling_verify_result' ? `verify:${event.taskId}` : `icp:${appid}`;
-  const at = deps.clock.now().toISOString();
-  for (;;) {
-    const record = await deps.records.read(key);
-    if (await deps.records.write(key, JSON.stringify(event), record?.rev ?? null, at)) return;
-  }
+  await replaceRecord(deps.records, key, () => JSON.stringify(event), deps.clock.now().toISOString());
 }
 
 /** The claim's revision when this instance may handle the event; null when it is taken or done. */

@@ -25,3 +25,19 @@ export interface PlatformRecords {
    */
   write(key: string, value: string, expectedRev: number | null, at: string): Promise<boolean>;
 }
+
+/**
+ * Writes `next(current)` under `key` whatever is stored: reads, writes from that revision, and
+ * reads again if another writer got in between, so an update never overwrites one it did not see.
+ */
+export async function replaceRecord(
+  records: PlatformRecords,
+  key: string,
+  next: (current: string | null) => string,
+  at: string,
+): Promise<void> {
+  for (;;) {
+    const record = await records.read(key);
+    if (await records.write(key, next(record?.value ?? null), record?.rev ?? null, at)) return;
+  }
+}

@@ -10,7 +10,7 @@
  */
 import type { Clock } from '../ports';
 import { WeChatError } from './errors';
-import type { PlatformRecords } from './records';
+import { replaceRecord, type PlatformRecords } from './records';
 
 /** Refresh this long before expiry; WeChat's tokens live 7,200 s. */
 export const REFRESH_AHEAD_MS = 10 * 60_000;
@@ -96,12 +96,18 @@ export async function storeToken<T>(
   update: (current: T | null) => T,
   at: Date,
 ): Promise<T> {
-  for (;;) {
-    const record = await records.read(key);
-    const next = update(parse<T>(record?.value).value);
-    const value: Stored<T> = { value: next, refreshUntil: null };
-    if (await records.write(key, JSON.stringify(value), record?.rev ?? null, at.toISOString())) return next;
-  }
+  let next: T | undefined;
+  await replaceRecord(
+    records,
+    key,
+    (current) => {
+      next = update(parse<T>(current ?? undefined).value);
+      const value: Stored<T> = { value: next, refreshUntil: null };
+      return JSON.stringify(value);
+    },
+    at.toISOString(),
+  );
+  return next as T;
 }
 
 export async function readToken<T>(records: PlatformRecords, key: string): Promise<T | null> {

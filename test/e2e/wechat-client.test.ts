@@ -11,11 +11,10 @@ import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
 import type { ServerDeps } from '../../server/deps';
 import { openSqliteStore, type SqliteStore } from '../../server/sqlite';
 import { wechatChannel } from '../../server/wechat/channel';
-import { readPlatformConfig } from '../../server/wechat/config';
 import { WeChatError } from '../../server/wechat/errors';
 import { applyBody, formPathOfApiPath, mediaNeeds } from '../../server/wechat/mapping';
 import type { Platform } from '../../server/wechat/platform';
-import { intakeSink } from '../../local/wechat-intake';
+import { emulatedPlatformSetting, intakeSink } from '../../local/wechat-intake';
 import { FakeFiles } from '../server/helpers/files';
 import { enterpriseForm } from '../fixtures/forms';
 import { START, WeChatCloud, type Json } from '../local/wechat/harness';
@@ -44,13 +43,7 @@ describe('the WeChat client on the emulated open platform', () => {
     // Beian's side lives here, so the test can see its store; the cloud's emulator pushes to it.
     wechat = await WeChatCloud.start({ wechatSink: intakeSink(() => deps) });
     const secrets = wechat.cloud.wechat.secrets;
-    const setting = readPlatformConfig({
-      BEIAN_WECHAT_COMPONENT_APPID: secrets.componentAppid,
-      BEIAN_WECHAT_COMPONENT_APPSECRET: secrets.componentAppsecret,
-      BEIAN_WECHAT_MESSAGE_TOKEN: secrets.token,
-      BEIAN_WECHAT_ENCODING_AES_KEY: secrets.encodingAesKey,
-      BEIAN_WECHAT_API_BASE: wechat.cloud.wechat.apiBaseUrl,
-    });
+    const setting = emulatedPlatformSetting(secrets, wechat.cloud.wechat.apiBaseUrl);
     deps = {
       clock,
       store,
