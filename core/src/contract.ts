@@ -71,7 +71,15 @@ export interface StageEta {
 
 /** What the filer can do from the progress page. */
 export type FilerAction =
-  'edit' | 'submit' | 'withdraw' | 'sms.resend' | 'sms.confirm' | 'change' | 'cancel' | 'subscribe';
+  | 'edit'
+  | 'submit'
+  | 'withdraw'
+  | 'sms.resend'
+  | 'sms.confirm'
+  | 'face.retry'
+  | 'change'
+  | 'cancel'
+  | 'subscribe';
 
 /** What the filer must do now, in one sentence, and the actions that fit the state. */
 export interface Todo {
@@ -131,6 +139,8 @@ export interface TickReport {
   overdueFlagged: number;
   dispatch: DispatchReport;
   tables: TablesRefreshReport;
+  /** WeChat-channel applications looked at this tick, and how many of them moved. */
+  wechat: { checked: number; moved: number };
 }
 
 export interface Stats {

@@ -21,6 +21,8 @@ export const APPLICATION_COLUMNS = [
   'miniprogram_name',
   'search_uni',
   'search_bi',
+  'follow_key',
+  'follow_appid',
   'doc',
 ] as const;
 
@@ -43,6 +45,8 @@ export function applicationRow(application: Application): ApplicationRow {
     miniprogram_name: f.miniprogramName,
     search_uni: search.unigrams,
     search_bi: search.bigrams,
+    follow_key: f.followKey,
+    follow_appid: f.followAppid,
     doc: JSON.stringify(application),
   };
 }

@@ -6,6 +6,7 @@ import {
   STATE_INFO,
   fieldLabel,
   type Actor,
+  type FaceTask,
   type AuditEvent,
   type CheckResult,
   type FilingEvent,
@@ -47,12 +48,19 @@ function actorText(actor: Actor): string {
       return `运维 ${actor.name}`;
     case 'system':
       return '系统';
+    case 'wechat':
+      return '微信（同步）';
   }
 }
 
 const EVENT_TEXT: Record<FilingEvent['type'], string> = {
   submit: '提交申请',
   withdraw: '撤回申请',
+  pre_approve: '服务商预审通过',
+  pre_reject: '服务商预审驳回',
+  face_task: '发起人脸核验',
+  face_verified: '完成人脸核验',
+  wechat_sent: '已提交至微信',
   platform_approve: '平台初审通过',
   platform_reject: '平台初审驳回',
   sms_resend: '重新发送核验短信',
@@ -62,9 +70,20 @@ const EVENT_TEXT: Record<FilingEvent['type'], string> = {
   authority_reject: '通管局审核驳回',
 };
 
+const FACE_STATUS_TEXT: Record<FaceTask['status'], string> = {
+  waiting: '等待核验',
+  succeeded: '核验通过',
+  failed: '核验未通过',
+  expired: '已过期',
+};
+
 function eventDetail(event: FilingEvent): string {
   if (event.type === 'authority_approve') return `备案号 ${event.recordNumber}`;
-  if (event.type === 'platform_reject' || event.type === 'authority_reject') {
+  if (event.type === 'submit' && event.channel)
+    return event.channel.kind === 'wechat' ? '通过微信提交' : '人工办理';
+  if (event.type === 'face_task')
+    return `核验任务 ${event.task.taskId.slice(0, 8)}…（${FACE_STATUS_TEXT[event.task.status]}）`;
+  if (event.type === 'platform_reject' || event.type === 'authority_reject' || event.type === 'pre_reject') {
     return event.reasons
       .map((reason) => `${fieldLabel(reason.field) || reason.field}：${reason.error}`)
       .join('；');
