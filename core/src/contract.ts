@@ -139,8 +139,6 @@ export interface TickReport {
   overdueFlagged: number;
   dispatch: DispatchReport;
   tables: TablesRefreshReport;
-  /** WeChat-channel applications looked at this tick, and how many of them moved. */
-  wechat: { checked: number; moved: number };
 }
 
 export interface Stats {
@@ -226,6 +224,11 @@ export interface Contract {
     'filing.list': Action<{ cursor?: string; limit?: number }, Page<FilingSummary>>;
     'sms.resend': Action<Versioned, { filing: FilingView }>;
     'sms.confirm': Action<Versioned, { filing: FilingView }>;
+    /**
+     * WeChat channel: a new face-verification task when the last one failed or lapsed. WeChat
+     * sends the mini-program's administrator a new 人脸核身 notice.
+     */
+    'face.retry': Action<Versioned, { filing: FilingView }>;
     'subscription.record': Action<
       { results: Record<string, SubscribeAnswer> },
       { credits: Record<string, number> }
@@ -267,6 +270,8 @@ export interface Contract {
       }
     >;
     'review.approve': Action<Versioned, { filing: Application }>;
+    /** WeChat channel: run the sending step (uploads and apply) now, whatever its backoff says. */
+    'wechat.retry': Action<Versioned, { filing: Application }>;
     'review.reject': Action<Versioned & { reasons: Reason[] }, { filing: Application }>;
     'sms.record': Action<Versioned, { filing: Application }>;
     'authority.approve': Action<Versioned & { recordNumber: string }, { filing: Application }>;

@@ -25,6 +25,7 @@ import { formSchema } from '../schemas/form';
 import { issuesOf } from '../schemas/issues';
 import { filingParams } from '../schemas/params';
 import { applyPatch } from '../schemas/patch';
+import { channelFor } from '../channel/decide';
 import type { FilingAction } from './callers';
 
 const invalidForm = (issues: Issue[]) =>
@@ -99,7 +100,10 @@ export const checkFiling: FilingAction<'filing.check'> = {
   async run({ id }, { who, deps }) {
     const { kind, cancelScope, form } = await loadOwned(deps, id, who.openid);
     const target = { kind, cancelScope, form };
-    const result = check(target, { today: beijingDate(deps.clock.now()), tables: await currentTables(deps) });
-    return { ...result, materials: materialsChecklist(target) };
+    // What the submit will check: the channel it would take now (the face step differs).
+    const channel = (await channelFor(deps, target)).kind;
+    const today = beijingDate(deps.clock.now());
+    const result = check(target, { today, tables: await currentTables(deps), channel });
+    return { ...result, materials: materialsChecklist(target, channel) };
   },
 };

@@ -79,7 +79,9 @@ export const scheduler = defineFunction<'scheduler', SchedulerCaller, ServerDeps
         // Counted in the log, not the answer: the tick's report keeps its published shape.
         const failures = failed.count + sms.failed + overdue.failed;
         if (failures > 0) deps.logger.error(`tick: ${failures} failed (the rest of the tick ran)`);
-        return { timedOut: sms.done, overdueFlagged: overdue.done, dispatch, tables, wechat };
+        if (wechat.checked > 0)
+          deps.logger.info(`tick: wechat checked ${wechat.checked}, moved ${wechat.moved}`);
+        return { timedOut: sms.done, overdueFlagged: overdue.done, dispatch, tables };
       },
     },
   },

@@ -25,7 +25,6 @@ function fixture() {
             overdueFlagged: 0,
             dispatch: { sent: 0, noConsent: 0, rejected: 0, retried: 0, failed: 0, skipped: 0 },
             tables: { status: 'skipped', version: 'builtin' },
-            wechat: { checked: 0, moved: 0 },
           };
         },
       },

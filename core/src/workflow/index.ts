@@ -1,5 +1,13 @@
 export * from './states';
-export { EDITABLE_STATES, eventsFrom, FOLLOWED_STATES, isEditable, skipsSmsCheck, targetOf } from './moves';
+export {
+  EDITABLE_STATES,
+  eventsFrom,
+  FOLLOWED_STATES,
+  isEditable,
+  skipsSmsCheck,
+  targetOf,
+  usualPath,
+} from './moves';
 export { approvalNumberIssue, checkApprovalNumber, checkRejectionReasons } from './payload';
 export * from './deadlines';
 export { filingTitle, noticesFor } from './notify';

@@ -56,6 +56,28 @@ export const FOLLOWED_STATES: readonly FilingState[] = [
   'authority_review',
 ];
 
+/**
+ * The stages an application passes on its usual way to the end, in order, ending in `filed` (a
+ * cancellation: `cancelled`): the progress page greys out those still ahead.
+ */
+export function usualPath(application: Pick<Application, 'kind' | 'cancelScope' | 'channel'>): FilingState[] {
+  const last: FilingState = application.kind === 'cancel' ? 'cancelled' : 'filed';
+  if (channelOf(application) === 'wechat') {
+    if (application.kind === 'cancel') return ['pre_review', 'sending', 'sms_verification', last];
+    return [
+      'pre_review',
+      'face_verification',
+      'sending',
+      'platform_review',
+      'sms_verification',
+      'authority_review',
+      last,
+    ];
+  }
+  if (skipsSmsCheck(application)) return ['platform_review', 'authority_review', last];
+  return ['platform_review', 'sms_verification', 'authority_review', last];
+}
+
 /** Where the filer may change the form: before the first submission, and wherever a submit may follow. */
 export const EDITABLE_STATES: readonly FilingState[] = SOURCES.submit;
 
