@@ -4,8 +4,10 @@
  */
 import {
   STATE_INFO,
+  channelOf,
   fieldLabel,
   type Actor,
+  type Application,
   type FaceTask,
   type AuditEvent,
   type CheckResult,
@@ -106,9 +108,14 @@ export function auditRows(audit: readonly AuditEvent[]): AuditRow[] {
 }
 
 /** The decision the application waits for, which decides the buttons the reviewer gets. */
-export type ReviewStep = 'platform' | 'sms' | 'authority' | 'none';
+/** The decision the page offers: Beian's pre-review, or recording WeChat's outcomes by hand. */
+export type ReviewStep = 'pre' | 'platform' | 'sms' | 'authority' | 'none';
 
-export function reviewStep(state: FilingState): ReviewStep {
+export function reviewStep(application: Pick<Application, 'state' | 'channel'>): ReviewStep {
+  const { state } = application;
+  if (state === 'pre_review') return 'pre';
+  // Through WeChat, WeChat's own review decides what follows the pre-review.
+  if (channelOf(application) === 'wechat') return 'none';
   if (state === 'platform_review') return 'platform';
   if (state === 'sms_verification') return 'sms';
   if (state === 'authority_review') return 'authority';
