@@ -18,6 +18,7 @@ import { heading, machine, table, writeDoc, writeJson, type Report } from './rep
 import { measureSetData } from './setdata/measure';
 import { measureSize, sqliteFigures } from './sqlite/measure';
 import { measureTokenRefresh } from './wechat';
+import { measurePoll } from './wechat-poll';
 
 const SECTIONS = ['package', 'core', 'sqlite', 'cold', 'wechat', 'setdata'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -30,6 +31,7 @@ const RUNS = {
   coldStart: 5,
   setData: 3,
   tokenRefresh: 5,
+  poll: 5,
 };
 
 /** A wrong command line: said in one line, without a stack. */
@@ -76,7 +78,10 @@ const RUNNERS: Record<Section, () => Promise<Figure[]>> = {
   core: async () => measureCore(RUNS.coreCalls),
   sqlite,
   cold: () => measureColdStart(RUNS.coldStart),
-  wechat: () => measureTokenRefresh(RUNS.tokenRefresh),
+  wechat: async () => [
+    ...(await measureTokenRefresh(RUNS.tokenRefresh)),
+    ...(await measurePoll(RUNS.sizes, RUNS.poll)),
+  ],
   setdata: () => measureSetData(RUNS.setData),
 };
 

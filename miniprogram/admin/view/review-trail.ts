@@ -12,7 +12,6 @@ import {
   type AuditEvent,
   type CheckResult,
   type FilingEvent,
-  type FilingState,
   type Issue,
 } from '@beian/core';
 import { beijingDateTime } from '../../utils/time';

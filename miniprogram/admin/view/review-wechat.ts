@@ -67,26 +67,34 @@ function sendText(application: Application): string {
   return `第 ${send.attempts} 次提交失败（${beijingDateTime(send.at)}）：${send.error ?? ''}；将于 ${beijingDateTime(send.nextAttemptAt)} 自动重试`;
 }
 
+function faceText(face: FaceTask | null | undefined): string {
+  return face ? `${FACE_TEXT[face.status]}，通知 ${beijingDateTime(face.noticeExpiresAt)} 前有效` : '';
+}
+
+function mediaRows(application: Application): MediaRow[] {
+  return (application.wechat?.media ?? []).map((item) => ({
+    key: `${item.field}|${item.file}`,
+    field: item.field,
+    mediaId: item.mediaId,
+    at: beijingDateTime(item.at),
+  }));
+}
+
 export function wechatPanel(application: Application): WeChatPanel | null {
   if (!application.channel) return null;
   const wechat = channelOf(application) === 'wechat';
   const track = application.wechat ?? null;
-  const face = track?.face;
+  const sending = wechat && application.state === 'sending';
   return {
     title: wechat ? '由备案助手通过微信提交' : '由审核员代为办理',
     reason: application.channel.reason,
     wechat,
-    face: face ? `${FACE_TEXT[face.status]}，通知 ${beijingDateTime(face.noticeExpiresAt)} 前有效` : '',
-    media: (track?.media ?? []).map((item) => ({
-      key: `${item.field}|${item.file}`,
-      field: item.field,
-      mediaId: item.mediaId,
-      at: beijingDateTime(item.at),
-    })),
+    face: faceText(track?.face),
+    media: mediaRows(application),
     send: wechat ? sendText(application) : '',
-    sendFailed: track?.send?.state === 'failed' && application.state === 'sending',
+    sendFailed: sending && track?.send?.state === 'failed',
     status: track?.status ? statusText(track.status) : '',
     checkedAt: track?.checkedAt ? beijingDateTime(track.checkedAt) : '',
-    canRetry: wechat && application.state === 'sending',
+    canRetry: sending,
   };
 }
