@@ -64,6 +64,8 @@ export function personalSampleForm(file: FileNamer, app: SampleMiniprogram = PER
     principal: {
       ...person,
       sameAsSubjectPrincipal: true,
+      isLegalRepresentative: true,
+      authorizationLetter: '',
       faceVerification: {
         method: 'photo',
         photo: file('face'),
@@ -131,6 +133,9 @@ export function enterpriseSampleForm(file: FileNamer, app: SampleMiniprogram = E
         photoBack: file('wangwu-back'),
       },
       sameAsSubjectPrincipal: false,
+      // A colleague, not the legal representative: the legal representative authorizes them.
+      isLegalRepresentative: false,
+      authorizationLetter: file('wangwu-authorization'),
       faceVerification: {
         method: 'photo',
         photo: file('wangwu-face'),

@@ -121,6 +121,9 @@ const miniprogram = z.strictObject({
   principal: z.strictObject({
     ...person('miniprogram.principal'),
     sameAsSubjectPrincipal: flag('miniprogram.principal.sameAsSubjectPrincipal'),
+    // Defaulted: a form saved before these existed, sent back whole, still fits.
+    isLegalRepresentative: flag('miniprogram.principal.isLegalRepresentative').default(false),
+    authorizationLetter: text('miniprogram.principal.authorizationLetter').default(''),
     faceVerification: z.strictObject({
       method: choice(`${FACE}.method`, ['photo', 'wechat']),
       photo: text(`${FACE}.photo`),

@@ -14,6 +14,7 @@ import {
   fieldLabel,
   FIELD_SPECS,
   isPersonalSubject,
+  miniprogramPrincipalIsDelegate,
   LONG_TERM,
   type CancelScope,
   type FilingForm,
@@ -77,6 +78,7 @@ export const API_PATHS: Readonly<Record<string, string>> = {
   'icp_applets.base_info.nrlx_details': 'miniprogram.preApprovals',
   'icp_applets.base_info.comment': 'miniprogram.comment',
   'icp_applets.principal_info.verify_task_id': 'miniprogram.principal.faceVerification.verifyId',
+  'icp_applets.principal_info.authorization_letter': 'miniprogram.principal.authorizationLetter',
   ...principalPaths('icp_applets.principal_info', 'miniprogram.principal'),
   ...Object.fromEntries(
     Object.entries(MATERIALS).map(([ours, theirs]) => [`icp_materials.${theirs}`, `materials.${ours}`]),
@@ -112,6 +114,8 @@ export function mediaNeeds(form: FilingForm): MediaNeed[] {
   add(subject.certificate.photo, 'icp_subject.organize_info.certificate_photo', subject.certificate.type);
   add(subject.residencePermit, 'icp_subject.personal_info.residence_permit');
   add(subject.principal.authorizationLetter, 'icp_subject.principal_info.authorization_letter');
+  if (miniprogramPrincipalIsDelegate(form))
+    add(miniprogramLetter(form), 'icp_applets.principal_info.authorization_letter');
   for (const [api, person] of [
     ['icp_subject.principal_info', subject.principal],
     ['icp_applets.principal_info', miniprogram.principal],
@@ -195,7 +199,13 @@ export function applyBody(
               ),
         comment: miniprogram.comment,
       },
-      principal_info: { ...principal(miniprogram.principal), verify_task_id: verifyTaskId },
+      principal_info: {
+        ...principal(miniprogram.principal),
+        ...(miniprogramPrincipalIsDelegate(form) && miniprogramLetter(form)
+          ? { authorization_letter: media(miniprogramLetter(form)) }
+          : {}),
+        verify_task_id: verifyTaskId,
+      },
     },
   };
   const materials = materialsOf(form, media);
@@ -224,6 +234,14 @@ function organizeInfo(form: FilingForm, media: (fileId: string) => string): IcpO
     certificate_address: subject.certificate.address,
     ...(subject.certificate.photo ? { certificate_photo: media(subject.certificate.photo) } : {}),
   };
+}
+
+/** The same person as the subject principal signs with the subject's letter. */
+function miniprogramLetter(form: FilingForm): string {
+  const principal = form.miniprogram.principal;
+  return principal.sameAsSubjectPrincipal
+    ? form.subject.principal.authorizationLetter
+    : principal.authorizationLetter;
 }
 
 function materialsOf(form: FilingForm, media: (fileId: string) => string): IcpMaterials {

@@ -4,7 +4,7 @@
  * shows Beian's pre-review decision, what was sent to WeChat and WeChat's answer, and a retry.
  */
 import type { Application, AuditEvent, DataOf, FaceTask, PlatformAuthorization } from '@beian/core';
-import { personalForm } from '../fixtures/forms';
+import { enterpriseForm, personalForm } from '../fixtures/forms';
 import { fakeCloud } from '../helpers/cloud';
 import { render, tap } from '../helpers/simulate';
 import { application, filerView, filingDetail, ok } from './admin/fixtures';
@@ -43,7 +43,7 @@ function throughWeChat(overrides: Partial<Application> = {}): Application {
 afterEach(() => jest.restoreAllMocks());
 
 describe('备案进度 through WeChat', () => {
-  async function open(app: Application, todo: Parameters<typeof filingDetail>[1]['todo'] = {}) {
+  async function open(app: Application, todo: NonNullable<Parameters<typeof filingDetail>[1]>['todo'] = {}) {
     const cloud = fakeCloud({ filing: { 'filing.get': () => ok(filingDetail(app, { todo })) } });
     const page = render('pages/progress/index');
     page.instance.onLoad({ id: app.id });
@@ -194,5 +194,24 @@ describe('the form through WeChat', () => {
     const page = await openForm({ id: 'app-1', field: 'miniprogram.principal.faceVerification.photo' });
     expect(page.querySelector('#section >>> #face-by-wechat')).toBeFalsy();
     expect(page.querySelector('#section')?.dom?.textContent).toContain('拍摄一张正面照片');
+  });
+});
+
+describe("the mini-program principal's authorization letter on the form", () => {
+  afterEach(() => closeForms());
+
+  it('asks a colleague who is not the legal representative for the letter', async () => {
+    const form = enterpriseForm();
+    draftCloud(draft({}, form));
+    const page = await openForm({ id: 'app-1', field: 'miniprogram.principal.authorizationLetter' });
+    const section = page.querySelector('#section')?.dom?.textContent ?? '';
+    expect(section).toContain('小程序负责人是法定代表人');
+    expect(page.querySelector('#section >>> #f-miniprogram-principal-authorizationLetter')).toBeTruthy();
+  });
+
+  it('says on the summary that a change filing is done by hand', async () => {
+    draftCloud(draft({ kind: 'change' }, enterpriseForm()));
+    const page = await openForm({ id: 'app-1', field: 'materials.commitmentLetter' });
+    expect(page.querySelector('#change-channel')?.dom?.textContent).toContain('微信暂未开放变更备案接口');
   });
 });

@@ -24,6 +24,8 @@ function emptyMiniprogramPrincipal(): MiniprogramPrincipal {
     emergencyContact: '',
     certificate: emptyCertificate(),
     sameAsSubjectPrincipal: true,
+    isLegalRepresentative: false,
+    authorizationLetter: '',
     faceVerification: { method: 'photo', photo: '', verifyId: '', completedAt: '' },
   };
 }

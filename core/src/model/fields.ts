@@ -188,6 +188,12 @@ export const FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
     section: 'miniprogramPrincipal',
     kind: 'boolean',
   },
+  'miniprogram.principal.isLegalRepresentative': {
+    label: '小程序负责人是法定代表人',
+    section: 'miniprogramPrincipal',
+    kind: 'boolean',
+  },
+  'miniprogram.principal.authorizationLetter': file('小程序负责人授权书', 'miniprogramPrincipal'),
   'miniprogram.principal.faceVerification.method': {
     label: '人脸核身方式',
     section: 'miniprogramPrincipal',

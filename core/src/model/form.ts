@@ -113,6 +113,13 @@ export interface FaceVerification {
 export interface MiniprogramPrincipal extends Principal {
   /** The same person as the subject principal: their fields are copied on save. */
   sameAsSubjectPrincipal: boolean;
+  /**
+   * Another person than the subject principal who is the legal representative. Otherwise, for a
+   * non-personal subject, the legal representative's authorization letter is required (WeChat's
+   * `icp_applets.principal_info.authorization_letter`). The same person: the subject's answer.
+   */
+  isLegalRepresentative: boolean;
+  authorizationLetter: FileId;
   faceVerification: FaceVerification;
 }
 

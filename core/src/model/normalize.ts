@@ -104,7 +104,22 @@ function miniprogramPrincipal(value: MiniprogramPrincipal, subject: SubjectPrinc
         emergencyContact: compactMobile(value.emergencyContact),
         certificate: certificate(value.certificate),
       };
-  return { ...person, sameAsSubjectPrincipal: value.sameAsSubjectPrincipal, faceVerification: face };
+  // Stored before the letter existed, a form has neither field: read as "not the legal representative".
+  const delegate = value.sameAsSubjectPrincipal
+    ? {
+        isLegalRepresentative: subject.isLegalRepresentative,
+        authorizationLetter: subject.authorizationLetter,
+      }
+    : {
+        isLegalRepresentative: value.isLegalRepresentative === true,
+        authorizationLetter: (value.authorizationLetter ?? '').trim(),
+      };
+  return {
+    ...person,
+    sameAsSubjectPrincipal: value.sameAsSubjectPrincipal,
+    ...delegate,
+    faceVerification: face,
+  };
 }
 
 function subject(value: Subject): Subject {

@@ -17,7 +17,7 @@ import { fieldLabel } from '../model/fields';
 import { present } from './common';
 import type { RuleContext } from './findings';
 import { gb11643Problem, isLooseDocumentNumber } from './ids';
-import { legalRepresentativeDemand, principalIsDelegate } from './needs';
+import { legalRepresentativeDemand, miniprogramPrincipalIsDelegate, principalIsDelegate } from './needs';
 import { personName } from './principal';
 
 /** Whether the two principals are one person: marked so, or carrying the same document number. */
@@ -114,8 +114,16 @@ function legalRepresentative(ctx: RuleContext): void {
   present(ctx, 'subject.principal.authorizationLetter', principal.authorizationLetter);
 }
 
+/** Another person than the subject principal, and not the legal representative: their letter. */
+function miniprogramLetter(ctx: RuleContext): void {
+  const principal = ctx.form.miniprogram.principal;
+  if (principal.sameAsSubjectPrincipal || !miniprogramPrincipalIsDelegate(ctx.form)) return;
+  present(ctx, 'miniprogram.principal.authorizationLetter', principal.authorizationLetter);
+}
+
 export function checkCrossField(ctx: RuleContext): void {
   legalRepresentative(ctx);
+  miniprogramLetter(ctx);
   principalsContacts(ctx);
   personal(ctx);
 }

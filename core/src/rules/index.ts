@@ -28,6 +28,7 @@ export { isMobile, isEmail } from './contacts';
 export { isRecordNumber, recordNumberProvince, checkRecordNumber } from './record-number';
 export { preApprovalHints, type PreApprovalHint } from './keywords';
 export { subjectKey, principalMobiles, miniprogramQuota, PERSON_QUOTA, ORGANISATION_QUOTA } from './records';
+export { miniprogramPrincipalIsDelegate } from './needs';
 export {
   crossRecordIssues,
   holdsItsFiling,

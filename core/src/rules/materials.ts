@@ -12,7 +12,7 @@ import type { ChannelKind } from '../model/application';
 import type { CheckTarget } from './check';
 import { Findings } from './findings';
 import { preApprovalHints } from './keywords';
-import { principalIsDelegate, residencePermitNeed } from './needs';
+import { miniprogramPrincipalIsDelegate, principalIsDelegate, residencePermitNeed } from './needs';
 import { readForm } from './shape';
 
 const UPLOAD_RULES = '原件彩色照片或扫描件，四角完整、字迹清晰，不接受复印件或翻拍屏幕';
@@ -101,8 +101,19 @@ function miniprogramItems(form: FilingForm, channel: ChannelKind): MaterialRequi
     const path = `miniprogram.preApprovals.${index}.media`;
     items.push(file(path, item.media, true, '所选前置审批项的批准文件扫描件，审批号须与文件一致'));
   });
-  if (!miniprogram.principal.sameAsSubjectPrincipal)
+  if (!miniprogram.principal.sameAsSubjectPrincipal) {
     items.push(...personPhotos('miniprogram.principal', miniprogram.principal.certificate, '小程序负责人'));
+    if (miniprogramPrincipalIsDelegate(form)) {
+      items.push(
+        file(
+          'miniprogram.principal.authorizationLetter',
+          miniprogram.principal.authorizationLetter,
+          true,
+          '小程序负责人不是法定代表人：须由法定代表人签字并加盖公章授权',
+        ),
+      );
+    }
+  }
   const face = miniprogram.principal.faceVerification;
   if (face.method === 'photo' && channel === 'manual') {
     items.push(

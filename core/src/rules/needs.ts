@@ -26,6 +26,18 @@ export function principalIsDelegate(form: FilingForm): boolean {
 }
 
 /**
+ * A non-personal subject whose mini-program principal is not its legal representative: the
+ * subject principal's own case when they are the same person, else the mini-program principal's.
+ */
+export function miniprogramPrincipalIsDelegate(form: FilingForm): boolean {
+  const principal = form.miniprogram.principal;
+  if (principal.sameAsSubjectPrincipal) return principalIsDelegate(form);
+  return (
+    form.subject.type !== null && !isPersonalSubject(form.subject.type) && !principal.isLegalRepresentative
+  );
+}
+
+/**
  * Why this subject's principal must be the legal representative ('' when they need not be):
  * the strict provinces' 通管局 refuse authorised principals, and in 四川 so does a 个体工商户's.
  */

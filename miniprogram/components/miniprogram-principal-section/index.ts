@@ -1,4 +1,6 @@
+import { isPersonalSubject } from '@beian/core';
 import { emitFieldChange } from '../field-kit';
+import { setChanged } from '../set-changed';
 
 /**
  * 小程序负责人与人脸核身. By default the same person as the subject principal (always so for a
@@ -14,10 +16,21 @@ Component({
     focusPath: { type: String, value: '' },
     /** `wechat`: WeChat's own face task replaces the photo capture (after Beian's pre-review). */
     channel: { type: String, value: 'manual' },
+    /** The subject's type: a personal filing has no legal representative to authorize anyone. */
+    subjectType: { type: null, value: null },
+  },
+  data: { personal: false },
+  observers: {
+    subjectType(type: unknown) {
+      setChanged(this, { personal: isPersonalSubject(type) });
+    },
   },
   methods: {
     onSamePerson(event: { detail: boolean }) {
       emitFieldChange(this, 'miniprogram.principal.sameAsSubjectPrincipal', event.detail);
+    },
+    onLegalRepresentative(event: { detail: boolean }) {
+      emitFieldChange(this, 'miniprogram.principal.isLegalRepresentative', event.detail);
     },
   },
 });

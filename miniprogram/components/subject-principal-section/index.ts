@@ -5,7 +5,7 @@ import { setChanged } from '../set-changed';
 /**
  * 主体负责人. For a personal subject it is the filer (prefilled from the subject step). For an
  * organisation it is normally the legal representative; when it is not, the legal representative
- * and an authorization letter are asked for (filing-rules.md §2.2, cross-field rule 6).
+ * and an authorization letter are asked for (docs/domain.md § Checks across fields and records).
  */
 Component({
   properties: {

@@ -51,6 +51,19 @@ describe('form → apply_icp_filing', () => {
     });
   });
 
+  it("sends the mini-program principal's authorization letter when they are not the legal representative", () => {
+    const form = enterpriseForm();
+    const letter = form.miniprogram.principal.authorizationLetter;
+    expect(applyBody(form, mediaOf, 't').icp_applets.principal_info.authorization_letter).toBe(
+      mediaOf(letter),
+    );
+    expect(mediaNeeds(form).map((need) => need.fields.icp_order_field)).toContain(
+      'icp_applets.principal_info.authorization_letter',
+    );
+    form.miniprogram.principal.isLegalRepresentative = true;
+    expect(applyBody(form, mediaOf, 't').icp_applets.principal_info.authorization_letter).toBeUndefined();
+  });
+
   it('no pre-approval is {type: 24} alone, without code or media', () => {
     const form = personalForm();
     form.miniprogram.preApprovals = [{ type: 24, code: '', media: '' }];
