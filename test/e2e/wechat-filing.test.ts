@@ -208,4 +208,51 @@ describe('filing through WeChat', () => {
     expect(retried.wechat?.face?.taskId).not.toBe(taskId);
     expect(await calls('/wxa/icp/create_icp_verifytask')).toHaveLength(2);
   });
+
+  it('cancels a record through WeChat: the MIIT SMS, then the record is gone', async () => {
+    const filing = await atWeChat();
+    await wechatReview('platform_approve');
+    await wechatReview('sms_verified');
+    await wechatReview('authority_approve');
+    const filed = await current(filing.id);
+    expect(filed.state).toBe('filed');
+    let cancel = ok(
+      await test.as(FILER, 'filing', 'draft.create', {
+        kind: 'cancel',
+        cancelScope: 'miniprogram',
+        baseId: filed.id,
+      }),
+    ).filing;
+    cancel = ok(
+      await test.as(FILER, 'filing', 'filing.submit', { ...at(cancel), requestId: 'cancel-0001' }),
+    ).filing;
+    expect(cancel).toMatchObject({ state: 'pre_review', channel: { kind: 'wechat' } });
+    const sent = ok(await test.as(ADMIN, 'admin', 'review.approve', at(cancel))).filing;
+    expect(sent.state).toBe('sms_verification');
+    const calls_ = await calls('/wxa/icp/cancel_icp_filing');
+    expect(calls_.map((call) => call.body)).toEqual([{ cancel_type: 2, reason_type: 1 }]);
+    await wechatReview('authority_approve');
+    expect((await current(cancel.id)).state).toBe('cancelled');
+    expect((await current(filed.id)).state).toBe('cancelled');
+  });
+
+  it('a cancellation whose SMS is ignored stops, and the record stays filed', async () => {
+    const filing = await atWeChat();
+    for (const outcome of ['platform_approve', 'sms_verified', 'authority_approve'])
+      await wechatReview(outcome);
+    let cancel = ok(
+      await test.as(FILER, 'filing', 'draft.create', {
+        kind: 'cancel',
+        cancelScope: 'subject',
+        baseId: filing.id,
+      }),
+    ).filing;
+    cancel = ok(
+      await test.as(FILER, 'filing', 'filing.submit', { ...at(cancel), requestId: 'cancel-0002' }),
+    ).filing;
+    ok(await test.as(ADMIN, 'admin', 'review.approve', at(cancel)));
+    await wechatReview('sms_timeout');
+    expect((await current(cancel.id)).state).toBe('sms_timeout');
+    expect((await current(filing.id)).state).toBe('filed');
+  });
 });
