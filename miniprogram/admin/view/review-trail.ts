@@ -80,8 +80,9 @@ const FACE_STATUS_TEXT: Record<FaceTask['status'], string> = {
 
 function eventDetail(event: FilingEvent): string {
   if (event.type === 'authority_approve') return `备案号 ${event.recordNumber}`;
-  if (event.type === 'submit' && event.channel)
-    return event.channel.kind === 'wechat' ? '通过微信提交' : '人工办理';
+  if (event.type === 'submit' && event.channel) {
+    return `${event.channel.kind === 'wechat' ? '通过微信提交' : '人工办理'}：${event.channel.reason}`;
+  }
   if (event.type === 'face_task')
     return `核验任务 ${event.task.taskId.slice(0, 8)}…（${FACE_STATUS_TEXT[event.task.status]}）`;
   if (event.type === 'platform_reject' || event.type === 'authority_reject' || event.type === 'pre_reject') {
