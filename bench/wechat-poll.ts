@@ -30,7 +30,7 @@ function followAll(file: string): number {
   const states = FOLLOWED.map(() => '?').join(', ');
   const changed = db
     .prepare(
-      `UPDATE applications SET follow_key = '|' || id, follow_appid = ?,
+      `UPDATE applications SET follow_key = '0|' || id, follow_appid = ?,
          doc = json_set(doc, '$.channel', json(?), '$.wechat', json(?))
        WHERE state IN (${states})`,
     )

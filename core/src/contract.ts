@@ -10,6 +10,7 @@ import type {
   Application,
   AuditEvent,
   CancelScope,
+  ChannelKind,
   DueStage,
   FilingKind,
   FilingState,
@@ -254,7 +255,15 @@ export interface Contract {
   admin: {
     /** Submitted applications only: `state: 'draft'` is a BAD_REQUEST (the queue holds no drafts). */
     'queue.list': Action<
-      { state?: FilingState; overdue?: boolean; query?: string; cursor?: string; limit?: number },
+      {
+        state?: FilingState;
+        overdue?: boolean;
+        query?: string;
+        /** Only the applications of one channel: filed through WeChat, or recorded by hand. */
+        channel?: ChannelKind;
+        cursor?: string;
+        limit?: number;
+      },
       Page<QueueItem> & { counts: StateCounts }
     >;
     'filing.get': Action<

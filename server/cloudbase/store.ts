@@ -92,6 +92,8 @@ export class CloudbaseStore extends CloudbaseReviewers implements Store {
     const condition: Condition = { state: this._.in([...filter.states]) };
     if (filter.after !== null) condition.queueKey = this._.gt(filter.after);
     if (filter.overdueOnly) condition.overdue = true;
+    // Stored before channels existed, an application has no `channel`: it is a manual one.
+    if (filter.channel) condition.channel = filter.channel === 'wechat' ? 'wechat' : this._.neq('wechat');
     let where: object = condition;
     if (filter.query) {
       const pattern = this.db.RegExp({ regexp: escapeRegExp(filter.query), options: 'i' });

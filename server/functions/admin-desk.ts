@@ -13,7 +13,7 @@ const DRAFTS_REFUSED = '审核台只显示已提交的申请，填写中的草�
 
 export const listQueue: AdminAction<'queue.list'> = {
   params: adminParams['queue.list'],
-  async run({ state, overdue, query, cursor, limit = DEFAULT_PAGE }, { deps }) {
+  async run({ state, overdue, query, channel, cursor, limit = DEFAULT_PAGE }, { deps }) {
     // BAD_REQUEST, not FORBIDDEN: the queue holds submitted applications only, for every caller
     // (the operator too), so asking it for drafts is a malformed request rather than one that
     // someone else would be allowed to make.
@@ -26,6 +26,7 @@ export const listQueue: AdminAction<'queue.list'> = {
       states: state ? [state] : SUBMITTED_STATES,
       overdueOnly: overdue === true,
       query: query?.trim() || null,
+      channel: channel ?? null,
       after: afterKey(cursor),
     };
     const [found, counts] = await Promise.all([

@@ -90,6 +90,7 @@ export const adminParams = {
     state: filingState.optional(),
     overdue: z.boolean().optional(),
     query: z.string().max(40).optional(),
+    channel: z.enum(['wechat', 'manual'], { error: 'channel 应为 wechat 或 manual' }).optional(),
     cursor: cursor.optional(),
     limit: limit.optional(),
   }),

@@ -177,10 +177,12 @@ export const MIGRATIONS: readonly string[] = [
     WHERE json_extract(doc, '$.recordNumber') IS NOT NULL AND json_extract(doc, '$.recordNumber') <> ''
     ORDER BY json_extract(doc, '$.createdAt');
   `,
-  // The WeChat channel (server/filing-channel): the poll takes the followed applications checked
-  // longest ago first, and a pushed event finds its application by appid. Null for the rest, so
-  // the partial indexes hold only what is followed.
+  // The WeChat channel (server/channel): the queue filters by channel; the poll takes the followed
+  // applications checked longest ago first, and a pushed event finds its application by appid.
+  // The follow columns are null for the rest, so their partial indexes hold only what is followed.
   `
+  ALTER TABLE applications ADD COLUMN channel TEXT NOT NULL DEFAULT 'manual';
+  UPDATE applications SET channel = COALESCE(json_extract(doc, '$.channel.kind'), 'manual');
   ALTER TABLE applications ADD COLUMN follow_key TEXT;
   ALTER TABLE applications ADD COLUMN follow_appid TEXT;
   CREATE INDEX applications_follow ON applications (follow_key) WHERE follow_key IS NOT NULL;

@@ -158,6 +158,10 @@ export class SqliteStore extends SqliteReviewers implements Store {
     const where: string[] = [`a.state IN (${filter.states.map(() => '?').join(', ')})`, 'a.queue_key > ?'];
     const args: unknown[] = [...filter.states, filter.after ?? ''];
     if (filter.overdueOnly) where.push('a.overdue = 1');
+    if (filter.channel) {
+      where.push('a.channel = ?');
+      args.push(filter.channel);
+    }
     if (!filter.query) return this.queuePage('applications a', [], where, args, limit);
     where.push(`(a.subject_name LIKE ? ESCAPE '\\' OR a.miniprogram_name LIKE ? ESCAPE '\\')`);
     const pattern = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

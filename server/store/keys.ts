@@ -2,7 +2,13 @@
  * The sort keys both adapters index, derived from the application on every write so that paging
  * is a single-field range scan (`key < cursor` / `key > cursor`) on any database.
  */
-import { channelOf, FOLLOWED_STATES, type Application, type FilingState } from '@beian/core';
+import {
+  channelOf,
+  FOLLOWED_STATES,
+  type Application,
+  type ChannelKind,
+  type FilingState,
+} from '@beian/core';
 
 /** Newest first for a filer's list: scanned descending. */
 export function listKey(application: Pick<Application, 'id' | 'updatedAt'>): string {
@@ -31,7 +37,8 @@ export function queueKey(
  */
 export function followKey(application: Application): string | null {
   if (channelOf(application) !== 'wechat' || !FOLLOWED_STATES.includes(application.state)) return null;
-  return `${application.wechat?.checkedAt ?? ''}|${application.id}`;
+  // '0' sorts before any ISO time ('2…'): never checked comes first.
+  return `${application.wechat?.checkedAt ?? '0'}|${application.id}`;
 }
 
 /** The columns/fields every adapter stores next to the document, for its indexes. */
@@ -46,6 +53,7 @@ export interface IndexFields {
   queueKey: string;
   subjectName: string;
   miniprogramName: string;
+  channel: ChannelKind;
   followKey: string | null;
   /** The mini-program's appid while followed: a pushed event names the appid, not the application. */
   followAppid: string | null;
@@ -63,6 +71,7 @@ export function indexFields(application: Application): IndexFields {
     queueKey: queueKey(application),
     subjectName: application.form.subject.name,
     miniprogramName: application.form.miniprogram.name,
+    channel: channelOf(application),
     followKey: followKey(application),
     followAppid: followKey(application) === null ? null : application.form.miniprogram.appid,
   };

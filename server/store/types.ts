@@ -12,6 +12,7 @@ import type {
   AdminRecord,
   Application,
   AuditEvent,
+  ChannelKind,
   DueStage,
   FilingState,
   Opening,
@@ -127,6 +128,8 @@ export interface QueueFilter {
   overdueOnly: boolean;
   /** A substring of the subject or mini-program name. */
   query: string | null;
+  /** One channel's applications only; absent or null for both. */
+  channel?: ChannelKind | null;
   after: string | null;
 }
 

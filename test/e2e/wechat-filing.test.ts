@@ -190,6 +190,19 @@ describe('filing through WeChat', () => {
     expect((await current(filing.id)).state).toBe('sms_verification');
   });
 
+  it('lists WeChat-channel applications apart in the queue, by channel', async () => {
+    const filing = await submitted();
+    const ids = async (channel?: 'wechat' | 'manual') =>
+      ok(
+        await test.as(ADMIN, 'admin', 'queue.list', { state: 'pre_review', ...(channel ? { channel } : {}) }),
+      ).items.map((item) => item.id);
+    expect(await ids('wechat')).toEqual([filing.id]);
+    expect(await ids('manual')).toEqual([]);
+    expect(await ids()).toEqual([filing.id]);
+    const bad = await test.as(ADMIN, 'admin', 'queue.list', { channel: 'fax' as 'manual' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: [{ path: 'channel' }] } });
+  });
+
   it('lets no admin record what WeChat decides', async () => {
     const filing = await atWeChat();
     const answer = await test.as(ADMIN, 'admin', 'review.approve', at(await current(filing.id)));

@@ -234,6 +234,58 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect(literal).toEqual([]);
     });
 
+    it('filters the queue by channel, reading an application stored without one as manual', async () => {
+      const review = { states: ['platform_review' as const], overdueOnly: false, query: null, after: null };
+      const byWeChat = application({
+        state: 'platform_review',
+        channel: { kind: 'wechat', reason: '已授权' },
+      });
+      const byHand = application({ state: 'platform_review', channel: { kind: 'manual', reason: '未授权' } });
+      const before = application({ state: 'platform_review' });
+      for (const app of [byWeChat, byHand, before]) await store.insertApplication(app);
+      const ids = async (channel: 'wechat' | 'manual' | null) =>
+        (await store.queue({ ...review, channel }, 10)).map((a) => a.id).sort();
+      expect(await ids('wechat')).toEqual([byWeChat.id]);
+      expect(await ids('manual')).toEqual([byHand.id, before.id].sort());
+      expect(await ids(null)).toHaveLength(3);
+    });
+
+    it('lists the followed WeChat applications checked longest ago first, and finds them by appid', async () => {
+      const track = (checkedAt: string | null) => ({
+        face: null,
+        media: [],
+        send: null,
+        status: null,
+        checkedAt,
+      });
+      const wechat = { kind: 'wechat' as const, reason: '已授权' };
+      const old = application({
+        state: 'platform_review',
+        channel: wechat,
+        wechat: track('2026-11-02T01:00:00.000Z'),
+      });
+      const fresh = application({
+        state: 'authority_review',
+        channel: wechat,
+        wechat: track('2026-11-02T03:00:00.000Z'),
+      });
+      const never = application({ state: 'face_verification', channel: wechat, wechat: track(null) });
+      const done = application({ state: 'filed', channel: wechat, wechat: track(null) });
+      const manual = application({ state: 'platform_review' });
+      for (const app of [fresh, old, never, done, manual]) await store.insertApplication(app);
+      expect((await store.followed(10)).map((a) => a.id)).toEqual([never.id, old.id, fresh.id]);
+      expect((await store.followed(2)).map((a) => a.id)).toEqual([never.id, old.id]);
+      const appid = old.form.miniprogram.appid;
+      expect((await store.followedByAppid(appid)).map((a) => a.id).sort()).toEqual(
+        [never.id, old.id, fresh.id].sort(),
+      );
+      expect(await store.followedByAppid('wx0000000000000000')).toEqual([]);
+      // Checked again: to the back of the line.
+      const checked = next(old, { wechat: track('2026-11-02T05:00:00.000Z') });
+      expect(await store.commit(commitOf(checked, old.version))).toEqual({ ok: true });
+      expect((await store.followed(10)).map((a) => a.id)).toEqual([never.id, fresh.id, old.id]);
+    });
+
     it('finds a reviewer’s search by one, two or more characters of either name, and follows renames', async () => {
       const review = { states: ['platform_review' as const], overdueOnly: false, after: null };
       const ledger = application({ state: 'platform_review' });

@@ -1,4 +1,4 @@
-import type { FilingState } from '@beian/core';
+import type { ChannelKind, FilingState } from '@beian/core';
 import { listQueue, type QueuePage } from '../services/reviews';
 import { createPager } from '../../utils/pager';
 import { listPatch } from '../../utils/set-data';
@@ -19,6 +19,9 @@ import {
 interface Data {
   state: FilingState;
   query: string;
+  /** Both channels (''), or only those filed through WeChat, or recorded by hand. */
+  channel: ChannelKind | '';
+  channels: { channel: ChannelKind | ''; text: string }[];
   tabs: QueueTab[];
   rows: QueueRow[];
   nextCursor: string | null;
@@ -30,6 +33,12 @@ interface Data {
 const INITIAL: Data = {
   state: 'platform_review',
   query: '',
+  channel: '',
+  channels: [
+    { channel: '', text: '全部' },
+    { channel: 'wechat', text: '微信提交' },
+    { channel: 'manual', text: '人工办理' },
+  ],
   tabs: queueTabs({}),
   rows: [],
   nextCursor: null,
@@ -39,7 +48,8 @@ const INITIAL: Data = {
 };
 
 const pager = createPager<Data, QueuePage>({
-  fetch: (page, cursor) => listQueue({ state: page.data.state, query: page.data.query, cursor }),
+  fetch: (page, cursor) =>
+    listQueue({ state: page.data.state, query: page.data.query, channel: page.data.channel, cursor }),
   show: (page, answer, first) => ({
     ...listPatch('tabs', page.data.tabs, queueTabs(answer.counts)),
     ...listPatch(
@@ -86,6 +96,13 @@ Component({
       const state = event.currentTarget.dataset.state;
       if (!isQueueState(state) || state === this.data.state) return;
       this.setData({ state, loading: true, rows: [], nextCursor: null });
+      void this.reload();
+    },
+    onChannel(event: { currentTarget: { dataset: { channel?: unknown } } }): void {
+      const channel = event.currentTarget.dataset.channel;
+      if ((channel !== '' && channel !== 'wechat' && channel !== 'manual') || channel === this.data.channel)
+        return;
+      this.setData({ channel, loading: true, rows: [], nextCursor: null });
       void this.reload();
     },
     onQueryChange(event: { detail: string }): void {

@@ -3,7 +3,7 @@
  * lives in the admin subpackage so the main package carries nothing only reviewers use. Every move sends the version the reviewer saw: if the application changed meanwhile, the
  * server answers CONFLICT and the page reloads instead of acting on what is no longer there.
  */
-import type { Application, DataOf, Envelope, FilingState, Reason } from '@beian/core';
+import type { Application, ChannelKind, DataOf, Envelope, FilingState, Reason } from '@beian/core';
 import { call } from '../../services/cloud';
 import { refreshTables } from '../../services/tables';
 
@@ -18,15 +18,18 @@ export const QUEUE_PAGE_SIZE = 20;
 export interface QueueQuery {
   state: FilingState;
   query: string;
+  /** '' for both channels. */
+  channel?: ChannelKind | '';
   cursor: string | null;
 }
 
-export function listQueue({ state, query, cursor }: QueueQuery): Promise<Envelope<QueuePage>> {
+export function listQueue({ state, query, channel, cursor }: QueueQuery): Promise<Envelope<QueuePage>> {
   const text = query.trim();
   return call('admin', 'queue.list', {
     state,
     limit: QUEUE_PAGE_SIZE,
     ...(text ? { query: text } : {}),
+    ...(channel ? { channel } : {}),
     ...(cursor ? { cursor } : {}),
   });
 }

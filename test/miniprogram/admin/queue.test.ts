@@ -136,6 +136,24 @@ describe('审核台 page', () => {
     expect(page.querySelector('#tab-authority_review')?.dom?.className).toContain('tab--active');
   });
 
+  it('filters by channel within the tab, and waits for face verification in its own tab', async () => {
+    const cloud = fakeCloud({
+      admin: { 'queue.list': () => ok({ items: [overdue], nextCursor: null, counts: COUNTS }) },
+    });
+    const page = await open();
+    page.querySelector('#channel-wechat')?.dispatchEvent('tap');
+    await settle();
+    page.querySelector('#tab-face_verification')?.dispatchEvent('tap');
+    await settle();
+    const calls = cloud.callsOf('admin', 'queue.list');
+    expect(calls.map((call) => [call.state, call.channel])).toEqual([
+      ['platform_review', undefined],
+      ['platform_review', 'wechat'],
+      ['face_verification', 'wechat'],
+    ]);
+    expect(page.querySelector('#channel-wechat')?.dom?.className).toContain('channel--active');
+  });
+
   it('searches by subject or mini-program name within the tab', async () => {
     const cloud = fakeCloud({
       admin: {
