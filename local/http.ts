@@ -1,5 +1,5 @@
 /**
- * The local cloud's HTTP surface (DESIGN.md § The local cloud). `POST /functions/<name>` with
+ * The local cloud's HTTP surface (local/README.md). `POST /functions/<name>` with
  * `{ event, context: { openid? } }` runs that function as the platform would and answers its
  * envelope as JSON. Everything under `/_/` is for development and tests (routes given by the
  * cloud); extra handlers (the browser preview) get whatever is left. Requests from anyone but

@@ -1,5 +1,5 @@
 /**
- * WeChat's side of subscribe messages, emulated (wechat-platform.md §6): the consent credits
+ * WeChat's side of subscribe messages, emulated (docs/cloud-platform.md § Subscribe messages): the consent credits
  * WeChat keeps per user and template (each accepted tap is one credit, each delivered message
  * spends one), and `subscribeMessage.send`'s answers —
  * - 40037 for a template id the mini-program does not have,

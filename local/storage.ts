@@ -1,5 +1,5 @@
 /**
- * Cloud storage, emulated under the data folder (wechat-platform.md §12). Uploads answer like
+ * Cloud storage, emulated under the data folder (docs/cloud-platform.md § Storage). Uploads answer like
  * `wx.cloud.uploadFile` with file ids shaped like real ones (`cloud://<env>.<bucket>/<cloudPath>`),
  * so the back end parses them the same in both worlds. The storage rules are owner-only: a filer
  * writes only under `filings/<their openid>/` and reads only their own files through the API.

@@ -1,6 +1,6 @@
 /**
  * Timer triggers, read from each function's cloudfunctions/<name>/config.json and checked the way
- * the platform checks them (wechat-platform.md §5): at most one per function, a name of letters,
+ * the platform checks them (docs/cloud-platform.md § Functions and identity): at most one per function, a name of letters,
  * digits, - and _, type `timer`, a 7-field cron `sec min hour day month weekday year` read in
  * Beijing time. croner runs them; each firing calls the function with SCF's timer event and the
  * invocation a trigger has (no OPENID, SOURCE `wx_trigger`).

@@ -1,5 +1,5 @@
 /**
- * The one typed contract between the mini-program and the cloud functions (DESIGN.md § Contract).
+ * The one typed contract between the mini-program and the cloud functions (docs/architecture.md § The contract).
  * The client gateway and the server action maps are both typed from this map, so an action or a
  * field that drifts on one side fails type checking on the other.
  *

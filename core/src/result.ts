@@ -1,6 +1,6 @@
 /**
  * The shapes every caller sees: check issues on form paths, and the envelope of every cloud
- * function answer (DESIGN.md § Contract).
+ * function answer (docs/architecture.md § The contract).
  */
 
 /** A problem with one field: `path` is a form path, `message` Chinese and says what to do. */

@@ -12,7 +12,7 @@ import { checkPhoto, PHOTO_RULES, uploadPhoto } from './uploads';
 /** Where the capture goes in the form: the mini-program principal's face photo. */
 const FACE_PHOTO_PATH = 'miniprogram.principal.faceVerification.photo';
 
-/** The guide's advice before the capture (filing-rules.md §10): what makes a face check fail. */
+/** The guide's advice before the capture (docs/domain.md § Face verification): what makes a face check fail. */
 export const FACE_GUIDANCE: readonly string[] = [
   '白色或浅色纯色背景，光线均匀，不要逆光',
   '正对镜头，表情自然，双眼睁开',

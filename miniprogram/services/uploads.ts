@@ -8,7 +8,7 @@
 import { call } from './cloud';
 import { loadSession } from './session';
 
-/** What a photo shows decides how large it must be (filing-rules.md §4). */
+/** What a photo shows decides how large it must be (docs/domain.md § Photos and letters). */
 export type PhotoKind = 'idCard' | 'document' | 'face';
 
 export interface PhotoRule {

@@ -1,6 +1,6 @@
 /**
  * The part of the wx-server-sdk database this adapter uses, typed by what the SDK actually returns
- * (wechat-platform.md §3; its own d.ts is `Promise<…> | void | string` and `any`). The deployed
+ * (docs/cloud-platform.md § The database; its own d.ts is `Promise<…> | void | string` and `any`). The deployed
  * functions pass `cloud.database({ throwOnNotFound: false })`; the tests pass an in-memory double
  * with the same semantics (test/server/doubles/cloud-db.ts). Nothing else touches the SDK's types.
  */

@@ -25,7 +25,7 @@ export function cloudbaseDeps(env: NodeJS.ProcessEnv = process.env): ServerDeps 
   };
   const config = loadConfig(env);
   for (const warning of config.warnings) logger.error(warning);
-  // The SDK's typings declare neither throwOnNotFound nor the result shapes (wechat-platform.md §1,
+  // The SDK's typings declare neither throwOnNotFound nor the result shapes (docs/cloud-platform.md § The database,
   // §3); db.ts types what it returns. Missing documents then answer { data: null } instead of throwing.
   const db = cloud.database({ throwOnNotFound: false } as unknown as {
     env: string;

@@ -1,7 +1,7 @@
 /**
  * The deployed functions end to end on the cloudbase adapters: the real `cloudfunctions/<name>`
  * entries with wx-server-sdk replaced by a double (the real SDK would try the network, and its
- * unhandled rejections fail jest: toolchain.md §7). Identity comes from getWXContext only.
+ * unhandled rejections fail jest). Identity comes from getWXContext only.
  */
 import type { Envelope } from '@beian/core';
 import { formFileIds } from '../../server/app/files';

@@ -1,5 +1,5 @@
 /**
- * Per-province facts of a filing (filing-rules.md §4, §7): the abbreviation that starts a record
+ * Per-province facts of a filing (docs/domain.md § Provinces): the abbreviation that starts a record
  * number, whether the province's 通管局 insists that the subject principal is the legal
  * representative, and how long a certificate must stay valid.
  *

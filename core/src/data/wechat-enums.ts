@@ -6,7 +6,7 @@
  * Source: the snapshot of `queryIcpSubjectTypes`, `queryIcpCertificateTypes`,
  *   `queryIcpServiceContentTypes` and `queryIcpNrlxTypes` answers kept in gdqboss/GDQADMIN
  *   `app/common/Wechat.php` (commit b7325e8c), whose first items agree with the examples of
- *   https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/record/ (filing-rules.md §3).
+ *   https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/record/ (docs/wechat-platform.md § WeChat's tables).
  * Snapshot taken: 2026-11-28.
  *
  * Known drift: 网络预约车 is 11 in WeChat's doc example but 12 in the snapshot. 12 is kept: it also

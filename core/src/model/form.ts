@@ -1,5 +1,5 @@
 /**
- * The filing form: the official sections of WeChat's `applyIcpFiling` payload (filing-rules.md §2),
+ * The filing form: the official sections of WeChat's `applyIcpFiling` payload (docs/domain.md § The form),
  * with our own names. Every field is always present (empty string, null or empty array when not
  * filled in yet), so the mini-program can bind and patch any path with setData and the server can
  * patch by path without creating holes.

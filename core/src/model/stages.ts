@@ -1,6 +1,6 @@
 /**
  * The five stages a filer goes through, as WeChat's filing guide describes them
- * (filing-rules.md §8.2): shown on the home page and on the progress page.
+ * (docs/domain.md § Stages and durations): shown on the home page and on the progress page.
  */
 export interface FilingStage {
   title: string;

@@ -1,5 +1,5 @@
 /**
- * WeChat's check of subscribe-message data, by keyword type (wechat-platform.md §6.3): the local
+ * WeChat's check of subscribe-message data, by keyword type (docs/cloud-platform.md § Subscribe messages): the local
  * cloud's messenger answers with it exactly as `subscribeMessage.send` would, and the tests use it
  * to prove that rendered messages never earn error 47003. Where WeChat's rule is vague, the check
  * is the stricter reading.

@@ -1,7 +1,7 @@
 /**
  * What `check` means for a cancellation (注销). A cancel starts from a filed record and resubmits
  * nothing to the 通管局 but the request: MIIT then sends a confirmation SMS to the principal the
- * scope concerns, and ignoring it aborts the cancellation (filing-rules.md §11). So a cancel only
+ * scope concerns, and ignoring it aborts the cancellation (docs/domain.md § Change, cancel, withdraw). So a cancel only
  * needs what identifies the record and reaches that person:
  * - `subject` (注销主体): the subject's name and the subject principal's name, mobile and
  *   document (the SMS goes to them);

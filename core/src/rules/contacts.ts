@@ -1,5 +1,5 @@
 /**
- * Contact details (filing-rules.md §5.3, §6). The mobile pattern is the de-facto one: no MIIT rule
+ * Contact details (docs/domain.md § Identity numbers, § Checks across fields and records). The mobile pattern is the de-facto one: no MIIT rule
  * on number segments was found, so none is enforced beyond 1[3-9].
  */
 

@@ -1,5 +1,5 @@
 /**
- * Rules that compare fields (filing-rules.md §6). Those that need other applications — a phone
+ * Rules that compare fields (docs/domain.md § Checks across fields and records). Those that need other applications — a phone
  * already used by another subject (4), one province per subject across platforms (11), quotas (14),
  * one open order at a time (15) — cannot be decided from one form; ./records.ts gives the server
  * the keys to decide them on its own records.

@@ -1,5 +1,5 @@
 /**
- * Identity document numbers (filing-rules.md §5.1, §5.3). Each validator works alone (the admin
+ * Identity document numbers (docs/domain.md § Identity numbers). Each validator works alone (the admin
  * pages and the server use them) and returns a stable problem code the checks turn into a message.
  *
  * GB 11643 (公民身份号码): 6-digit address code + 8-digit birth date + 3-digit sequence + a check

@@ -1,6 +1,6 @@
 /**
  * Words that betray a service needing a pre-approval (前置审批), per category, and the service
- * content types that imply one (filing-rules.md §3.4, §4 "business-scope keywords"). A hit with the
+ * content types that imply one (docs/domain.md § Business scope and pre-approvals). A hit with the
  * category not selected is the public rejection reason "需前置审批但未办理".
  *
  * A clause of the comment that denies the business (`不涉及教育`, `不从事金融业务`) is not a hit:

@@ -1,5 +1,5 @@
 /**
- * Pre-checks for the public rejection reasons (filing-rules.md §9): warnings, because each is a
+ * Pre-checks for the public rejection reasons (docs/domain.md § Common rejection reasons): warnings, because each is a
  * likely rejection rather than a certain one, and each says how to avoid it.
  */
 import { SUBJECT_TYPE, isPersonalSubject } from '../data/enums';

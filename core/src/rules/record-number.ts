@@ -1,5 +1,5 @@
 /**
- * 备案号 of a mini-program, as admins enter it when the 通管局 approves (filing-rules.md §7):
+ * 备案号 of a mini-program, as admins enter it when the 通管局 approves (docs/domain.md § Record numbers):
  * - `粤ICP备12345678号-1X`: province abbreviation, ICP备, the subject number (8 digits, or 10 with
  *   a 4-digit year, as real numbers show), 号, then `-<n>` and a suffix letter;
  * - `粤B2-20090059-1626X`: an ICP licence holder's licence number as the prefix (B1 or B2).

@@ -1,5 +1,5 @@
 /**
- * Keys for the rules one form cannot decide (filing-rules.md §6 rules 4, 11, 14, 15): the server
+ * Keys for the rules one form cannot decide (docs/domain.md § Checks across fields and records): the server
  * compares them across its own records.
  */
 import { isPersonalSubject } from '../data/enums';

@@ -1,6 +1,6 @@
 /**
  * 统一社会信用代码 (GB 32100-2015) and the older 组织机构代码 (GB 11714) it embeds
- * (filing-rules.md §5.2).
+ * (docs/domain.md § Identity numbers).
  *
  * A USCC is 18 characters from 0-9 and A-Z without I O S V Z: registration authority (1), category
  * (1), administrative code (6 digits), organisation code (9), check character. The authority may

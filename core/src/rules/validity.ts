@@ -1,5 +1,5 @@
 /**
- * Certificate validity (filing-rules.md §4, §12). The sources disagree, so both are applied:
+ * Certificate validity (docs/domain.md § Checks across fields and records). The sources disagree, so both are applied:
  * - error when the certificate has expired or ends within 1 month of today (the filing form's own
  *   tip: less than that and the review cannot finish in time);
  * - warning when it ends within 3 months, 6 in 宁夏 (WeChat's materials page and Huawei: reviewers

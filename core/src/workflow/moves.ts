@@ -1,6 +1,6 @@
 /**
  * Which event may move an application from which state, to where, and who may cause it. This is
- * the workflow table of DESIGN.md as data; `transition` adds the per-event guards.
+ * the workflow table of docs/architecture.md § The workflow as data; `transition` adds the per-event guards.
  */
 import {
   channelOf,
@@ -37,7 +37,7 @@ const SOURCES: Readonly<Record<FilingEventType, readonly FilingState[]>> = {
 };
 
 /**
- * 取消接入 is the one operation MIIT does not confirm by SMS (filing-rules.md §8.5): such a
+ * 取消接入 is the one operation MIIT does not confirm by SMS (docs/domain.md § Change, cancel, withdraw): such a
  * cancellation goes from the platform review straight to the authority.
  */
 export function skipsSmsCheck(application: Pick<Application, 'kind' | 'cancelScope'>): boolean {

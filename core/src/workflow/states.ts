@@ -1,5 +1,5 @@
 /**
- * The states and events of the review workflow in the filer's words (DESIGN.md § Workflow).
+ * The states and events of the review workflow in the filer's words (docs/architecture.md § The workflow).
  */
 import { FILING_STATES, type FilingEventType, type FilingState } from '../model/application';
 

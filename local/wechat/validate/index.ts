@@ -1,5 +1,5 @@
 /**
- * `apply_icp_filing`'s body as WeChat checks it (wechat-icp-api reference, § apply body): every
+ * `apply_icp_filing`'s body as WeChat checks it (docs/wechat-platform.md § Mapping): every
  * field it would refuse becomes a hint at the field's API path, all of them in one answer.
  */
 import type { FilingHint } from '../../../server/wechat/api';

@@ -6,7 +6,7 @@ import { setChanged } from '../set-changed';
 /**
  * The fields every person in charge (负责人) has, used by both principal steps under their own
  * base path: identity document, validity, the two sides of the document, and how to reach them.
- * Principals may only present an individual's certificate (filing-rules.md §2.3).
+ * Principals may only present an individual's certificate (docs/domain.md § Photos and letters).
  */
 function certificateOptions(): SelectOption[] {
   return currentLookup()

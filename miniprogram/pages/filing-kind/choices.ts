@@ -1,6 +1,6 @@
 /**
  * The kinds of filing a filer can start, each with one line on when to use it and what it does
- * (filing-rules.md §11), and the filed records a change or a cancellation starts from.
+ * (docs/domain.md § Change, cancel, withdraw), and the filed records a change or a cancellation starts from.
  */
 import { CANCEL_SCOPE_INFO, KIND_INFO, type CancelScope, type FilingSummary } from '@beian/core';
 

@@ -5,15 +5,15 @@
  *
  * Sources (checked when written):
  * - 《互联网信息服务管理办法》(国务院令第292号) 第四条、第五条: as quoted by provincial service
- *   guides and filing vendors (e.g. anspan.cn news, uianet.net), matching filing-rules.md §3.4.
+ *   guides and filing vendors (e.g. anspan.cn news, uianet.net), as in docs/domain.md § Business scope and pre-approvals.
  * - 《非经营性互联网信息服务备案管理办法》(信息产业部令第33号) 第五条、第十一条: the published
  *   order (zjnews.zjol.com.cn 2005-07-25; edong.com excerpt); 第十二条 in the wording of
- *   filing-rules.md §8.2 (ghyun.com.cn), given as its substance, not quoted.
+ *   docs/domain.md § Stages and durations (ghyun.com.cn), given as its substance, not quoted.
  * - 《工业和信息化部关于开展移动互联网应用程序备案工作的通知》(2023-08): the general requirement
  *   and the display of the number, as reproduced by access providers and provincial communications
  *   administrations (wan-qi.cn, baotounews.com.cn). The notice is organised in sections, not
  *   articles, so none is numbered here.
- * - Materials: filing-rules.md §2 (fields per section), §4 (photos, validity, letters), §10 (face).
+ * - Materials: docs/domain.md § The form, § Photos and letters, § Face verification.
  */
 
 export interface Article {

@@ -1,5 +1,5 @@
 /**
- * The full state × event table: every pair is either allowed (and lands where DESIGN.md says) or
+ * The full state × event table: every pair is either allowed (and lands where docs/architecture.md § The workflow says) or
  * refused with the exact code. Each event is sent by an actor who may send it, with a valid
  * payload, at a time it could apply — so a refusal here is about the state alone.
  */

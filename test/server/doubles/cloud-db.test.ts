@@ -1,6 +1,6 @@
 /**
  * The database double holds to the documented wx-server-sdk semantics the adapter relies on
- * (wechat-platform.md §3); if it did not, the cloudbase contract suite would prove nothing.
+ * (docs/cloud-platform.md § The database); if it did not, the cloudbase contract suite would prove nothing.
  */
 import { fakeCloudDb, type FakeCloudDb } from './cloud-db';
 

@@ -1,6 +1,6 @@
 /**
  * An in-memory double of the wx-server-sdk cloud database, following the documented semantics
- * (wechat-platform.md §3) closely enough that the cloudbase adapter can be held to the same
+ * (docs/cloud-platform.md § The database) closely enough that the cloudbase adapter can be held to the same
  * contract suite as sqlite without the real SDK ever reaching the network:
  *
  * - return shapes: `add` → `{ _id, errMsg }`, `doc.get` → `{ data }` (null when missing, as with

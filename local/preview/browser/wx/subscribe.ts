@@ -9,7 +9,7 @@ import type { PreviewConfig } from '../protocol';
 import type { SubscribeChoice, Overlays } from '../ui';
 import { asyncApi, str, WxFail } from './api';
 
-/** The most template ids one request may carry (the safe limit; see wechat-platform.md §6.1). */
+/** The most template ids one request may carry (the safe limit; see docs/cloud-platform.md § Subscribe messages). */
 const MAX_TEMPLATES = 3;
 
 export function subscribeApis(
