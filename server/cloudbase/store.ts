@@ -12,11 +12,20 @@ import { createHash } from 'node:crypto';
 import { FILING_STATES, REVIEW_STAGES, type Application, type StateCounts } from '@beian/core';
 import { COLLECTIONS } from '../store/collections';
 import { indexFields } from '../store/keys';
-import type { Commit, CommitResult, QueueFilter, RecordNumberClaim, Store } from '../store/types';
+import type {
+  Commit,
+  CommitResult,
+  QueueFilter,
+  RecordNumberClaim,
+  RelatedFound,
+  RelatedLookup,
+  Store,
+} from '../store/types';
 import { isTransactionConflict, type Condition, type Doc, type Transaction } from './db';
 import type { PlatformRecords } from '../wechat/records';
 import { insertDraftWithin } from './drafts';
 import { CloudbasePlatformRecords } from './platform';
+import { bumpGuards, relatedIn } from './related';
 import { CloudbaseReviewers } from './reviewers';
 
 /** Transactions tried per commit when the platform reports a conflict. */
@@ -70,6 +79,9 @@ export class CloudbaseStore extends CloudbaseReviewers implements Store {
           if (commit.lock) await applyLock(tx, commit.lock);
           if (commit.recordNumber) await claimRecordNumber(tx, commit.recordNumber);
           if (commit.request) await claimRequest(tx, commit.request);
+          if (!(await bumpGuards(tx, commit.guards))) {
+            throw new CommitFailure({ ok: false, reason: 'related_changed' });
+          }
           await appendRecords(tx, commit);
         });
         return { ok: true };
@@ -129,6 +141,10 @@ export class CloudbaseStore extends CloudbaseReviewers implements Store {
       .where({ state: this._.in([...REVIEW_STAGES]), overdue: false, dueAt: this._.lt(now) })
       .orderBy('dueAt', 'asc');
     return (await this.readAll(query, limit)).map(toApplication);
+  }
+
+  async relatedFilings(lookup: RelatedLookup, limit: number): Promise<RelatedFound> {
+    return relatedIn(this.db, (query, max) => this.readAll(query, max), lookup, limit);
   }
 
   async lockHolder(baseId: string): Promise<string | null> {

@@ -21,6 +21,10 @@ export const APPLICATION_COLUMNS = [
   'miniprogram_name',
   'search_uni',
   'search_bi',
+  'subject_key',
+  'appid',
+  'principal_mobile',
+  'miniprogram_mobile',
   'doc',
 ] as const;
 
@@ -43,6 +47,10 @@ export function applicationRow(application: Application): ApplicationRow {
     miniprogram_name: f.miniprogramName,
     search_uni: search.unigrams,
     search_bi: search.bigrams,
+    subject_key: f.subjectKey,
+    appid: f.appid,
+    principal_mobile: f.principalMobile,
+    miniprogram_mobile: f.miniprogramMobile,
     doc: JSON.stringify(application),
   };
 }

@@ -2,7 +2,8 @@
  * The sort keys both adapters index, derived from the application on every write so that paging
  * is a single-field range scan (`key < cursor` / `key > cursor`) on any database.
  */
-import type { Application, FilingState } from '@beian/core';
+import { subjectKey, type Application, type FilingState } from '@beian/core';
+import type { RelatedLookup } from './types';
 
 /** Newest first for a filer's list: scanned descending. */
 export function listKey(application: Pick<Application, 'id' | 'updatedAt'>): string {
@@ -37,6 +38,12 @@ export interface IndexFields {
   queueKey: string;
   subjectName: string;
   miniprogramName: string;
+  /** The cross-record keys (docs/domain.md § Checks across fields and records); '' when unset. */
+  subjectKey: string;
+  appid: string;
+  principalMobile: string;
+  /** The mini-program principal's own mobile; '' when it is the subject principal. */
+  miniprogramMobile: string;
 }
 
 export function indexFields(application: Application): IndexFields {
@@ -51,7 +58,23 @@ export function indexFields(application: Application): IndexFields {
     queueKey: queueKey(application),
     subjectName: application.form.subject.name,
     miniprogramName: application.form.miniprogram.name,
+    subjectKey: subjectKey(application.form),
+    appid: application.form.miniprogram.appid,
+    principalMobile: application.form.subject.principal.mobile,
+    miniprogramMobile: application.form.miniprogram.principal.sameAsSubjectPrincipal
+      ? ''
+      : application.form.miniprogram.principal.mobile,
   };
+}
+
+/** The guard keys of a lookup (store/types.ts KeyGuard), one per non-empty key, each once. */
+export function guardKeys(lookup: RelatedLookup): string[] {
+  const keys = [
+    lookup.subjectKey && `subject:${lookup.subjectKey}`,
+    ...lookup.mobiles.map((mobile) => mobile && `mobile:${mobile}`),
+    lookup.appid && `appid:${lookup.appid}`,
+  ];
+  return keys.filter((key, index) => key !== '' && keys.indexOf(key) === index);
 }
 
 /** Cursors are opaque to callers: the key, base64url-encoded. */

@@ -31,6 +31,7 @@ export { subjectKey, principalMobiles, miniprogramQuota, PERSON_QUOTA, ORGANISAT
 export {
   crossRecordIssues,
   holdsItsFiling,
+  HOLDING_STATES,
   recordNumberIssue,
   relatedKeys,
   relatedOf,
@@ -38,3 +39,4 @@ export {
   type RelatedApplication,
   type RelatedKeys,
 } from './cross-record';
+export { maskName, relatedFilingsOf, type RelatedFiling, type RelatedFilings } from './related';

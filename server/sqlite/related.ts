@@ -1,0 +1,59 @@
+/**
+ * The cross-record lookups on sqlite (server/app/cross-record.ts): filed and open applications by
+ * subject, principal mobile or AppID, each through its own partial index (migration 8), and the
+ * key revisions a submit's commit checks and bumps inside its transaction.
+ */
+import type Database from 'better-sqlite3';
+import { HOLDING_STATES, type Application } from '@beian/core';
+import { guardKeys } from '../store/keys';
+import type { KeyGuard, RelatedFound, RelatedLookup } from '../store/types';
+
+type Row = Record<string, unknown>;
+
+const HOLDING = HOLDING_STATES.map((state) => `'${state}'`).join(', ');
+
+/** One indexed equality per key; a mobile is looked up as either principal's. */
+const BY = {
+  subject: `SELECT id, doc FROM applications WHERE subject_key = ? AND state IN (${HOLDING}) LIMIT ?`,
+  appid: `SELECT id, doc FROM applications WHERE appid = ? AND state IN (${HOLDING}) LIMIT ?`,
+  principal: `SELECT id, doc FROM applications WHERE principal_mobile = ? AND state IN (${HOLDING}) LIMIT ?`,
+  miniprogram: `SELECT id, doc FROM applications WHERE miniprogram_mobile = ? AND state IN (${HOLDING}) LIMIT ?`,
+};
+
+export function relatedWithin(db: Database.Database, lookup: RelatedLookup, limit: number): RelatedFound {
+  // One read transaction: the revisions and the rows are of the same moment.
+  return db.transaction(() => {
+    const rev = db.prepare('SELECT rev FROM filing_keys WHERE key = ?');
+    const guards = guardKeys(lookup).map((key) => ({
+      key,
+      rev: Number((rev.get(key) as Row | undefined)?.rev ?? 0),
+    }));
+    const rows: Row[] = [];
+    const add = (sql: string, value: string) => {
+      if (value !== '') rows.push(...(db.prepare(sql).all(value, limit) as Row[]));
+    };
+    add(BY.subject, lookup.subjectKey);
+    add(BY.appid, lookup.appid);
+    for (const mobile of lookup.mobiles) {
+      add(BY.principal, mobile);
+      add(BY.miniprogram, mobile);
+    }
+    const byId = new Map(rows.map((row) => [String(row.id), row.doc]));
+    const applications = [...byId.values()].map((doc) => JSON.parse(String(doc)) as Application);
+    return { applications, guards };
+  })();
+}
+
+/** Inside the commit's transaction: false when a key moved on; otherwise bumps every key. */
+export function bumpGuards(db: Database.Database, guards: readonly KeyGuard[]): boolean {
+  const read = db.prepare('SELECT rev FROM filing_keys WHERE key = ?');
+  for (const guard of guards) {
+    const current = Number((read.get(guard.key) as Row | undefined)?.rev ?? 0);
+    if (current !== guard.rev) return false;
+  }
+  const write = db.prepare(
+    'INSERT INTO filing_keys (key, rev) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET rev = rev + 1',
+  );
+  for (const guard of guards) write.run(guard.key);
+  return true;
+}
