@@ -7,7 +7,7 @@
  */
 import { crossRecordIssues, relatedKeys, relatedOf, type Application, type Issue } from '@beian/core';
 import type { ServerDeps } from '../deps';
-import { refuse, Refusal } from '../errors';
+import { refuse, type Refusal } from '../errors';
 import type { KeyGuard } from '../store/types';
 
 /**

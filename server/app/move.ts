@@ -26,6 +26,7 @@ import { Refusal, refuse } from '../errors';
 import type {
   BaseLock,
   Commit,
+  CommitResult,
   OutboxMessage,
   RecordNumberClaim,
   StageExit,
@@ -113,10 +114,18 @@ async function moveOnce(deps: ServerDeps, request: MoveRequest): Promise<Moved |
   }
   const written = await deps.store.commit(commit);
   if (written.ok) return { application: moved, request: stored };
-  if (written.reason === 'base_busy') throw await baseBusy(deps, written.holder);
-  if (written.reason === 'record_number_taken') throw recordNumberTaken(moved.recordNumber ?? '');
   if (written.reason === 'related_changed') return 'related_changed';
-  throw refuse.conflict();
+  throw await refusalOf(deps, written, moved);
+}
+
+async function refusalOf(
+  deps: ServerDeps,
+  written: Exclude<CommitResult, { ok: true }>,
+  moved: Application,
+): Promise<Refusal> {
+  if (written.reason === 'base_busy') return baseBusy(deps, written.holder);
+  if (written.reason === 'record_number_taken') return recordNumberTaken(moved.recordNumber ?? '');
+  return refuse.conflict();
 }
 
 /**

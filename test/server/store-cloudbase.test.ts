@@ -1,6 +1,7 @@
 import { CloudbaseStore } from '../../server/cloudbase/store';
 import { fakeCloudDb } from './doubles/cloud-db';
 import { describePlatformRecordsContract } from './platform-records.contract';
+import { describeRelatedContract } from './store-related.contract';
 import { describeStoreContract } from './store.contract';
 
 function openCloudbase() {
@@ -13,6 +14,7 @@ function openCloudbase() {
 }
 
 describeStoreContract('cloudbase on the wx-server-sdk database double', async () => openCloudbase());
+describeRelatedContract('cloudbase on the wx-server-sdk database double', async () => openCloudbase());
 describePlatformRecordsContract('cloudbase on the wx-server-sdk database double', async () =>
   openCloudbase(),
 );

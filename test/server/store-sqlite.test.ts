@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { relatedKeys } from '@beian/core';
 import { openSqliteStore } from '../../server/sqlite';
 import { MIGRATIONS } from '../../server/sqlite/schema';
 import { queueKey } from '../../server/store/keys';
 import { application } from './helpers/applications';
 import { describePlatformRecordsContract } from './platform-records.contract';
+import { describeRelatedContract } from './store-related.contract';
 import { describeStoreContract } from './store.contract';
 
 function openSqlite() {
@@ -18,6 +20,7 @@ function openSqlite() {
 }
 
 describeStoreContract('sqlite on a database file', async () => openSqlite());
+describeRelatedContract('sqlite on a database file', async () => openSqlite());
 describePlatformRecordsContract('sqlite on a database file', async () => openSqlite());
 
 describe('sqlite store file', () => {
@@ -98,6 +101,9 @@ describe('sqlite search', () => {
       10,
     );
     expect(found.map((a) => a.id)).toEqual([app.id]);
+    // Migration 8 backfilled the cross-record keys from the document.
+    const related = await store.relatedFilings(relatedKeys(app.form), 10);
+    expect(related.applications.map((a) => a.id)).toEqual([app.id]);
     await store.close();
   });
 });
