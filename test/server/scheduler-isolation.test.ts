@@ -17,7 +17,7 @@ const DAY = 24 * 3_600_000;
 
 it('flags the other overdue reviews when one write fails, and counts the failure', async () => {
   const filings = [];
-  for (let i = 0; i < 3; i += 1) filings.push(await fileTo(h, 'platform_review'), anotherMiniprogram());
+  for (let i = 0; i < 3; i += 1) filings.push(await fileTo(h, 'platform_review', anotherMiniprogram()));
   h.advance(10 * DAY);
   const failing = filings[0]?.id;
   const commit = h.store.commit.bind(h.store);

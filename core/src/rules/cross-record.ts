@@ -34,6 +34,18 @@ export interface RelatedApplication {
   mobiles: readonly string[];
 }
 
+/** The codes of the findings only the server can make: a client keeps them until it checks again. */
+export const CROSS_RECORD_CODES: readonly string[] = [
+  'mobile.other_subject',
+  'subject.other_province',
+  'subject.quota',
+  'miniprogram.open_order',
+];
+
+export function isCrossRecordIssue(issue: Pick<Issue, 'code'>): boolean {
+  return CROSS_RECORD_CODES.includes(issue.code);
+}
+
 /** The application being checked. */
 export interface CrossRecordTarget {
   id: string;

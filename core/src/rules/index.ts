@@ -29,7 +29,9 @@ export { isRecordNumber, recordNumberProvince, checkRecordNumber } from './recor
 export { preApprovalHints, type PreApprovalHint } from './keywords';
 export { subjectKey, principalMobiles, miniprogramQuota, PERSON_QUOTA, ORGANISATION_QUOTA } from './records';
 export {
+  CROSS_RECORD_CODES,
   crossRecordIssues,
+  isCrossRecordIssue,
   holdsItsFiling,
   HOLDING_STATES,
   recordNumberIssue,

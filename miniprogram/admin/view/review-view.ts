@@ -6,6 +6,7 @@ import type { ReviewDetail } from '../services/reviews';
 import { stateTagType, type TagType } from '../../utils/state-tag';
 import { beijingDateTime } from '../../utils/time';
 import type { FieldOption } from './reason-draft';
+import { relatedView, type RelatedView } from './review-related';
 import { fieldOptions, imageUrls, reviewSections, type SectionView } from './review-sections';
 import {
   auditRows,
@@ -35,6 +36,8 @@ export interface ReviewView {
   errors: IssueRow[];
   warnings: IssueRow[];
   audit: AuditRow[];
+  /** The same subject's other filed and open applications, and its quota used. */
+  related: RelatedView;
   options: FieldOption[];
   /** A change or cancellation keeps the number of its record: offered ready-filled. */
   knownRecordNumber: string;
@@ -62,6 +65,7 @@ export function reviewView(detail: ReviewDetail): ReviewView {
     errors,
     warnings,
     audit: auditRows(detail.audit),
+    related: relatedView(detail.related),
     options: fieldOptions(filing.form),
     knownRecordNumber: filing.kind !== 'new' && filing.recordNumber ? filing.recordNumber : '',
   };

@@ -9,7 +9,7 @@ import { fileTo, ok, OTHER, OWNER, type Harness } from './harness';
 
 /** `form` as filer B would send it: every file under B's own storage prefix. */
 export function theirs(form: FilingForm): FilingForm {
-  return JSON.parse(JSON.stringify(form).replaceAll('/o-filer-a/', '/o-filer-b/')) as FilingForm;
+  return JSON.parse(JSON.stringify(form).split('/o-filer-a/').join('/o-filer-b/')) as FilingForm;
 }
 
 /** A draft of `who` holding `form`, ready to submit. */
