@@ -12,12 +12,18 @@ type Row = Record<string, unknown>;
 
 const HOLDING = HOLDING_STATES.map((state) => `'${state}'`).join(', ');
 
-/** One indexed equality per key; a mobile is looked up as either principal's. */
-const BY = {
-  subject: `SELECT id, doc FROM applications WHERE subject_key = ? AND state IN (${HOLDING}) LIMIT ?`,
-  appid: `SELECT id, doc FROM applications WHERE appid = ? AND state IN (${HOLDING}) LIMIT ?`,
-  principal: `SELECT id, doc FROM applications WHERE principal_mobile = ? AND state IN (${HOLDING}) LIMIT ?`,
-  miniprogram: `SELECT id, doc FROM applications WHERE miniprogram_mobile = ? AND state IN (${HOLDING}) LIMIT ?`,
+/**
+ * One indexed equality per key; a mobile is looked up as either principal's. Each repeats its
+ * index's `<> ''`: sqlite uses a partial index only when the query implies its WHERE, and a bound
+ * parameter implies nothing.
+ */
+const by = (column: string) =>
+  `SELECT id, doc FROM applications WHERE ${column} = ? AND ${column} <> '' AND state IN (${HOLDING}) LIMIT ?`;
+export const RELATED_QUERIES = {
+  subject: by('subject_key'),
+  appid: by('appid'),
+  principal: by('principal_mobile'),
+  miniprogram: by('miniprogram_mobile'),
 };
 
 export function relatedWithin(db: Database.Database, lookup: RelatedLookup, limit: number): RelatedFound {
@@ -32,11 +38,11 @@ export function relatedWithin(db: Database.Database, lookup: RelatedLookup, limi
     const add = (sql: string, value: string) => {
       if (value !== '') rows.push(...(db.prepare(sql).all(value, limit) as Row[]));
     };
-    add(BY.subject, lookup.subjectKey);
-    add(BY.appid, lookup.appid);
+    add(RELATED_QUERIES.subject, lookup.subjectKey);
+    add(RELATED_QUERIES.appid, lookup.appid);
     for (const mobile of lookup.mobiles) {
-      add(BY.principal, mobile);
-      add(BY.miniprogram, mobile);
+      add(RELATED_QUERIES.principal, mobile);
+      add(RELATED_QUERIES.miniprogram, mobile);
     }
     const byId = new Map(rows.map((row) => [String(row.id), row.doc]));
     const applications = [...byId.values()].map((doc) => JSON.parse(String(doc)) as Application);
