@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { HOLDING_STATES, type Application } from '@beian/core';
 import { COLLECTIONS } from '../store/collections';
-import { guardKeys } from '../store/keys';
+import { guardKeys, indexFields } from '../store/keys';
 import type { KeyGuard, RelatedFound, RelatedLookup } from '../store/types';
 import type { CloudDatabase, Doc, Query, Transaction } from './db';
 
@@ -56,4 +56,37 @@ export async function bumpGuards(tx: Transaction, guards: readonly KeyGuard[]): 
   }
   for (const [index, ref] of refs.entries()) await ref.set({ data: { rev: (revs[index] ?? 0) + 1 } });
   return true;
+}
+
+/** Documents rewritten per `setup.run` at most: one call stays well inside a function's timeout. */
+export const BACKFILL_LIMIT = 1_000;
+
+/**
+ * Gives the applications written before the cross-record fields existed their `subjectKey`,
+ * `appid` and mobiles, so the rules find them: each document only if its version is still the
+ * one read (a concurrent write has written the fields itself). Answers how many it rewrote.
+ */
+export async function backfillRelatedKeys(db: CloudDatabase): Promise<number> {
+  const applications = db.collection(COLLECTIONS.applications);
+  let rewritten = 0;
+  while (rewritten < BACKFILL_LIMIT) {
+    const { data } = await applications
+      .where({ subjectKey: db.command.exists(false) })
+      .limit(100)
+      .get();
+    if (data.length === 0) break;
+    let progressed = false;
+    for (const doc of data) {
+      const app = doc.app as Application;
+      const { subjectKey, appid, principalMobile, miniprogramMobile } = indexFields(app);
+      const { stats } = await applications
+        .where({ _id: doc._id, version: app.version })
+        .update({ data: { subjectKey, appid, principalMobile, miniprogramMobile } });
+      rewritten += stats.updated;
+      progressed ||= stats.updated > 0;
+    }
+    // Every document of the page moved on meanwhile: their writers wrote the fields.
+    if (!progressed) break;
+  }
+  return rewritten;
 }

@@ -25,7 +25,7 @@ import { isTransactionConflict, type Condition, type Doc, type Transaction } fro
 import type { PlatformRecords } from '../wechat/records';
 import { insertDraftWithin } from './drafts';
 import { CloudbasePlatformRecords } from './platform';
-import { bumpGuards, relatedIn } from './related';
+import { backfillRelatedKeys, bumpGuards, relatedIn } from './related';
 import { CloudbaseReviewers } from './reviewers';
 
 /** Transactions tried per commit when the platform reports a conflict. */
@@ -48,6 +48,20 @@ function toApplication(doc: Doc): Application {
 
 export class CloudbaseStore extends CloudbaseReviewers implements Store {
   readonly platform: PlatformRecords = new CloudbasePlatformRecords(this.db);
+
+  /**
+   * Creates what is missing, and gives older applications the cross-record fields (related.ts);
+   * a run that rewrote some says how many, and another run does the rest.
+   */
+  override async setup(): Promise<string[]> {
+    const created = await super.setup();
+    const rewritten = await backfillRelatedKeys(this.db);
+    if (rewritten === 0) return created;
+    return [
+      ...created,
+      `${COLLECTIONS.applications}: ${rewritten} 条申请补齐了关联字段，请再运行一次直到不再出现`,
+    ];
+  }
 
   async getApplication(id: string): Promise<Application | null> {
     const { data } = await this.db.collection(COLLECTIONS.applications).doc(id).get();
