@@ -19,6 +19,7 @@ import { measureSetData } from './setdata/measure';
 import { measureSize, sqliteFigures } from './sqlite/measure';
 import { measureSubmit, submitFigures } from './sqlite/submit';
 import { measureTokenRefresh } from './wechat';
+import { measurePoll } from './wechat-poll';
 
 const SECTIONS = ['package', 'core', 'sqlite', 'submit', 'cold', 'wechat', 'setdata'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -32,6 +33,7 @@ const RUNS = {
   coldStart: 5,
   setData: 3,
   tokenRefresh: 5,
+  poll: 5,
 };
 
 /** A wrong command line: said in one line, without a stack. */
@@ -85,7 +87,10 @@ const RUNNERS: Record<Section, () => Promise<Figure[]>> = {
   sqlite,
   submit,
   cold: () => measureColdStart(RUNS.coldStart),
-  wechat: () => measureTokenRefresh(RUNS.tokenRefresh),
+  wechat: async () => [
+    ...(await measureTokenRefresh(RUNS.tokenRefresh)),
+    ...(await measurePoll(RUNS.sizes, RUNS.poll)),
+  ],
   setdata: () => measureSetData(RUNS.setData),
 };
 

@@ -43,6 +43,7 @@ export async function measureTokenRefresh(runs: number): Promise<Figure[]> {
       clock,
       store,
       files: {
+        content: async () => null,
         temporaryUrls: async () => ({}),
         verify: async () => ({}),
         register: async () => 'missing',

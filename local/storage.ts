@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, sep } from 'node:path';
 import { z } from 'zod';
 import type { ErrorCode } from '@beian/core';
-import type { Clock, FileVerdict, Files } from '../server/ports';
+import type { Clock, FileContent, FileVerdict, Files } from '../server/ports';
 import { readJsonFile, writeJsonFile } from './json-file';
 import { makePrivateDir, writePrivateFile } from './private-files';
 
@@ -117,6 +117,13 @@ export class LocalStorage implements Files {
       urls[fileId] = `${this.options.baseUrl()}/_/storage/${cloudPath}?expires=${expires}&token=${token}`;
     }
     return urls;
+  }
+
+  async content(fileId: string): Promise<FileContent | null> {
+    const cloudPath = cloudPathOf(fileId);
+    if (cloudPath === null || !this.index[cloudPath] || !existsSync(this.pathOf(cloudPath))) return null;
+    const stored = this.read(cloudPath);
+    return { ...stored, filename: cloudPath.slice(cloudPath.lastIndexOf('/') + 1) };
   }
 
   /** Ours, from the index written at upload: who uploaded each file, and whether it is still there. */

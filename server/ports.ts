@@ -23,8 +23,18 @@ export interface Messenger {
  */
 export type FileVerdict = 'own' | 'missing' | 'foreign';
 
+/** A stored file's bytes, for sending it on (WeChat's `upload_icp_media`). */
+export interface FileContent {
+  bytes: Uint8Array;
+  contentType: string;
+  /** The last segment of its cloud path. */
+  filename: string;
+}
+
 /** Cloud storage, as far as the back end uses it. */
 export interface Files {
+  /** The file's bytes; null when it does not exist. */
+  content(fileId: string): Promise<FileContent | null>;
   /** Short-lived URLs for the given file ids; ids that do not exist are left out. */
   temporaryUrls(fileIds: readonly string[]): Promise<Record<string, string>>;
   /**

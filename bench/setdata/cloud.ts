@@ -36,6 +36,7 @@ export function benchCloud(now: () => Date = () => new Date()): BenchCloud {
     store,
     // Storage is not what the pages' bench measures: every file is its filer's own.
     files: {
+      content: async () => null,
       temporaryUrls: async (ids) => Object.fromEntries(ids.map((id) => [id, `https://tmp.bench/${id}`])),
       verify: async (_openid, ids) => Object.fromEntries(ids.map((id) => [id, 'own' as const])),
       register: async () => 'own',

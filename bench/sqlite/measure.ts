@@ -52,6 +52,7 @@ export function depsOn(store: ServerDeps['store']): ServerDeps {
     store,
     // The store is measured, not storage: every file is its filer's own.
     files: {
+      content: async () => null,
       temporaryUrls: async () => ({}),
       verify: async (_openid, ids) => Object.fromEntries(ids.map((id) => [id, 'own' as const])),
       register: async () => 'own',

@@ -72,7 +72,15 @@ export interface StageEta {
 
 /** What the filer can do from the progress page. */
 export type FilerAction =
-  'edit' | 'submit' | 'withdraw' | 'sms.resend' | 'sms.confirm' | 'change' | 'cancel' | 'subscribe';
+  | 'edit'
+  | 'submit'
+  | 'withdraw'
+  | 'sms.resend'
+  | 'sms.confirm'
+  | 'face.retry'
+  | 'change'
+  | 'cancel'
+  | 'subscribe';
 
 /** What the filer must do now, in one sentence, and the actions that fit the state. */
 export interface Todo {
@@ -217,6 +225,11 @@ export interface Contract {
     'filing.list': Action<{ cursor?: string; limit?: number }, Page<FilingSummary>>;
     'sms.resend': Action<Versioned, { filing: FilingView }>;
     'sms.confirm': Action<Versioned, { filing: FilingView }>;
+    /**
+     * WeChat channel: a new face-verification task when the last one failed or lapsed. WeChat
+     * sends the mini-program's administrator a new 人脸核身 notice.
+     */
+    'face.retry': Action<Versioned, { filing: FilingView }>;
     'subscription.record': Action<
       { results: Record<string, SubscribeAnswer> },
       { credits: Record<string, number> }
@@ -260,6 +273,8 @@ export interface Contract {
       }
     >;
     'review.approve': Action<Versioned, { filing: Application }>;
+    /** WeChat channel: run the sending step (uploads and apply) now, whatever its backoff says. */
+    'wechat.retry': Action<Versioned, { filing: Application }>;
     'review.reject': Action<Versioned & { reasons: Reason[] }, { filing: Application }>;
     'sms.record': Action<Versioned, { filing: Application }>;
     'authority.approve': Action<Versioned & { recordNumber: string }, { filing: Application }>;

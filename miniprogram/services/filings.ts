@@ -36,6 +36,11 @@ export function confirmSms(filing: Pick<FilingView, 'id' | 'version'>): FilingAn
   return call('filing', 'sms.confirm', { id: filing.id, version: filing.version });
 }
 
+/** Through WeChat: a new face-verification task when the last one failed or lapsed. */
+export function retryFace(filing: Pick<FilingView, 'id' | 'version'>): FilingAnswer {
+  return call('filing', 'face.retry', { id: filing.id, version: filing.version });
+}
+
 /** Submits again; the same `requestId` for the same intent makes a repeated tap harmless. */
 export function submitAgain(filing: Pick<FilingView, 'id' | 'version'>, requestId: string): FilingAnswer {
   return call('filing', 'filing.submit', { id: filing.id, version: filing.version, requestId });

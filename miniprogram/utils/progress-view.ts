@@ -10,7 +10,8 @@ import {
   fieldLabel,
   isEditable,
   kindLabel,
-  skipsSmsCheck,
+  channelOf,
+  usualPath,
   type FilerAction,
   type FilingState,
   type FilingView,
@@ -36,6 +37,8 @@ export interface SmsView {
   expired: boolean;
   /** One resend is allowed; after it the button stays disabled. */
   resendUsed: boolean;
+  /** Through WeChat, MIIT resends on its own: no resend button. */
+  canResend: boolean;
 }
 
 export interface ReasonRow {
@@ -70,17 +73,38 @@ export interface ProgressView {
   actions: ActionView[];
   showSubscribe: boolean;
   recordNumber: string;
+  /** How the application reaches WeChat, and why; empty before its first submission. */
+  channelTitle: string;
+  channelReason: string;
+  /**
+   * The appid whose authorization links to offer: a manual-channel application that could file
+   * through WeChat once authorized (not a change filing, not finished). Empty otherwise.
+   */
+  authorizeAppid: string;
+}
+
+function channelRows(
+  filing: FilingView,
+): Pick<ProgressView, 'channelTitle' | 'channelReason' | 'authorizeAppid'> {
+  const open = !STATE_INFO[filing.state].terminal;
+  const manual = channelOf(filing) === 'manual';
+  return {
+    channelTitle: filing.channel ? (manual ? '由审核员代为办理' : '由备案助手通过微信提交') : '',
+    channelReason: filing.channel?.reason ?? '',
+    authorizeAppid: manual && open && filing.kind !== 'change' ? filing.form.miniprogram.appid : '',
+  };
 }
 
 /**
  * The stages still ahead on the usual path, shown greyed after the ones already passed. A
  * cancellation of access (取消接入) has no SMS check, so none is shown for it.
  */
-export function upcomingStates(filing: Pick<FilingView, 'state' | 'kind' | 'cancelScope'>): FilingState[] {
-  const path: readonly FilingState[] = skipsSmsCheck(filing)
-    ? DUE_STAGES.filter((state) => state !== 'sms_verification')
-    : DUE_STAGES;
-  const last: FilingState = filing.kind === 'cancel' ? 'cancelled' : 'filed';
+export function upcomingStates(
+  filing: Pick<FilingView, 'state' | 'kind' | 'cancelScope'> & Partial<Pick<FilingView, 'channel'>>,
+): FilingState[] {
+  const whole = usualPath(filing);
+  const last = whole[whole.length - 1] ?? 'filed';
+  const path = whole.slice(0, -1);
   const at = path.indexOf(filing.state);
   if (at >= 0) return [...path.slice(at + 1), last];
   return isEditable(filing.state) ? [...path, last] : [];
@@ -128,7 +152,10 @@ export function timelineSteps(
   return { steps: [...passed, ...ahead], active: passed.length - 1 };
 }
 
-export function smsView(filing: Pick<FilingView, 'state' | 'sms'>, now: number): SmsView | null {
+export function smsView(
+  filing: Pick<FilingView, 'state' | 'sms'> & Partial<Pick<FilingView, 'channel'>>,
+  now: number,
+): SmsView | null {
   if (filing.state !== 'sms_verification' || !filing.sms) return null;
   const deadlineMs = smsDeadline(filing.sms.firstSentAt);
   if (deadlineMs === null) return null;
@@ -139,6 +166,7 @@ export function smsView(filing: Pick<FilingView, 'state' | 'sms'>, now: number):
     countdown: countdownText(left),
     expired: left === 0,
     resendUsed: filing.sms.resends >= 1,
+    canResend: channelOf(filing) === 'manual',
   };
 }
 
@@ -163,6 +191,7 @@ const ACTION_BUTTONS: Partial<Record<FilerAction, Omit<ActionView, 'action'>>> =
   change: { text: KIND_INFO.change.label, type: 'default' },
   cancel: { text: KIND_INFO.cancel.label, type: 'default' },
   withdraw: { text: '撤回申请', type: 'danger' },
+  'face.retry': { text: '重新发起人脸核身', type: 'primary' },
 };
 
 /** The bottom buttons. The SMS moves live in the SMS card and subscribing has its own button. */
@@ -204,5 +233,6 @@ export function progressView(
     actions: actionButtons(todo.actions),
     showSubscribe: wantsSubscribe(filing.state, todo),
     recordNumber: filing.state === 'filed' && filing.recordNumber ? filing.recordNumber : '',
+    ...channelRows(filing),
   };
 }

@@ -8,6 +8,10 @@ export type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger';
 
 const TAG_TYPES: Record<FilingState, TagType> = {
   draft: 'default',
+  pre_review: 'primary',
+  pre_rejected: 'danger',
+  face_verification: 'warning',
+  sending: 'primary',
   platform_review: 'primary',
   platform_rejected: 'danger',
   sms_verification: 'warning',

@@ -3,7 +3,7 @@
  * write is conditional on the version read, so two sweeps at once move each application once;
  * the loser's CONFLICT (or INVALID_STATE, once the winner has moved it) is simply skipped.
  */
-import { flagOverdue } from '@beian/core';
+import { channelOf, flagOverdue } from '@beian/core';
 import type { ServerDeps } from '../deps';
 import { Refusal } from '../errors';
 import { plainWrite } from '../store/types';
@@ -26,7 +26,8 @@ export async function timeOutSmsWindows(deps: ServerDeps): Promise<SweepResult> 
   const expired = await deps.store.expiredSmsWindows(now.toISOString(), SWEEP_LIMIT);
   let moved = 0;
   let failed = 0;
-  for (const application of expired) {
+  // Through WeChat, WeChat's own 核验超时 decides (server/channel/sync.ts), not our window.
+  for (const application of expired.filter((found) => channelOf(found) === 'manual')) {
     try {
       await move(deps, {
         application,

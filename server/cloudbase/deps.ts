@@ -8,7 +8,7 @@ import { loadConfig } from '../config';
 import type { ServerDeps } from '../deps';
 import type { Logger } from '../ports';
 import type { CloudDatabase } from './db';
-import { cloudFiles, type GetTempFileUrl } from './files';
+import { cloudFiles, type DownloadFile, type GetTempFileUrl } from './files';
 import { cloudMessenger, type MiniprogramState, type SendSubscribeMessage } from './openapi';
 import { OperatorThrottle } from '../operator-throttle';
 import { CloudbaseStore } from './store';
@@ -43,7 +43,12 @@ export function cloudbaseDeps(env: NodeJS.ProcessEnv = process.env): ServerDeps 
     operatorThrottle: new OperatorThrottle(),
     logger,
     store,
-    files: cloudFiles((params) => (cloud.getTempFileURL as unknown as GetTempFileUrl)(params), db, clock),
+    files: cloudFiles(
+      (params) => (cloud.getTempFileURL as unknown as GetTempFileUrl)(params),
+      db,
+      clock,
+      (params) => (cloud.downloadFile as unknown as DownloadFile)(params),
+    ),
     messenger: cloudMessenger((params) => openapi.subscribeMessage.send(params), state),
     templates: config.templates,
     calendar: config.calendar,

@@ -15,6 +15,17 @@ export type GetTempFileUrl = (params: {
   fileList: { fileID: string; maxAge: number }[];
 }) => Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>;
 
+/** `cloud.downloadFile`: the bytes of one file of the environment's storage. */
+export type DownloadFile = (params: { fileID: string }) => Promise<{ fileContent: Uint8Array }>;
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  pdf: 'application/pdf',
+  mp4: 'video/mp4',
+};
+
 /** Temporary links are bearer links (storage rules do not guard the URL): keep them short. */
 export const TEMP_URL_MAX_AGE_S = 10 * 60;
 /** A link asked for only to learn that the file exists is never handed out: the shortest age. */
@@ -22,7 +33,12 @@ const PROBE_MAX_AGE_S = 60;
 /** getTempFileURL takes at most 50 files per call. */
 const BATCH = 50;
 
-export function cloudFiles(getTempFileURL: GetTempFileUrl, db: CloudDatabase, clock: Clock): Files {
+export function cloudFiles(
+  getTempFileURL: GetTempFileUrl,
+  db: CloudDatabase,
+  clock: Clock,
+  downloadFile?: DownloadFile,
+): Files {
   const uploads = () => db.collection(UPLOADS_COLLECTION);
 
   const links = async (fileIds: readonly string[], maxAge: number): Promise<Record<string, string>> => {
@@ -44,6 +60,19 @@ export function cloudFiles(getTempFileURL: GetTempFileUrl, db: CloudDatabase, cl
 
   return {
     temporaryUrls: (fileIds) => links(fileIds, TEMP_URL_MAX_AGE_S),
+
+    async content(fileId) {
+      if (!downloadFile) throw new Error('cloud.downloadFile is not wired into this Files');
+      if (!(await links([fileId], PROBE_MAX_AGE_S))[fileId]) return null;
+      const { fileContent } = await downloadFile({ fileID: fileId });
+      const filename = fileId.slice(fileId.lastIndexOf('/') + 1);
+      const extension = filename.slice(filename.lastIndexOf('.') + 1).toLowerCase();
+      return {
+        bytes: fileContent,
+        contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
+        filename,
+      };
+    },
 
     async verify(openid, fileIds) {
       const uploaders = await Promise.all(fileIds.map(uploaderOf));

@@ -157,6 +157,20 @@ export class CloudbaseStore extends CloudbaseReviewers implements Store {
     return (await this.readAll(query, limit)).map(toApplication);
   }
 
+  async followed(limit: number): Promise<Application[]> {
+    // A string bound leaves out the null keys of what is not followed (comparisons are by type).
+    const query = this.db
+      .collection(COLLECTIONS.applications)
+      .where({ followKey: this._.gte('') })
+      .orderBy('followKey', 'asc');
+    return (await this.readAll(query, limit)).map(toApplication);
+  }
+
+  async followedByAppid(appid: string): Promise<Application[]> {
+    const query = this.db.collection(COLLECTIONS.applications).where({ followAppid: appid });
+    return (await this.readAll(query, 10)).map(toApplication);
+  }
+
   async relatedFilings(lookup: RelatedLookup, limit: number): Promise<RelatedFound> {
     return relatedIn(this.db, (query, max) => this.readAll(query, max), lookup, limit);
   }

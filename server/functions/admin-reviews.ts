@@ -7,6 +7,7 @@
  */
 import {
   beijingDate,
+  channelOf,
   check,
   relatedFilingsOf,
   type Application,
@@ -21,6 +22,7 @@ import { crossRecordFindings } from '../app/cross-record';
 import { formFileIds } from '../app/files';
 import { loadSubmitted } from '../app/load';
 import { move } from '../app/move';
+import { advance } from '../channel/follow';
 import { currentTables } from '../app/tables';
 import type { ServerDeps } from '../deps';
 import { adminParams } from '../schemas/params';
@@ -46,7 +48,10 @@ export const getForReview: AdminAction<'filing.get'> = {
       audit,
       openings,
       media,
-      check: check({ kind, cancelScope, form }, { today: beijingDate(deps.clock.now()), tables }),
+      check: check(
+        { kind, cancelScope, form },
+        { today: beijingDate(deps.clock.now()), tables, channel: channelOf(application) },
+      ),
       // The same subject's other filings, another filer's principal masked (core/rules/related.ts).
       related: relatedFilingsOf(application, across.related),
     };
@@ -69,7 +74,7 @@ type ReviewMove =
 
 function reviewMove<A extends ReviewMove>(
   action: A,
-  eventOf: (params: ParamsOf<'admin', A>) => FilingEvent,
+  eventOf: (params: ParamsOf<'admin', A>, application: Application) => FilingEvent,
 ): AdminAction<A> {
   const spec: ActionSpec<ParamsOf<'admin', ReviewMove>, DataOf<'admin', ReviewMove>, Reviewer, ServerDeps> = {
     params: adminParams[action],
@@ -79,18 +84,23 @@ function reviewMove<A extends ReviewMove>(
       const moved = await move(deps, {
         application,
         version: params.version,
-        event: eventOf(params as ParamsOf<'admin', A>),
+        event: eventOf(params as ParamsOf<'admin', A>, application),
         actor: reviewerActor(who),
       });
-      return { filing: moved.application };
+      // An approved pre-review goes on to WeChat at once: the face task, or the cancellation.
+      return { filing: await advance(deps, moved.application) };
     },
   };
   return spec as AdminAction<A>;
 }
 
-export const approveReview = reviewMove('review.approve', () => ({ type: 'platform_approve' }));
-export const rejectReview = reviewMove('review.reject', ({ reasons }) => ({
-  type: 'platform_reject',
+// The same two actions review Beian's pre-review (WeChat channel) and record the platform's
+// review (manual channel): which one the application is in decides.
+export const approveReview = reviewMove('review.approve', (_params, application) => ({
+  type: application.state === 'pre_review' ? 'pre_approve' : 'platform_approve',
+}));
+export const rejectReview = reviewMove('review.reject', ({ reasons }, application) => ({
+  type: application.state === 'pre_review' ? 'pre_reject' : 'platform_reject',
   reasons,
 }));
 export const recordSms = reviewMove('sms.record', () => ({ type: 'sms_verified' }));

@@ -16,6 +16,7 @@ import {
   rejectAuthority,
   rejectReview,
 } from './admin-reviews';
+import { retrySend } from './admin-channel';
 import type { Reviewer } from './callers';
 
 export type { Reviewer };
@@ -33,6 +34,7 @@ export const admin = defineFunction<'admin', Reviewer, ServerDeps>({
     'queue.list': listQueue,
     'filing.get': getForReview,
     'review.approve': approveReview,
+    'wechat.retry': retrySend,
     'review.reject': rejectReview,
     'sms.record': recordSms,
     'authority.approve': approveAuthority,

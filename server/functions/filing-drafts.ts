@@ -26,6 +26,7 @@ import { formSchema } from '../schemas/form';
 import { issuesOf } from '../schemas/issues';
 import { filingParams } from '../schemas/params';
 import { applyPatch } from '../schemas/patch';
+import { channelFor } from '../channel/decide';
 import type { FilingAction } from './callers';
 
 const invalidForm = (issues: Issue[]) =>
@@ -101,10 +102,13 @@ export const checkFiling: FilingAction<'filing.check'> = {
     const application = await loadOwned(deps, id, who.openid);
     const { kind, cancelScope, form } = application;
     const target = { kind, cancelScope, form };
+    // What the submit will check: the channel it would take now (the face step differs).
+    const channel = (await channelFor(deps, target)).kind;
+    const today = beijingDate(deps.clock.now());
     const [tables, across] = await Promise.all([currentTables(deps), crossRecordFindings(deps, application)]);
-    const result = check(target, { today: beijingDate(deps.clock.now()), tables });
+    const result = check(target, { today, tables, channel });
     // Refused at submit; shown now as warnings, so the filer learns of them while filling in.
     const warnings = [...result.warnings, ...across.issues];
-    return { ...result, warnings, materials: materialsChecklist(target) };
+    return { ...result, warnings, materials: materialsChecklist(target, channel) };
   },
 };

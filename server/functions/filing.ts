@@ -10,6 +10,7 @@ import { checkFiling, createDraft, saveDraft } from './filing-drafts';
 import { registerFile } from './filing-files';
 import { platformAuthorization } from './filing-platform';
 import { confirmSms, resendSms, submitFiling, withdrawFiling } from './filing-moves';
+import { retryFace } from './filing-channel';
 import { getTables } from './filing-tables';
 import { getFiling, getSession, listFilings, mediaUrls, recordSubscription } from './filing-reads';
 
@@ -28,6 +29,7 @@ export const filing = defineFunction<'filing', Filer, ServerDeps>({
     'filing.list': listFilings,
     'sms.resend': resendSms,
     'sms.confirm': confirmSms,
+    'face.retry': retryFace,
     'subscription.record': recordSubscription,
     'media.url': mediaUrls,
     'file.register': registerFile,

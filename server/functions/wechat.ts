@@ -10,6 +10,7 @@
  * It never throws to the platform: every outcome is an HTTP answer, `success` when handled.
  */
 import type { ServerDeps } from '../deps';
+import { followAppid } from '../channel/follow';
 import { takeIn, type IntakeAnswer } from '../wechat/intake';
 
 /** What CloudBase's HTTP access service passes to a function (集成请求). */
@@ -44,6 +45,7 @@ export async function wechat(event: unknown, deps: ServerDeps): Promise<HttpAcce
           records: deps.store.platform,
           clock: deps.clock,
           logger: deps.logger,
+          follow: (appid) => followAppid(deps, appid),
         },
         { query: request.queryStringParameters ?? {}, body: body ?? '' },
       );

@@ -67,6 +67,7 @@ export const filingParams = {
   'filing.list': z.strictObject({ cursor: cursor.optional(), limit: limit.optional() }),
   'sms.resend': z.strictObject(versioned),
   'sms.confirm': z.strictObject(versioned),
+  'face.retry': z.strictObject(versioned),
   'subscription.record': z.strictObject({
     results: z.record(z.string().min(1).max(128), z.enum(['accept', 'reject', 'ban', 'filter'])),
   }),
@@ -94,6 +95,7 @@ export const adminParams = {
   }),
   'filing.get': z.strictObject({ id }),
   'review.approve': z.strictObject(versioned),
+  'wechat.retry': z.strictObject(versioned),
   'review.reject': z.strictObject({ ...versioned, reasons }),
   'sms.record': z.strictObject(versioned),
   'authority.approve': z.strictObject({ ...versioned, recordNumber: z.string().min(1).max(40) }),

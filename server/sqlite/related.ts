@@ -1,6 +1,6 @@
 /**
  * The cross-record lookups on sqlite (server/app/cross-record.ts): filed and open applications by
- * subject, principal mobile or AppID, each through its own partial index (migration 8), and the
+ * subject, principal mobile or AppID, each through its own partial index (migration 9), and the
  * key revisions a submit's commit checks and bumps inside its transaction.
  */
 import type Database from 'better-sqlite3';

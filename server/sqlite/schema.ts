@@ -177,6 +177,15 @@ export const MIGRATIONS: readonly string[] = [
     WHERE json_extract(doc, '$.recordNumber') IS NOT NULL AND json_extract(doc, '$.recordNumber') <> ''
     ORDER BY json_extract(doc, '$.createdAt');
   `,
+  // The WeChat channel (server/filing-channel): the poll takes the followed applications checked
+  // longest ago first, and a pushed event finds its application by appid. Null for the rest, so
+  // the partial indexes hold only what is followed.
+  `
+  ALTER TABLE applications ADD COLUMN follow_key TEXT;
+  ALTER TABLE applications ADD COLUMN follow_appid TEXT;
+  CREATE INDEX applications_follow ON applications (follow_key) WHERE follow_key IS NOT NULL;
+  CREATE INDEX applications_follow_appid ON applications (follow_appid) WHERE follow_appid IS NOT NULL;
+  `,
   // The cross-record rules (server/app/cross-record.ts): each application's subject, AppID and
   // principals' mobiles as indexed columns (backfilled by the functions migrate.ts registers), and
   // the revision of each key, bumped by every submit checked against it.

@@ -242,6 +242,20 @@ export class SqliteStore extends SqliteReviewers implements Store {
     return found;
   }
 
+  async followed(limit: number): Promise<Application[]> {
+    const rows = this.db
+      .prepare(`SELECT doc FROM applications WHERE follow_key IS NOT NULL ORDER BY follow_key LIMIT ?`)
+      .all(limit) as Row[];
+    return rows.map((row) => parse<Application>(row.doc));
+  }
+
+  async followedByAppid(appid: string): Promise<Application[]> {
+    const rows = this.db
+      .prepare(`SELECT doc FROM applications WHERE follow_appid = ? ORDER BY follow_key LIMIT 10`)
+      .all(appid) as Row[];
+    return rows.map((row) => parse<Application>(row.doc));
+  }
+
   async relatedFilings(lookup: RelatedLookup, limit: number): Promise<RelatedFound> {
     return relatedWithin(this.db, lookup, limit);
   }

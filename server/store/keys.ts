@@ -2,7 +2,7 @@
  * The sort keys both adapters index, derived from the application on every write so that paging
  * is a single-field range scan (`key < cursor` / `key > cursor`) on any database.
  */
-import { subjectKey, type Application, type FilingState } from '@beian/core';
+import { channelOf, FOLLOWED_STATES, subjectKey, type Application, type FilingState } from '@beian/core';
 import type { RelatedLookup } from './types';
 
 /** Newest first for a filer's list: scanned descending. */
@@ -26,6 +26,15 @@ export function queueKey(
   return `2|${newestFirst}|${id}`;
 }
 
+/**
+ * The WeChat channel's poll order, scanned ascending: the application checked longest ago first
+ * (never checked: first of all). Null when nothing is to be asked of WeChat.
+ */
+export function followKey(application: Application): string | null {
+  if (channelOf(application) !== 'wechat' || !FOLLOWED_STATES.includes(application.state)) return null;
+  return `${application.wechat?.checkedAt ?? ''}|${application.id}`;
+}
+
 /** The columns/fields every adapter stores next to the document, for its indexes. */
 export interface IndexFields {
   owner: string;
@@ -38,6 +47,9 @@ export interface IndexFields {
   queueKey: string;
   subjectName: string;
   miniprogramName: string;
+  followKey: string | null;
+  /** The mini-program's appid while followed: a pushed event names the appid, not the application. */
+  followAppid: string | null;
   /** The cross-record keys (docs/domain.md § Checks across fields and records); '' when unset. */
   subjectKey: string;
   appid: string;
@@ -58,6 +70,8 @@ export function indexFields(application: Application): IndexFields {
     queueKey: queueKey(application),
     subjectName: application.form.subject.name,
     miniprogramName: application.form.miniprogram.name,
+    followKey: followKey(application),
+    followAppid: followKey(application) === null ? null : application.form.miniprogram.appid,
     subjectKey: subjectKey(application.form),
     appid: application.form.miniprogram.appid,
     principalMobile: application.form.subject.principal.mobile,

@@ -188,6 +188,13 @@ export interface Store {
   /** Reviews past their due time that are not flagged overdue yet. */
   unflaggedOverdueReviews(now: string, limit: number): Promise<Application[]>;
   /**
+   * WeChat-channel applications waiting on WeChat (face task, sending, WeChat's review), the one
+   * checked longest ago first: the poll's batch, so a tick's cost is flat however many there are.
+   */
+  followed(limit: number): Promise<Application[]>;
+  /** The followed applications of one mini-program (a pushed event names only the appid). */
+  followedByAppid(appid: string): Promise<Application[]>;
+  /**
    * The filed and open applications that share the subject, a principal's mobile or the AppID
    * (at most `limit` per key, through an index each), with the keys' revisions read first.
    */

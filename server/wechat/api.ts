@@ -118,6 +118,14 @@ export interface EntranceInfoResponse extends WeChatStatus {
   };
 }
 
+/** The subject's certificate; a personal subject's is its principal's ID card. */
+export interface IcpOrganizeInfo {
+  certificate_type: number;
+  certificate_number: string;
+  certificate_address: string;
+  certificate_photo?: string;
+}
+
 /** Multipart text fields of `upload_icp_media`; the file goes in the `media` part. */
 export interface UploadMediaFields {
   type: 'image' | 'video';
@@ -177,12 +185,7 @@ export interface IcpSubject {
     record_number?: string;
   };
   personal_info?: { residence_permit?: string };
-  organize_info: {
-    certificate_type: number;
-    certificate_number: string;
-    certificate_address: string;
-    certificate_photo?: string;
-  };
+  organize_info: IcpOrganizeInfo;
   principal_info: IcpPrincipalInfo;
   legal_person_info?: { name: string; certificate_number: string };
 }

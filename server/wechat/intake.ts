@@ -26,6 +26,12 @@ export interface IntakeDeps {
   records: PlatformRecords;
   clock: Clock;
   logger: Logger;
+  /**
+   * An ICP result or a face-verification result arrived for this mini-program: the channel looks
+   * at its applications now (server/channel/follow.ts). Its own failures are its own: the push is
+   * handled once the event is noted, and the poll comes back to whatever the look missed.
+   */
+  follow?: (appid: string) => Promise<void>;
 }
 
 interface Claim {
@@ -81,6 +87,9 @@ async function handle(platform: Platform, deps: IntakeDeps, event: WeChatEvent):
     case 'notify_icpfiling_verify_result':
       // Kept for the channel's sync, which reads WeChat's state itself: the push says when, not what.
       await note(deps, event);
+      await deps.follow?.(
+        event.type === 'notify_apply_icpfiling_result' ? event.authorizerAppid : event.verifyAppid,
+      );
       return;
     default:
       return;

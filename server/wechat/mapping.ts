@@ -13,6 +13,7 @@
 import {
   fieldLabel,
   FIELD_SPECS,
+  isPersonalSubject,
   LONG_TERM,
   type CancelScope,
   type FilingForm,
@@ -22,6 +23,7 @@ import type {
   ApplyIcpFilingRequest,
   CancelType,
   IcpMaterials,
+  IcpOrganizeInfo,
   IcpPrincipalInfo,
   UploadMediaFields,
 } from './api';
@@ -160,12 +162,7 @@ export function applyBody(
         address: subject.address,
         comment: subject.comment,
       },
-      organize_info: {
-        certificate_type: subject.certificate.type ?? 0,
-        certificate_number: subject.certificate.number,
-        certificate_address: subject.certificate.address,
-        ...(subject.certificate.photo ? { certificate_photo: media(subject.certificate.photo) } : {}),
-      },
+      organize_info: organizeInfo(form, media),
       principal_info: {
         ...principal(subject.principal),
         ...(needsLetter && subject.principal.authorizationLetter
@@ -187,11 +184,15 @@ export function applyBody(
     icp_applets: {
       base_info: {
         service_content_types: [...miniprogram.serviceTypes],
-        nrlx_details: miniprogram.preApprovals.map((approval) =>
-          approval.type === 24
-            ? { type: 24 }
-            : { type: approval.type ?? 0, code: approval.code, media: media(approval.media) },
-        ),
+        // Nothing chosen is "none applies": WeChat wants {type: 24} alone, never an empty list.
+        nrlx_details:
+          miniprogram.preApprovals.length === 0
+            ? [{ type: 24 }]
+            : miniprogram.preApprovals.map((approval) =>
+                approval.type === 24
+                  ? { type: 24 }
+                  : { type: approval.type ?? 0, code: approval.code, media: media(approval.media) },
+              ),
         comment: miniprogram.comment,
       },
       principal_info: { ...principal(miniprogram.principal), verify_task_id: verifyTaskId },
@@ -200,6 +201,29 @@ export function applyBody(
   const materials = materialsOf(form, media);
   if (Object.keys(materials).length > 0) body.icp_materials = materials;
   return body;
+}
+
+/**
+ * The subject's certificate. A personal subject has none of its own: WeChat wants its principal's
+ * ID card there, the portrait side as the photo (one media_id may fill several fields).
+ */
+function organizeInfo(form: FilingForm, media: (fileId: string) => string): IcpOrganizeInfo {
+  const { subject } = form;
+  if (isPersonalSubject(subject.type)) {
+    const { certificate } = subject.principal;
+    return {
+      certificate_type: certificate.type ?? 0,
+      certificate_number: certificate.number,
+      certificate_address: subject.certificate.address || subject.address,
+      ...(certificate.photoFront ? { certificate_photo: media(certificate.photoFront) } : {}),
+    };
+  }
+  return {
+    certificate_type: subject.certificate.type ?? 0,
+    certificate_number: subject.certificate.number,
+    certificate_address: subject.certificate.address,
+    ...(subject.certificate.photo ? { certificate_photo: media(subject.certificate.photo) } : {}),
+  };
 }
 
 function materialsOf(form: FilingForm, media: (fileId: string) => string): IcpMaterials {

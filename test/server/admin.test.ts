@@ -261,6 +261,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       expect(stats.counts.sms_verification).toBe(1);
       expect(stats.overdue).toBe(0);
       expect(stats.medianHours).toEqual({
+        pre_review: null,
         platform_review: 4,
         sms_verification: null,
         authority_review: null,

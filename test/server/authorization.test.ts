@@ -61,6 +61,12 @@ const MATRIX: { [F in FunctionName]: Record<ActionName<F>, Row> } = {
     'filing.list': { stage: 'draft', params: none, expect: USERS_ONLY },
     'sms.resend': { stage: 'sms_verification', params: versioned, expect: OWNER_ONLY },
     'sms.confirm': { stage: 'sms_verification', params: versioned, expect: OWNER_ONLY },
+    // The harness files on the manual channel: only its owner gets as far as the state check.
+    'face.retry': {
+      stage: 'platform_review',
+      params: versioned,
+      expect: { ...OWNER_ONLY, owner: 'INVALID_STATE' },
+    },
     'subscription.record': {
       stage: 'none',
       params: () => ({ results: { x: 'reject' } }),
@@ -87,6 +93,11 @@ const MATRIX: { [F in FunctionName]: Record<ActionName<F>, Row> } = {
     'queue.list': { stage: 'platform_review', params: none, expect: REVIEWERS },
     'filing.get': { stage: 'platform_review', params: byId, expect: REVIEWERS },
     'review.approve': { stage: 'platform_review', params: versioned, expect: REVIEWERS },
+    'wechat.retry': {
+      stage: 'platform_review',
+      params: versioned,
+      expect: { ...REVIEWERS, admin: 'INVALID_STATE', operator: 'INVALID_STATE' },
+    },
     'review.reject': {
       stage: 'platform_review',
       params: (a) => ({

@@ -128,7 +128,7 @@ describe('sqlite search', () => {
       10,
     );
     expect(found.map((a) => a.id)).toEqual([app.id]);
-    // Migration 8 backfilled the cross-record keys from the document.
+    // Migration 9 backfilled the cross-record keys from the document.
     const related = await store.relatedFilings(relatedKeys(app.form), 10);
     expect(related.applications.map((a) => a.id)).toEqual([app.id]);
     await store.close();

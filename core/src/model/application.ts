@@ -6,9 +6,17 @@ export type FilingKind = 'new' | 'change' | 'cancel';
 /** What a cancellation removes: 注销主体, 注销小程序, 取消接入. */
 export type CancelScope = 'subject' | 'miniprogram' | 'access';
 
-/** The states of the review workflow (DESIGN.md § Workflow). */
+/**
+ * The states of the review workflow (docs/architecture.md § Workflow). `pre_review`,
+ * `pre_rejected`, `face_verification` and `sending` exist only in the WeChat channel: Beian's own
+ * pre-review, WeChat's face-verification task, and the upload and apply calls.
+ */
 export type FilingState =
   | 'draft'
+  | 'pre_review'
+  | 'pre_rejected'
+  | 'face_verification'
+  | 'sending'
   | 'platform_review'
   | 'platform_rejected'
   | 'sms_verification'
@@ -21,6 +29,10 @@ export type FilingState =
 
 export const FILING_STATES: readonly FilingState[] = [
   'draft',
+  'pre_review',
+  'pre_rejected',
+  'face_verification',
+  'sending',
   'platform_review',
   'platform_rejected',
   'sms_verification',
@@ -42,10 +54,42 @@ export interface Reason {
   suggest: string;
 }
 
+/**
+ * How an application reaches WeChat (docs/wechat-platform.md § Channels): `wechat` when its
+ * mini-program has authorized Beian's third-party platform and WeChat has an API for its kind,
+ * `manual` otherwise (admins record WeChat's outcomes by hand).
+ */
+export type ChannelKind = 'wechat' | 'manual';
+
+export interface Channel {
+  kind: ChannelKind;
+  /** Why, in the filer's words: shown on the form, the progress page and the review page. */
+  reason: string;
+}
+
+/** WeChat's face-verification task (人脸核身) of the mini-program principal, as Beian last saw it. */
+export interface FaceTask {
+  taskId: string;
+  status: 'waiting' | 'succeeded' | 'failed' | 'expired';
+  createdAt: string;
+  /** The administrator must finish within 24 h of the notice. */
+  noticeExpiresAt: string;
+  /** A finished task is usable at apply for 3 days from creation. */
+  expiresAt: string;
+}
+
 /** What moves an application; the payload is part of the event so the audit log can replay it. */
 export type FilingEvent =
-  | { type: 'submit' }
+  /** `channel` is decided by the server at each submit; absent, the manual channel. */
+  | { type: 'submit'; channel?: Channel }
   | { type: 'withdraw' }
+  | { type: 'pre_approve' }
+  | { type: 'pre_reject'; reasons: Reason[] }
+  /** A face-verification task created, or its status seen changed (not yet succeeded). */
+  | { type: 'face_task'; task: FaceTask }
+  | { type: 'face_verified'; task: FaceTask }
+  /** WeChat accepted the application (`apply_icp_filing`) or the cancellation (`cancel_icp_filing`). */
+  | { type: 'wechat_sent' }
   | { type: 'platform_approve' }
   | { type: 'platform_reject'; reasons: Reason[] }
   | { type: 'sms_resend' }
@@ -61,12 +105,14 @@ export type Actor =
   | { kind: 'filer'; openid: string }
   | { kind: 'admin'; openid: string; name: string }
   | { kind: 'operator'; name: string }
-  | { kind: 'system' };
+  | { kind: 'system' }
+  /** A change WeChat reported (a pushed event or the reconciliation poll). */
+  | { kind: 'wechat' };
 
 export type ActorKind = Actor['kind'];
 
 /** The stages that have a due date, in the order an application passes them. */
-export const DUE_STAGES = ['platform_review', 'sms_verification', 'authority_review'] as const;
+export const DUE_STAGES = ['pre_review', 'platform_review', 'sms_verification', 'authority_review'] as const;
 
 export type DueStage = (typeof DUE_STAGES)[number];
 
@@ -122,6 +168,55 @@ export interface Application {
   /** 备案号, once filed (kept through changes). */
   recordNumber: string | null;
   timeline: TimelineEntry[];
+  /**
+   * The channel of the latest submission. Absent (a draft, or an application stored before
+   * channels existed) means `manual`: read it with `channelOf`.
+   */
+  channel?: Channel;
+  /** The WeChat channel's progress; absent or null in the manual channel. */
+  wechat?: WeChatTrack | null;
+}
+
+/** The application's channel kind: `manual` unless a submit chose WeChat. */
+export function channelOf(application: Pick<Application, 'channel'>): ChannelKind {
+  return application.channel?.kind ?? 'manual';
+}
+
+/** One file uploaded with `upload_icp_media`, cached per file and API field. */
+export interface MediaUpload {
+  file: string;
+  /** The API path it fills, e.g. `icp_subject.principal_info.certificate_photo_front`. */
+  field: string;
+  mediaId: string;
+  at: string;
+}
+
+/**
+ * The last call of the sending step (`apply_icp_filing` or `cancel_icp_filing`) for the current
+ * submission. `calling` is written before the call, so a run that died mid-call is never repeated
+ * blindly: the next run asks WeChat whether the order exists first.
+ */
+export interface SendAttempt {
+  /** The submission it belongs to (`submittedAt`). */
+  submission: string;
+  state: 'calling' | 'failed';
+  attempts: number;
+  at: string;
+  /** When the next try may run (backoff after a transient failure). */
+  nextAttemptAt: string;
+  /** WeChat's answer or the failure, for the admins (never personal data). */
+  error: string | null;
+}
+
+/** What Beian knows of the application at WeChat. */
+export interface WeChatTrack {
+  face: FaceTask | null;
+  media: MediaUpload[];
+  send: SendAttempt | null;
+  /** WeChat's status as last read (`get_icp_entrance_info`), null before the first read. */
+  status: { status: number; smsVerifyStatus: number | null; isCanceling: boolean } | null;
+  /** When Beian last asked WeChat (the poll takes the oldest first). */
+  checkedAt: string | null;
 }
 
 /** An entry of the append-only audit trail: one per transition. */

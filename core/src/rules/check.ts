@@ -12,7 +12,7 @@
  */
 import { lookupOf } from '../data/lookup';
 import { BUILT_IN_TABLES, isFilingTables, type FilingTables } from '../data/tables';
-import type { CancelScope, FilingKind } from '../model/application';
+import type { CancelScope, ChannelKind, FilingKind } from '../model/application';
 import { sectionOf } from '../model/fields';
 import type { FilingForm, FormSection, IsoDate } from '../model/form';
 import { isWithinPath } from '../model/paths';
@@ -35,6 +35,11 @@ export interface CheckOptions {
    * has them (the server's stored copy, the client's cached one), BUILT_IN_TABLES by default.
    */
   tables?: FilingTables;
+  /**
+   * The channel the submission takes: through WeChat, WeChat's own face-verification task
+   * replaces the photo capture, so the form asks for neither photo nor task id.
+   */
+  channel?: ChannelKind;
 }
 
 /** What the checks look at. Callers may pass anything: malformed input yields errors, never a throw. */
@@ -89,7 +94,8 @@ function run(target: unknown, options: unknown): Findings {
   const today = property(options, 'today');
   const given = property(options, 'tables');
   const tables = lookupOf(isFilingTables(given) ? given : BUILT_IN_TABLES);
-  const ctx: RuleContext = { kind, form, today: isIsoDate(today) ? today : null, tables, findings };
+  const channel = property(options, 'channel') === 'wechat' ? 'wechat' : 'manual';
+  const ctx: RuleContext = { kind, form, today: isIsoDate(today) ? today : null, tables, findings, channel };
   if (kind === 'cancel') {
     const scope = readScope(property(target, 'cancelScope'), findings);
     if (scope === null) return keepOnly(findings, []);

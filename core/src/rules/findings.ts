@@ -7,7 +7,7 @@
  * - issues in form order, so "go to the first problem" goes to the earliest field.
  */
 import type { TableLookup } from '../data/lookup';
-import type { FilingKind } from '../model/application';
+import type { ChannelKind, FilingKind } from '../model/application';
 import type { FilingForm } from '../model/form';
 import { FIELD_SPECS, FORM_SECTIONS, LIST_SPECS, sectionOf } from '../model/fields';
 import type { CheckResult, Issue } from '../result';
@@ -41,6 +41,8 @@ export interface RuleContext {
   /** WeChat's enumerations and district tree, as given to the check (BUILT_IN_TABLES otherwise). */
   tables: TableLookup;
   findings: Findings;
+  /** The submission's channel: `wechat` leaves face verification to WeChat's task. */
+  channel: ChannelKind;
 }
 
 // Form order: each spec pattern's position, a list just before its items' fields.

@@ -8,6 +8,7 @@ import type { MaterialRequirement } from '../contract';
 import { CERTIFICATE_TYPE, NONE_PRE_APPROVAL, certificateTypeName, isPersonalSubject } from '../data/enums';
 import { FIELD_SPECS, fieldLabel } from '../model/fields';
 import type { FilingForm, MaterialKey, PersonCertificate } from '../model/form';
+import type { ChannelKind } from '../model/application';
 import type { CheckTarget } from './check';
 import { Findings } from './findings';
 import { preApprovalHints } from './keywords';
@@ -92,7 +93,7 @@ function subjectItems(form: FilingForm): MaterialRequirement[] {
   return items;
 }
 
-function miniprogramItems(form: FilingForm): MaterialRequirement[] {
+function miniprogramItems(form: FilingForm, channel: ChannelKind): MaterialRequirement[] {
   const { miniprogram } = form;
   const items: MaterialRequirement[] = [];
   miniprogram.preApprovals.forEach((item, index) => {
@@ -103,7 +104,7 @@ function miniprogramItems(form: FilingForm): MaterialRequirement[] {
   if (!miniprogram.principal.sameAsSubjectPrincipal)
     items.push(...personPhotos('miniprogram.principal', miniprogram.principal.certificate, '小程序负责人'));
   const face = miniprogram.principal.faceVerification;
-  if (face.method === 'photo') {
+  if (face.method === 'photo' && channel === 'manual') {
     items.push(
       file(
         'miniprogram.principal.faceVerification.photo',
@@ -136,12 +137,18 @@ function otherMaterials(form: FilingForm): MaterialRequirement[] {
   });
 }
 
-/** The checklist of one application (any input: a malformed one reads as empty where it breaks). */
-export function materialsChecklist(target: CheckTarget): MaterialRequirement[] {
+/**
+ * The checklist of one application (any input: a malformed one reads as empty where it breaks).
+ * Through WeChat the face photo is not asked for: WeChat's task verifies the principal.
+ */
+export function materialsChecklist(
+  target: CheckTarget,
+  channel: ChannelKind = 'manual',
+): MaterialRequirement[] {
   const source: unknown = target;
   if (typeof source !== 'object' || source === null) return [];
   const record = source as Partial<Record<keyof CheckTarget, unknown>>;
   if (record.kind === 'cancel') return [];
   const form = readForm(record.form, new Findings());
-  return [...subjectItems(form), ...miniprogramItems(form), ...otherMaterials(form)];
+  return [...subjectItems(form), ...miniprogramItems(form, channel), ...otherMaterials(form)];
 }

@@ -11,11 +11,18 @@ import type { StageEta } from '../contract';
 import type { Application, Due, DueStage } from '../model/application';
 
 export const REVIEW_WORKING_DAYS = {
+  // Beian's own pre-review keeps the pace the guide sets for a platform review.
+  pre_review: { earliest: 1, latest: 2 },
   platform_review: { earliest: 1, latest: 2 },
   authority_review: { earliest: 1, latest: 20 },
 } as const;
 
 export const SMS_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** WeChat's face-verification notice to the administrator lapses after 24 hours… */
+export const FACE_NOTICE_MS = 24 * 60 * 60 * 1000;
+/** …and a finished task is usable at apply for 3 days from its creation. */
+export const FACE_TASK_MS = 3 * 24 * 60 * 60 * 1000;
 
 type ReviewStage = keyof typeof REVIEW_WORKING_DAYS;
 

@@ -8,7 +8,7 @@ import { formatMonthDay } from '../calendar/beijing';
 import type { Calendar } from '../calendar/calendar';
 import type { Application, FilingState, Reason } from '../model/application';
 import { progressPage, type Labelled, type Notice, type NoticeOfRole } from '../notices/notice';
-import { etaOf, smsWindowClosesAt } from './deadlines';
+import { etaOf, FACE_NOTICE_MS, smsWindowClosesAt } from './deadlines';
 import { STATE_INFO } from './states';
 
 /** The filing as a filer recognises it: the mini-program's name, and the kind unless it is a new filing. */
@@ -68,6 +68,19 @@ function smsTodo({ application, now }: Context): NoticeOfRole<'todo'> {
   return { role: 'todo', ...base(application), values };
 }
 
+/** The administrator's face verification: the notice WeChat sent them lapses after 24 hours. */
+function faceTodo({ application, now }: Context): NoticeOfRole<'todo'> {
+  const deadline =
+    application.wechat?.face?.noticeExpiresAt ?? new Date(Date.parse(now) + FACE_NOTICE_MS).toISOString();
+  const values = {
+    filing: filingTitle(application),
+    task: '完成微信人脸核身',
+    deadline,
+    note: '请小程序管理员在微信中完成',
+  };
+  return { role: 'todo', ...base(application), values };
+}
+
 function approvalResult(context: Context): NoticeOfRole<'result'> {
   const { application } = context;
   const recordNumber = application.recordNumber ?? '详见小程序';
@@ -84,6 +97,21 @@ function approvalResult(context: Context): NoticeOfRole<'result'> {
 export function noticesFor(application: Application, now: string, calendar: Calendar): Notice[] {
   const context: Context = { application, now, calendar };
   switch (application.state) {
+    case 'pre_review':
+      return [progress(context, '服务商预审通常需要1–2个工作日')];
+    case 'pre_rejected':
+      return [
+        result(
+          context,
+          '服务商预审',
+          { text: '预审未通过', phrase: '未通过' },
+          reasonSummary(application.reasons),
+        ),
+      ];
+    case 'face_verification':
+      return [faceTodo(context)];
+    case 'sending':
+      return [progress(context, '人脸核验已完成，正在提交至微信')];
     case 'platform_review':
       return [progress(context, '平台初审通常需要1–2个工作日')];
     case 'sms_verification':

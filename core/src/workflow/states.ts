@@ -21,6 +21,32 @@ export const STATE_INFO: Readonly<Record<FilingState, StateInfo>> = {
     phrase: '填写中',
     terminal: false,
   },
+  pre_review: {
+    label: '服务商预审中',
+    explanation:
+      '备案助手的审核员正在预审你的信息与材料，通常需要 1–2 个工作日；预审通过后将直接通过微信提交备案。',
+    phrase: '预审中',
+    terminal: false,
+  },
+  pre_rejected: {
+    label: '服务商预审驳回',
+    explanation: '预审发现需要修改的地方：请按各项的驳回原因修改后重新提交，通过后才会提交到微信。',
+    phrase: '预审驳回',
+    terminal: false,
+  },
+  face_verification: {
+    label: '待人脸核验',
+    explanation:
+      '预审已通过：微信已向小程序管理员发送人脸核身通知，请在 24 小时内在微信中完成（浅色背景，不戴帽子、口罩）。',
+    phrase: '待人脸核验',
+    terminal: false,
+  },
+  sending: {
+    label: '正在提交至微信',
+    explanation: '人脸核验已完成，备案助手正在把材料和备案信息提交到微信，通常几分钟内完成。',
+    phrase: '提交中',
+    terminal: false,
+  },
   platform_review: {
     label: '平台初审中',
     explanation: '平台正在核对你的信息与材料，通常需要 1–2 个工作日，期间可能来电确认，请保持电话畅通。',
@@ -81,6 +107,11 @@ export const STATE_INFO: Readonly<Record<FilingState, StateInfo>> = {
 export const EVENT_LABELS: Readonly<Record<FilingEventType, string>> = {
   submit: '提交',
   withdraw: '撤回',
+  pre_approve: '服务商预审通过',
+  pre_reject: '服务商预审驳回',
+  face_task: '发起人脸核验',
+  face_verified: '完成人脸核验',
+  wechat_sent: '已提交至微信',
   platform_approve: '平台初审通过',
   platform_reject: '平台初审驳回',
   sms_resend: '重发核验短信',
@@ -93,6 +124,11 @@ export const EVENT_LABELS: Readonly<Record<FilingEventType, string>> = {
 export const FILING_EVENT_TYPES: readonly FilingEventType[] = [
   'submit',
   'withdraw',
+  'pre_approve',
+  'pre_reject',
+  'face_task',
+  'face_verified',
+  'wechat_sent',
   'platform_approve',
   'platform_reject',
   'sms_resend',

@@ -12,6 +12,7 @@ import type {
   FilingEvent,
   FilingState,
   TimelineEntry,
+  WeChatTrack,
 } from '../model/application';
 import type { FilingTables } from '../data/tables';
 import type { Notice } from '../notices/notice';
@@ -72,7 +73,7 @@ const GUARDS: { [T in FilingEvent['type']]: Guard<T> } = {
     const { kind, cancelScope, form } = application;
     const { errors } = check(
       { kind, cancelScope, form },
-      { today: beijingDate(now), tables: options.tables },
+      { today: beijingDate(now), tables: options.tables, channel: event.channel?.kind },
     );
     if (errors.length === 0) return event;
     return {
@@ -83,6 +84,11 @@ const GUARDS: { [T in FilingEvent['type']]: Guard<T> } = {
   },
   withdraw: (application, event) =>
     application.kind === 'cancel' ? invalidState('注销申请提交后不能撤回。') : event,
+  pre_approve: pass(),
+  pre_reject: reject,
+  face_task: pass(),
+  face_verified: pass(),
+  wechat_sent: pass(),
   platform_approve: pass(),
   platform_reject: reject,
   authority_reject: reject,
@@ -94,8 +100,9 @@ const GUARDS: { [T in FilingEvent['type']]: Guard<T> } = {
     if ((application.sms?.resends ?? 0) < 1) return event;
     return invalidState('核验短信只能重发一次。如仍未收到，请检查手机是否拦截了 12381 的短信。');
   },
-  sms_timeout(application, event, _actor, now) {
-    if (isSmsWindowClosed(application, now)) return event;
+  sms_timeout(application, event, actor, now) {
+    // WeChat's own "核验超时" is the fact; the window is only ours to time out in the manual channel.
+    if (actor.kind === 'wechat' || isSmsWindowClosed(application, now)) return event;
     return invalidState(
       `短信核验窗口到 ${formatMonthDayTime(smsWindowClosesAt(application) ?? now)} 才结束。`,
     );
@@ -140,23 +147,55 @@ function apply(application: Application, event: FilingEvent, to: FilingState, at
     timeline: changed ? moveTimeline(application.timeline, to, at) : application.timeline,
     overdueSince: changed ? null : application.overdueSince,
   };
+  return { ...next, ...changesOf(application, event, to, at) };
+}
+
+/** What the event itself changes, beyond the state, the version and the timeline. */
+function changesOf(
+  application: Application,
+  event: FilingEvent,
+  to: FilingState,
+  at: string,
+): Partial<Application> {
   switch (event.type) {
     case 'submit':
-      return { ...next, submittedAt: at, reasons: [], sms: null };
+      return { submittedAt: at, reasons: [], sms: null, ...channelOnSubmit(application, event) };
+    case 'pre_reject':
     case 'platform_reject':
     case 'authority_reject':
-      return { ...next, reasons: event.reasons };
+      return { reasons: event.reasons };
+    case 'face_task':
+    case 'face_verified':
+      return { wechat: { ...(application.wechat ?? emptyTrack()), face: event.task } };
     case 'platform_approve':
-      return to === 'sms_verification' ? { ...next, sms: { firstSentAt: at, resends: 0 } } : next;
+    case 'wechat_sent':
+      return to === 'sms_verification' ? { sms: { firstSentAt: at, resends: 0 } } : {};
     case 'sms_resend':
-      return application.sms
-        ? { ...next, sms: { ...application.sms, resends: application.sms.resends + 1 } }
-        : next;
+      return application.sms ? { sms: { ...application.sms, resends: application.sms.resends + 1 } } : {};
     case 'authority_approve':
-      return { ...next, recordNumber: event.recordNumber };
+      return { recordNumber: event.recordNumber };
     default:
-      return next;
+      return {};
   }
+}
+
+export function emptyTrack(): WeChatTrack {
+  return { face: null, media: [], send: null, status: null, checkedAt: null };
+}
+
+/**
+ * What a submit records of its channel. A WeChat submission keeps the face task (still usable if
+ * it has not lapsed) and the media cache (a media_id WeChat has forgotten is uploaded again), and
+ * starts a new send. A submit that names no channel is the manual one and adds nothing.
+ */
+function channelOnSubmit(
+  application: Application,
+  event: Extract<FilingEvent, { type: 'submit' }>,
+): Pick<Application, 'channel' | 'wechat'> | Record<string, never> {
+  if (!event.channel) return application.channel ? { channel: undefined, wechat: null } : {};
+  if (event.channel.kind === 'manual') return { channel: event.channel, wechat: null };
+  const before = application.wechat ?? emptyTrack();
+  return { channel: event.channel, wechat: { ...emptyTrack(), face: before.face, media: before.media } };
 }
 
 /**
@@ -173,7 +212,7 @@ export function transition(
 ): TransitionResult {
   const forbidden = refuseActor(application, event.type, actor);
   if (forbidden) return refusal(forbidden);
-  const to = targetOf(application, event.type);
+  const to = targetOf(application, event.type, event);
   if (to === null) return refusal(refuseState(application, event.type));
   const recorded = guard(application, event, actor, now, options);
   if ('code' in recorded) return refusal(recorded);

@@ -6,6 +6,7 @@ import {
   recordSms,
   rejectAtAuthority,
   rejectReview,
+  retrySend,
 } from '../services/reviews';
 import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
 import { changedData, isEmpty } from '../../utils/set-data';
@@ -52,6 +53,7 @@ const INITIAL: Data = {
   related: NO_RELATED,
   options: [],
   knownRecordNumber: '',
+  channel: null,
   loading: true,
   loadError: '',
   busy: false,
@@ -127,9 +129,17 @@ Component({
       return choice.confirm;
     },
 
+    async onRetrySend(): Promise<void> {
+      await this.decide(retrySend, '已重新提交至微信');
+    },
     async onApprove(): Promise<void> {
       const errors = this.data.errors.length;
       const warning = errors > 0 ? `自动检查仍有 ${errors} 项错误。` : '';
+      if (this.data.step === 'pre') {
+        const content = `${warning}通过后备案助手将发起微信人脸核身，完成后直接向微信提交备案。确定通过吗？`;
+        if (await this.confirmed('通过预审', content)) await this.decide(approveReview, '已通过预审');
+        return;
+      }
       const next = this.data.skipsSms
         ? '取消接入无需短信核验，通过后直接进入通管局审核。'
         : '通过后进入工信部短信核验，12381 将向负责人发送短信。';

@@ -41,6 +41,11 @@ export function approveReview(seen: Seen): Moved {
   return call('admin', 'review.approve', { id: seen.id, version: seen.version });
 }
 
+/** Through WeChat: the sending step again now, after a failure (WeChat's answer is on the page). */
+export function retrySend(seen: Seen): Moved {
+  return call('admin', 'wechat.retry', { id: seen.id, version: seen.version });
+}
+
 export function rejectReview(seen: Seen, reasons: Reason[]): Moved {
   return call('admin', 'review.reject', { id: seen.id, version: seen.version, reasons });
 }

@@ -4,12 +4,14 @@
  */
 import {
   STATE_INFO,
+  channelOf,
   fieldLabel,
   type Actor,
+  type Application,
+  type FaceTask,
   type AuditEvent,
   type CheckResult,
   type FilingEvent,
-  type FilingState,
   type Issue,
 } from '@beian/core';
 import { beijingDateTime } from '../../utils/time';
@@ -47,12 +49,19 @@ function actorText(actor: Actor): string {
       return `运维 ${actor.name}`;
     case 'system':
       return '系统';
+    case 'wechat':
+      return '微信（同步）';
   }
 }
 
 const EVENT_TEXT: Record<FilingEvent['type'], string> = {
   submit: '提交申请',
   withdraw: '撤回申请',
+  pre_approve: '服务商预审通过',
+  pre_reject: '服务商预审驳回',
+  face_task: '发起人脸核验',
+  face_verified: '完成人脸核验',
+  wechat_sent: '已提交至微信',
   platform_approve: '平台初审通过',
   platform_reject: '平台初审驳回',
   sms_resend: '重新发送核验短信',
@@ -62,9 +71,20 @@ const EVENT_TEXT: Record<FilingEvent['type'], string> = {
   authority_reject: '通管局审核驳回',
 };
 
+const FACE_STATUS_TEXT: Record<FaceTask['status'], string> = {
+  waiting: '等待核验',
+  succeeded: '核验通过',
+  failed: '核验未通过',
+  expired: '已过期',
+};
+
 function eventDetail(event: FilingEvent): string {
   if (event.type === 'authority_approve') return `备案号 ${event.recordNumber}`;
-  if (event.type === 'platform_reject' || event.type === 'authority_reject') {
+  if (event.type === 'submit' && event.channel)
+    return event.channel.kind === 'wechat' ? '通过微信提交' : '人工办理';
+  if (event.type === 'face_task')
+    return `核验任务 ${event.task.taskId.slice(0, 8)}…（${FACE_STATUS_TEXT[event.task.status]}）`;
+  if (event.type === 'platform_reject' || event.type === 'authority_reject' || event.type === 'pre_reject') {
     return event.reasons
       .map((reason) => `${fieldLabel(reason.field) || reason.field}：${reason.error}`)
       .join('；');
@@ -87,9 +107,14 @@ export function auditRows(audit: readonly AuditEvent[]): AuditRow[] {
 }
 
 /** The decision the application waits for, which decides the buttons the reviewer gets. */
-export type ReviewStep = 'platform' | 'sms' | 'authority' | 'none';
+/** The decision the page offers: Beian's pre-review, or recording WeChat's outcomes by hand. */
+export type ReviewStep = 'pre' | 'platform' | 'sms' | 'authority' | 'none';
 
-export function reviewStep(state: FilingState): ReviewStep {
+export function reviewStep(application: Pick<Application, 'state' | 'channel'>): ReviewStep {
+  const { state } = application;
+  if (state === 'pre_review') return 'pre';
+  // Through WeChat, WeChat's own review decides what follows the pre-review.
+  if (channelOf(application) === 'wechat') return 'none';
   if (state === 'platform_review') return 'platform';
   if (state === 'sms_verification') return 'sms';
   if (state === 'authority_review') return 'authority';

@@ -6,6 +6,7 @@ import type { ReviewDetail } from '../services/reviews';
 import { stateTagType, type TagType } from '../../utils/state-tag';
 import { beijingDateTime } from '../../utils/time';
 import type { FieldOption } from './reason-draft';
+import { wechatPanel, type WeChatPanel } from './review-wechat';
 import { relatedView, type RelatedView } from './review-related';
 import { fieldOptions, imageUrls, reviewSections, type SectionView } from './review-sections';
 import {
@@ -41,6 +42,8 @@ export interface ReviewView {
   options: FieldOption[];
   /** A change or cancellation keeps the number of its record: offered ready-filled. */
   knownRecordNumber: string;
+  /** The channel, and in the WeChat channel what was sent and answered; null before a submit. */
+  channel: WeChatPanel | null;
 }
 
 export function reviewView(detail: ReviewDetail): ReviewView {
@@ -58,7 +61,7 @@ export function reviewView(detail: ReviewDetail): ReviewView {
     submitted: beijingDateTime(filing.submittedAt),
     due: filing.due ? beijingDateTime(filing.due.at) : '',
     overdue: filing.overdueSince !== null,
-    step: reviewStep(filing.state),
+    step: reviewStep(filing),
     skipsSms: skipsSmsCheck(filing),
     sections,
     images: imageUrls(sections),
@@ -68,5 +71,6 @@ export function reviewView(detail: ReviewDetail): ReviewView {
     related: relatedView(detail.related),
     options: fieldOptions(filing.form),
     knownRecordNumber: filing.kind !== 'new' && filing.recordNumber ? filing.recordNumber : '',
+    channel: wechatPanel(filing),
   };
 }

@@ -12,6 +12,8 @@ Component({
     errors: { type: Object, value: {} },
     reasons: { type: Object, value: {} },
     focusPath: { type: String, value: '' },
+    /** `wechat`: WeChat's own face task replaces the photo capture (after Beian's pre-review). */
+    channel: { type: String, value: 'manual' },
   },
   methods: {
     onSamePerson(event: { detail: boolean }) {

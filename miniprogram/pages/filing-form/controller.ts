@@ -31,6 +31,7 @@ import type { IssueRow, MaterialRow } from '../../components/summary-section/ind
 import { call } from '../../services/cloud';
 import { DraftSaver, type SaveState } from '../../services/drafts';
 import { getFiling } from '../../services/filings';
+import { platformAuthorization } from '../../services/platform';
 import { currentLookup, currentTables, refreshTables } from '../../services/tables';
 import { showFailure } from '../../utils/feedback';
 import { KIND_NOTE, type FormData } from './form-data';
@@ -167,6 +168,7 @@ export class FormController {
       onConflict: () => this.view.setData({ conflict: true }),
     });
     if (active === SUMMARY_STEP) void this.runCheck();
+    void this.learnChannel();
   }
 
   /** A value changed at a path: bind it, save it soon, and check it when it is a settled choice. */
@@ -211,7 +213,7 @@ export class FormController {
   private checkPatch(path: string, form: FilingForm): Record<string, unknown> {
     const normalized = normalizePath(path);
     const target = this.target(form);
-    const options = { today: beijingDate(new Date()), tables: currentTables() };
+    const options = this.checkOptions();
     const step = this.view.data.active;
     const result = checkField(target, normalized, options);
     const patch = this.errors.replace(form, result.errors, (candidate) =>
@@ -242,14 +244,28 @@ export class FormController {
     return issueRows(this.warnings.filter((issue) => stepOf(issue.path) === step));
   }
 
+  /** What core's checks are run with: today, WeChat's tables, and the channel a submit would take. */
+  private checkOptions() {
+    return { today: beijingDate(new Date()), tables: currentTables(), channel: this.view.data.channel };
+  }
+
+  /**
+   * Whether the mini-program has authorized Beian: then the face step is WeChat's. Unknown
+   * (offline, no appid yet) keeps the manual channel's photo capture, which is never wrong.
+   */
+  private async learnChannel(): Promise<void> {
+    const appid = this.view.data.form.miniprogram.appid;
+    if (!this.filing || this.filing.kind === 'change' || !/^wx[0-9a-f]{16}$/.test(appid)) return;
+    const answer = await platformAuthorization(appid);
+    const channel = answer?.status === 'authorized' ? 'wechat' : 'manual';
+    if (channel !== this.view.data.channel) this.view.setData({ channel });
+  }
+
   /** 下一步: the step must pass core's section check; its errors show at their fields. */
   next(): void {
     const step = this.view.data.active;
     if (!this.saver) return this.goTo(step + 1);
-    const result = checkSection(this.target(), sectionAt(step), {
-      today: beijingDate(new Date()),
-      tables: currentTables(),
-    });
+    const result = checkSection(this.target(), sectionAt(step), this.checkOptions());
     const scope = (path: string) => stepOf(path) === step;
     const patch = this.errors.replace(this.view.data.form, result.errors, scope);
     this.replaceWarnings(result.warnings, scope, patch);
@@ -262,6 +278,7 @@ export class FormController {
     }
     if (Object.keys(patch).length > 0) this.view.setData(patch);
     if (step === 0) this.prefillPrincipal();
+    if (sectionAt(step) === 'miniprogram') void this.learnChannel();
     this.goTo(step + 1);
   }
 

@@ -2,7 +2,7 @@
  * What the form page binds. The form itself is bound whole once (on load) and then only by path;
  * the error and reason mirrors likewise (issue-board.ts).
  */
-import { emptyForm, type CancelScope, type FilingForm, type FilingKind } from '@beian/core';
+import { emptyForm, type CancelScope, type ChannelKind, type FilingForm, type FilingKind } from '@beian/core';
 import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
 import type { Mirror } from './issue-board';
 import { STEP_BAR, stepTitle, type StepBarItem } from './steps';
@@ -43,6 +43,11 @@ export interface FormData {
   /** The summary's check ran on the form as it is now (nothing changed since). */
   checkFresh: boolean;
   submitting: boolean;
+  /**
+   * The channel a submit would take now: `wechat` once the mini-program has authorized Beian,
+   * when WeChat's face task replaces the photo capture. The server decides again at the submit.
+   */
+  channel: ChannelKind;
 }
 
 /** What the filer is doing, in one line at the top of the form. */
@@ -78,6 +83,7 @@ export function initialData(): FormData {
     checkError: '',
     errorRows: [],
     warningRows: [],
+    channel: 'manual',
     materials: [],
     checkFresh: false,
     submitting: false,

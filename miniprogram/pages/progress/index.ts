@@ -4,6 +4,7 @@ import {
   getFiling,
   newRequestId,
   resendSms,
+  retryFace,
   startFromRecord,
   submitAgain,
   withdraw,
@@ -53,6 +54,9 @@ const INITIAL: Data = {
   actions: [],
   showSubscribe: false,
   recordNumber: '',
+  channelTitle: '',
+  channelReason: '',
+  authorizeAppid: '',
 };
 
 const CANCEL_SCOPES = (Object.keys(CANCEL_SCOPE_INFO) as CancelScope[]).map((scope) => ({
@@ -203,6 +207,7 @@ Component({
       else if (action === 'withdraw') void this.confirmWithdraw();
       else if (action === 'change') void this.startChange();
       else if (action === 'cancel') void this.startCancel();
+      else if (action === 'face.retry') void this.move(() => retryFace(this.seen()), '已重新发起人脸核身');
     },
 
     /** Asks for consent first and synchronously: after an await the tap gesture would be lost. */

@@ -9,6 +9,7 @@ import {
   type Actor,
   type Application,
   type CancelScope,
+  type FaceTask,
   type FilingEvent,
   type FilingKind,
   type FilingState,
@@ -21,6 +22,22 @@ export const stranger: Actor = { kind: 'filer', openid: 'o-filer-b' };
 export const admin: Actor = { kind: 'admin', openid: 'o-admin', name: '审核员甲' };
 export const operator: Actor = { kind: 'operator', name: '运维乙' };
 export const system: Actor = { kind: 'system' };
+export const wechat: Actor = { kind: 'wechat' };
+
+/** A submission through WeChat, as the server decides it for an authorized mini-program. */
+export const WECHAT_SUBMIT: FilingEvent = {
+  type: 'submit',
+  channel: { kind: 'wechat', reason: '小程序已授权备案助手' },
+};
+
+/** A face-verification task WeChat reported finished. */
+export const FACE_DONE: FaceTask = {
+  taskId: 'task-1',
+  status: 'succeeded',
+  createdAt: '2026-12-01T01:00:00.000Z',
+  noticeExpiresAt: '2026-12-02T01:00:00.000Z',
+  expiresAt: '2026-12-04T01:00:00.000Z',
+};
 
 export const RECORD_NUMBER = '京ICP备2026059598号-1X';
 export const reasons = [
@@ -74,6 +91,21 @@ export function draft({
 }
 
 const PATHS: Record<Exclude<FilingState, 'draft' | 'cancelled'>, [FilingEvent, Actor][]> = {
+  // The WeChat channel's own states: Beian's pre-review, WeChat's face task, the sending step.
+  pre_review: [[WECHAT_SUBMIT, owner]],
+  pre_rejected: [
+    [WECHAT_SUBMIT, owner],
+    [{ type: 'pre_reject', reasons }, admin],
+  ],
+  face_verification: [
+    [WECHAT_SUBMIT, owner],
+    [{ type: 'pre_approve' }, admin],
+  ],
+  sending: [
+    [WECHAT_SUBMIT, owner],
+    [{ type: 'pre_approve' }, admin],
+    [{ type: 'face_verified', task: FACE_DONE }, wechat],
+  ],
   platform_review: [[{ type: 'submit' }, owner]],
   withdrawn: [
     [{ type: 'submit' }, owner],

@@ -21,7 +21,20 @@ import {
   type FilingEvent,
   type FilingEventType,
 } from '@beian/core';
-import { admin, draft, HOUR, operator, owner, RECORD_NUMBER, stranger, system, type Scenario } from './build';
+import {
+  admin,
+  draft,
+  FACE_DONE,
+  HOUR,
+  operator,
+  owner,
+  RECORD_NUMBER,
+  stranger,
+  system,
+  wechat,
+  WECHAT_SUBMIT,
+  type Scenario,
+} from './build';
 
 const REASONS = [
   [{ field: 'subject.name', error: '与证件不符', suggest: '按营业执照填写' }],
@@ -44,6 +57,13 @@ function eventOf(type: FilingEventType, variant: number): FilingEvent {
       return { type, reasons: pick(REASONS) };
     case 'authority_approve':
       return { type, recordNumber: pick(NUMBERS) };
+    case 'pre_reject':
+      return { type, reasons: pick(REASONS) };
+    case 'face_task':
+    case 'face_verified':
+      return { type, task: FACE_DONE };
+    case 'submit':
+      return variant % 2 === 0 ? { type } : WECHAT_SUBMIT;
     default:
       return { type };
   }
@@ -53,14 +73,19 @@ const RIGHT_ACTORS: Record<FilingEventType, Actor[]> = {
   submit: [owner],
   withdraw: [owner],
   sms_resend: [owner],
-  sms_verified: [owner, admin, operator],
-  platform_approve: [admin, operator],
-  platform_reject: [admin, operator],
-  authority_approve: [admin, operator],
-  authority_reject: [admin, operator],
-  sms_timeout: [system],
+  sms_verified: [owner, admin, operator, wechat],
+  platform_approve: [admin, operator, wechat],
+  platform_reject: [admin, operator, wechat],
+  authority_approve: [admin, operator, wechat],
+  authority_reject: [admin, operator, wechat],
+  sms_timeout: [system, wechat],
+  pre_approve: [admin, operator],
+  pre_reject: [admin, operator],
+  face_task: [owner, system],
+  face_verified: [wechat],
+  wechat_sent: [system],
 };
-const ANYONE: Actor[] = [owner, stranger, admin, operator, system];
+const ANYONE: Actor[] = [owner, stranger, admin, operator, system, wechat];
 
 /**
  * One step, as choices resolved against the application's state when it runs: mostly an event
@@ -111,7 +136,7 @@ function checkInvariants(application: Application): void {
     expect(timeline[index]?.endedAt).toBe(entry.startedAt);
     expect(timeline[index]?.state).not.toBe(entry.state);
   });
-  const timed = ['platform_review', 'sms_verification', 'authority_review'];
+  const timed = ['pre_review', 'platform_review', 'sms_verification', 'authority_review'];
   expect(application.due?.stage ?? null).toBe(timed.includes(application.state) ? application.state : null);
   expect(application.sms === null || application.sms.resends <= 1).toBe(true);
   if (application.state === 'filed' || application.state === 'cancelled')

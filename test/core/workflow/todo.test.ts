@@ -4,6 +4,10 @@ import { HOUR, inState, lastChange, later, move, owner } from './build';
 
 const ACTIONS: Record<FilingState, FilerAction[]> = {
   draft: ['edit', 'submit'],
+  pre_review: ['withdraw', 'subscribe'],
+  pre_rejected: ['edit', 'submit'],
+  face_verification: ['withdraw', 'subscribe'],
+  sending: ['subscribe'],
   platform_review: ['withdraw', 'subscribe'],
   platform_rejected: ['edit', 'submit'],
   sms_verification: ['sms.confirm', 'sms.resend', 'subscribe'],

@@ -5,7 +5,7 @@
  * wrote it under that path, which storage rules on the real cloud cannot prevent.
  */
 import { fileOwner } from '../../../server/app/files';
-import type { FileVerdict, Files } from '../../../server/ports';
+import type { FileContent, FileVerdict, Files } from '../../../server/ports';
 
 export class FakeFiles implements Files {
   private readonly missing = new Set<string>();
@@ -19,6 +19,14 @@ export class FakeFiles implements Files {
 
   uploadedBy(fileId: string, openid: string): void {
     this.uploaders.set(fileId, openid);
+  }
+
+  /** A few bytes of its own per file: what a send forwards can be told apart. */
+  async content(fileId: string): Promise<FileContent | null> {
+    if (this.missing.has(fileId)) return null;
+    const filename = fileId.slice(fileId.lastIndexOf('/') + 1);
+    const contentType = filename.endsWith('.mp4') ? 'video/mp4' : 'image/jpeg';
+    return { bytes: new TextEncoder().encode(`bytes of ${fileId}`), contentType, filename };
   }
 
   async temporaryUrls(ids: readonly string[]): Promise<Record<string, string>> {

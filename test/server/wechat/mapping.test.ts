@@ -40,9 +40,22 @@ describe('form → apply_icp_filing', () => {
     expect(wechatDate('2020-01-31')).toBe('20200131');
   });
 
+  it("a personal subject's organize_info mirrors its principal's ID card", () => {
+    const form = personalForm();
+    const organize = applyBody(form, mediaOf, 't').icp_subject.organize_info;
+    expect(organize).toEqual({
+      certificate_type: form.subject.principal.certificate.type,
+      certificate_number: form.subject.principal.certificate.number,
+      certificate_address: form.subject.certificate.address,
+      certificate_photo: mediaOf(form.subject.principal.certificate.photoFront),
+    });
+  });
+
   it('no pre-approval is {type: 24} alone, without code or media', () => {
     const form = personalForm();
     form.miniprogram.preApprovals = [{ type: 24, code: '', media: '' }];
+    expect(applyBody(form, mediaOf, 't').icp_applets.base_info.nrlx_details).toEqual([{ type: 24 }]);
+    form.miniprogram.preApprovals = [];
     expect(applyBody(form, mediaOf, 't').icp_applets.base_info.nrlx_details).toEqual([{ type: 24 }]);
   });
 
