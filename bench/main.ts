@@ -4,7 +4,7 @@
  * functions' cold start — printed as one markdown table. Options (see bench/README.md):
  *   --json[=file|-]  also write the figures as JSON (default dist/bench/figures.json; `-` = stdout)
  *   --doc            rewrite the generated table in docs/benchmarks.md
- *   --only=a,b       run some sections: package, core, sqlite, cold, wechat, setdata
+ *   --only=a,b       run some sections: package, core, sqlite, submit, cold, wechat, setdata
  *   --check          exit 1 when a figure misses its target
  * Never part of `npm test`.
  */
@@ -17,16 +17,18 @@ import { measurePackage } from './package/measure';
 import { heading, machine, table, writeDoc, writeJson, type Report } from './report';
 import { measureSetData } from './setdata/measure';
 import { measureSize, sqliteFigures } from './sqlite/measure';
+import { measureSubmit, submitFigures } from './sqlite/submit';
 import { measureTokenRefresh } from './wechat';
 import { measurePoll } from './wechat-poll';
 
-const SECTIONS = ['package', 'core', 'sqlite', 'cold', 'wechat', 'setdata'] as const;
+const SECTIONS = ['package', 'core', 'sqlite', 'submit', 'cold', 'wechat', 'setdata'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** How often each figure is sampled: enough for a stable median, the whole bench under 3 minutes. */
 const RUNS = {
   coreCalls: 2000,
   sqlite: { page: 50, search: 15, sweep: 7 },
+  submits: 30,
   sizes: [1_000, 100_000] as const,
   coldStart: 5,
   setData: 3,
@@ -69,6 +71,12 @@ async function sqlite(): Promise<Figure[]> {
   return sqliteFigures(first, second);
 }
 
+/** The submit on its own seeded databases: its withdrawals would change what the sqlite section reads. */
+async function submit(): Promise<Figure[]> {
+  const [small, large] = RUNS.sizes;
+  return submitFigures(await measureSubmit(small, RUNS.submits), await measureSubmit(large, RUNS.submits));
+}
+
 /**
  * Sections run in this order on purpose: setData last, because it installs a DOM window into the
  * process; the timing sections first, while nothing else of ours is running.
@@ -77,6 +85,7 @@ const RUNNERS: Record<Section, () => Promise<Figure[]>> = {
   package: () => measurePackage(),
   core: async () => measureCore(RUNS.coreCalls),
   sqlite,
+  submit,
   cold: () => measureColdStart(RUNS.coldStart),
   wechat: async () => [
     ...(await measureTokenRefresh(RUNS.tokenRefresh)),

@@ -154,7 +154,7 @@ export async function formRun(pages: Pages): Promise<FormRun> {
 }
 
 /** A filed-for application moved by the real actions: submitted, approved, SMS confirmed. */
-async function inAuthorityReview(cloud: BenchCloud, stopAtSms: boolean): Promise<string> {
+async function inAuthorityReview(cloud: BenchCloud, stopAtSms: boolean, appid: string): Promise<string> {
   type Moved = { filing: { id: string; version: number } };
   const created = await cloud.call<Moved>('filing', FILER, { action: 'draft.create', kind: 'new' });
   const id = created.filing.id;
@@ -162,7 +162,10 @@ async function inAuthorityReview(cloud: BenchCloud, stopAtSms: boolean): Promise
   const step = async (fn: 'filing' | 'admin', openid: string, event: Record<string, unknown>) => {
     version = (await cloud.call<Moved>(fn, openid, { ...event, id, version })).filing.version;
   };
-  await step('filing', FILER, { action: 'draft.save', form: personalForm() });
+  // Each its own mini-program: one AppID holds one open application at a time.
+  const form = personalForm();
+  form.miniprogram.appid = appid;
+  await step('filing', FILER, { action: 'draft.save', form });
   await step('filing', FILER, { action: 'filing.submit', requestId: `req-${id}` });
   await step('admin', ADMIN, { action: 'review.approve' });
   if (!stopAtSms) await step('filing', FILER, { action: 'sms.confirm' });
@@ -174,8 +177,8 @@ export async function progressRun(pages: Pages): Promise<ProgressRun> {
   try {
     cloud.install(pages.wx, FILER);
     await cloud.deps.store.putAdmin({ openid: ADMIN, name: '审核员', addedAt: new Date().toISOString() });
-    const reviewed = await inAuthorityReview(cloud, false);
-    const checking = await inAuthorityReview(cloud, true);
+    const reviewed = await inAuthorityReview(cloud, false, 'wx00000000000bea01');
+    const checking = await inAuthorityReview(cloud, true, 'wx00000000000bea02');
 
     const page = pages.open('pages/progress/index');
     const open = await measure(pages, () => {

@@ -46,7 +46,7 @@ export interface Repetitions {
 
 const ADMIN = 'o-bench-admin';
 
-function depsOn(store: ServerDeps['store']): ServerDeps {
+export function depsOn(store: ServerDeps['store']): ServerDeps {
   return {
     clock: { now: () => NOW },
     store,

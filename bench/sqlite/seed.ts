@@ -56,13 +56,29 @@ function ownerOf(i: number, count: number): string {
   return `o-owner-${String(i % owners).padStart(5, '0')}`;
 }
 
+/**
+ * Applications 1…RELATED are filed under the base form's subject (its certificate and mobile):
+ * what a submit of that subject's cross-record lookup finds, the same few at every size.
+ */
+export const RELATED = 3;
+
 function formOf(i: number, base: FilingForm): FilingForm {
   const miniprogramName = i === SEARCH_TARGET.index ? SEARCH_TARGET.miniprogramName : `记账本${i}`;
   const subjectName = i % 2 === 0 ? `示例${COMMON_WORD}${i}工作室` : `张三${i}`;
+  const appid = `wx${i.toString(16).padStart(16, '0')}`;
+  const shared = i >= 1 && i <= RELATED;
+  // Everyone else is a subject of their own, with mobiles of their own, as in the field.
+  const number = shared ? base.subject.principal.certificate.number : `S${String(i).padStart(17, '0')}`;
+  const mobile = shared ? base.subject.principal.mobile : `13${String(i).padStart(9, '0')}`;
+  const principal = {
+    ...base.subject.principal,
+    mobile,
+    certificate: { ...base.subject.principal.certificate, number },
+  };
   return {
     ...base,
-    subject: { ...base.subject, name: subjectName },
-    miniprogram: { ...base.miniprogram, name: miniprogramName },
+    subject: { ...base.subject, name: subjectName, principal },
+    miniprogram: { ...base.miniprogram, appid, name: miniprogramName },
   };
 }
 
@@ -74,7 +90,7 @@ export function isDue(i: number, count: number): boolean {
 export function applicationOf(i: number, count: number, base: FilingForm): Application {
   const created = new Date(NOW.getTime() - (i + 1000) * 60_000).toISOString();
   const due = isDue(i, count);
-  const state: FilingState = due ? 'sms_verification' : stateOf(i);
+  const state: FilingState = due ? 'sms_verification' : i >= 1 && i <= RELATED ? 'filed' : stateOf(i);
   const inReview =
     state === 'platform_review' || state === 'authority_review' || state === 'sms_verification';
   const dueAt = new Date(NOW.getTime() + (due ? -60_000 : 86_400_000 + i * 1000)).toISOString();

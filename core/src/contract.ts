@@ -20,6 +20,7 @@ import type {
 import type { FileId, FilingForm, IsoDate, MaterialKey } from './model/form';
 import type { FilingTables } from './data/tables';
 import type { CheckResult } from './result';
+import type { RelatedFilings } from './rules/related';
 
 /** An application as its filer sees it. */
 export type FilingView = Omit<Application, 'owner'>;
@@ -276,6 +277,8 @@ export interface Contract {
         openings: Opening[];
         media: Record<FileId, string>;
         check: CheckResult;
+        /** The subject's other filed and open applications, and its quota used. */
+        related: RelatedFilings;
       }
     >;
     'review.approve': Action<Versioned, { filing: Application }>;

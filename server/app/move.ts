@@ -3,7 +3,8 @@
  * decide, then write everything it causes in one commit — the application (conditional on that
  * version), its audit event, its outbox messages (rendered with the configured templates), what
  * an approved change/cancellation does to its filed record, the lock that keeps one open
- * change/cancel per record, and the stage duration for the stats. Sending happens later
+ * change/cancel per record, the stage duration for the stats, and — for a submit — the
+ * cross-record keys it was checked against (app/cross-record.ts). Sending happens later
  * (the scheduler's outbox dispatch), so a failed send never blocks or undoes a move.
  */
 import {
@@ -25,11 +26,13 @@ import { Refusal, refuse } from '../errors';
 import type {
   BaseLock,
   Commit,
+  CommitResult,
   OutboxMessage,
   RecordNumberClaim,
   StageExit,
   StoredRequest,
 } from '../store/types';
+import { crossRecordFindings, crossRecordRefusal } from './cross-record';
 import { newId } from './ids';
 import { currentTables } from './tables';
 
@@ -49,7 +52,19 @@ export interface Moved {
   request: StoredRequest | null;
 }
 
+/** Submits tried when a related application landed between the check and the commit. */
+const RELATED_ATTEMPTS = 3;
+
 export async function move(deps: ServerDeps, request: MoveRequest): Promise<Moved> {
+  for (let attempt = 1; ; attempt += 1) {
+    const moved = await moveOnce(deps, request);
+    // Checked again against what landed: it now passes, or is refused with the finding.
+    if (moved !== 'related_changed') return moved;
+    if (attempt >= RELATED_ATTEMPTS) throw refuse.conflict();
+  }
+}
+
+async function moveOnce(deps: ServerDeps, request: MoveRequest): Promise<Moved | 'related_changed'> {
   const { application, event, actor } = request;
   if (application.version !== request.version) throw refuse.conflict();
   const now = deps.clock.now();
@@ -61,6 +76,8 @@ export async function move(deps: ServerDeps, request: MoveRequest): Promise<Move
   });
   if (!result.ok) throw new Refusal(result.error.code, result.error.message, result.error.fields);
   const moved = result.application;
+  const findings = event.type === 'submit' ? await crossRecordFindings(deps, moved) : null;
+  if (findings && findings.issues.length > 0) throw crossRecordRefusal(findings.issues);
   const stored = request.answer?.(moved) ?? null;
   const commit: Commit = {
     application: moved,
@@ -85,6 +102,7 @@ export async function move(deps: ServerDeps, request: MoveRequest): Promise<Move
     request: stored,
     stageExit: stageExitOf(application, moved, now),
     recordNumber: recordNumberClaim(event, moved),
+    guards: findings?.guards ?? [],
   };
   if (result.effects.base) {
     const base = await deps.store.getApplication(result.effects.base.baseId);
@@ -96,9 +114,18 @@ export async function move(deps: ServerDeps, request: MoveRequest): Promise<Move
   }
   const written = await deps.store.commit(commit);
   if (written.ok) return { application: moved, request: stored };
-  if (written.reason === 'base_busy') throw await baseBusy(deps, written.holder);
-  if (written.reason === 'record_number_taken') throw recordNumberTaken(moved.recordNumber ?? '');
-  throw refuse.conflict();
+  if (written.reason === 'related_changed') return 'related_changed';
+  throw await refusalOf(deps, written, moved);
+}
+
+async function refusalOf(
+  deps: ServerDeps,
+  written: Exclude<CommitResult, { ok: true }>,
+  moved: Application,
+): Promise<Refusal> {
+  if (written.reason === 'base_busy') return baseBusy(deps, written.holder);
+  if (written.reason === 'record_number_taken') return recordNumberTaken(moved.recordNumber ?? '');
+  return refuse.conflict();
 }
 
 /**

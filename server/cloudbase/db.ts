@@ -77,6 +77,8 @@ export interface Command {
   lt(value: unknown): Operator;
   lte(value: unknown): Operator;
   in(values: unknown[]): Operator;
+  /** The field is present (true) or missing (false). */
+  exists(present: boolean): Operator;
   and(...conditions: (Condition | Operator)[]): Operator;
   or(...conditions: (Condition | Operator)[]): Operator;
   set(value: unknown): Operator;

@@ -12,11 +12,20 @@ import { createHash } from 'node:crypto';
 import { FILING_STATES, REVIEW_STAGES, type Application, type StateCounts } from '@beian/core';
 import { COLLECTIONS } from '../store/collections';
 import { indexFields } from '../store/keys';
-import type { Commit, CommitResult, QueueFilter, RecordNumberClaim, Store } from '../store/types';
+import type {
+  Commit,
+  CommitResult,
+  QueueFilter,
+  RecordNumberClaim,
+  RelatedFound,
+  RelatedLookup,
+  Store,
+} from '../store/types';
 import { isTransactionConflict, type Condition, type Doc, type Transaction } from './db';
 import type { PlatformRecords } from '../wechat/records';
 import { insertDraftWithin } from './drafts';
 import { CloudbasePlatformRecords } from './platform';
+import { backfillRelatedKeys, bumpGuards, relatedIn } from './related';
 import { CloudbaseReviewers } from './reviewers';
 
 /** Transactions tried per commit when the platform reports a conflict. */
@@ -39,6 +48,20 @@ function toApplication(doc: Doc): Application {
 
 export class CloudbaseStore extends CloudbaseReviewers implements Store {
   readonly platform: PlatformRecords = new CloudbasePlatformRecords(this.db);
+
+  /**
+   * Creates what is missing, and gives older applications the cross-record fields (related.ts);
+   * a run that rewrote some says how many, and another run does the rest.
+   */
+  override async setup(): Promise<string[]> {
+    const created = await super.setup();
+    const rewritten = await backfillRelatedKeys(this.db);
+    if (rewritten === 0) return created;
+    return [
+      ...created,
+      `${COLLECTIONS.applications}: ${rewritten} 条申请补齐了关联字段，请再运行一次直到不再出现`,
+    ];
+  }
 
   async getApplication(id: string): Promise<Application | null> {
     const { data } = await this.db.collection(COLLECTIONS.applications).doc(id).get();
@@ -70,6 +93,9 @@ export class CloudbaseStore extends CloudbaseReviewers implements Store {
           if (commit.lock) await applyLock(tx, commit.lock);
           if (commit.recordNumber) await claimRecordNumber(tx, commit.recordNumber);
           if (commit.request) await claimRequest(tx, commit.request);
+          if (!(await bumpGuards(tx, commit.guards))) {
+            throw new CommitFailure({ ok: false, reason: 'related_changed' });
+          }
           await appendRecords(tx, commit);
         });
         return { ok: true };
@@ -145,6 +171,10 @@ export class CloudbaseStore extends CloudbaseReviewers implements Store {
   async followedByAppid(appid: string): Promise<Application[]> {
     const query = this.db.collection(COLLECTIONS.applications).where({ followAppid: appid });
     return (await this.readAll(query, 10)).map(toApplication);
+  }
+
+  async relatedFilings(lookup: RelatedLookup, limit: number): Promise<RelatedFound> {
+    return relatedIn(this.db, (query, max) => this.readAll(query, max), lookup, limit);
   }
 
   async lockHolder(baseId: string): Promise<string | null> {

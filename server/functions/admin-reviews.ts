@@ -9,6 +9,7 @@ import {
   beijingDate,
   channelOf,
   check,
+  relatedFilingsOf,
   type Application,
   type DataOf,
   type FilingEvent,
@@ -17,6 +18,7 @@ import {
 } from '@beian/core';
 import type { ActionSpec } from '../action-map';
 import { assertMayDecide } from '../app/duties';
+import { crossRecordFindings } from '../app/cross-record';
 import { formFileIds } from '../app/files';
 import { loadSubmitted } from '../app/load';
 import { move } from '../app/move';
@@ -33,11 +35,12 @@ export const getForReview: AdminAction<'filing.get'> = {
     const { kind, cancelScope, form } = application;
     // Written before the page gets the numbers: an opening that was not recorded shows nothing.
     await deps.store.recordOpening(openingOf(application, who, deps.clock.now()));
-    const [audit, openings, media, tables] = await Promise.all([
+    const [audit, openings, media, tables, across] = await Promise.all([
       deps.store.auditOf(id),
       deps.store.openingsOf(id),
       deps.files.temporaryUrls(formFileIds(form)),
       currentTables(deps),
+      crossRecordFindings(deps, application),
     ]);
     return {
       filing: application,
@@ -49,6 +52,8 @@ export const getForReview: AdminAction<'filing.get'> = {
         { kind, cancelScope, form },
         { today: beijingDate(deps.clock.now()), tables, channel: channelOf(application) },
       ),
+      // The same subject's other filings, another filer's principal masked (core/rules/related.ts).
+      related: relatedFilingsOf(application, across.related),
     };
   },
 };

@@ -12,6 +12,7 @@ import {
   STATE_INFO,
   type Issue,
 } from '@beian/core';
+import { crossRecordFindings } from '../app/cross-record';
 import { formFileIds, unownedFiles } from '../app/files';
 import { newId } from '../app/ids';
 import { loadOwned } from '../app/load';
@@ -98,12 +99,16 @@ export const saveDraft: FilingAction<'draft.save'> = {
 export const checkFiling: FilingAction<'filing.check'> = {
   params: filingParams['filing.check'],
   async run({ id }, { who, deps }) {
-    const { kind, cancelScope, form } = await loadOwned(deps, id, who.openid);
+    const application = await loadOwned(deps, id, who.openid);
+    const { kind, cancelScope, form } = application;
     const target = { kind, cancelScope, form };
     // What the submit will check: the channel it would take now (the face step differs).
     const channel = (await channelFor(deps, target)).kind;
     const today = beijingDate(deps.clock.now());
-    const result = check(target, { today, tables: await currentTables(deps), channel });
-    return { ...result, materials: materialsChecklist(target, channel) };
+    const [tables, across] = await Promise.all([currentTables(deps), crossRecordFindings(deps, application)]);
+    const result = check(target, { today, tables, channel });
+    // Refused at submit; shown now as warnings, so the filer learns of them while filling in.
+    const warnings = [...result.warnings, ...across.issues];
+    return { ...result, warnings, materials: materialsChecklist(target, channel) };
   },
 };

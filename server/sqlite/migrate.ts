@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { MIGRATIONS, TABLES } from './schema';
+import type { Application } from '@beian/core';
+import { indexFields } from '../store/keys';
 import { searchColumns } from './search';
 
 /**
@@ -26,6 +28,11 @@ export function migrate(db: Database.Database): string[] {
     (subject: unknown, miniprogram: unknown) =>
       searchColumns(String(subject ?? ''), String(miniprogram ?? '')).bigrams,
   );
+  db.function('beian_related_key', { deterministic: true }, (doc: unknown, field: unknown) => {
+    const fields = indexFields(JSON.parse(String(doc)) as Application);
+    const name = String(field) as 'subjectKey' | 'appid' | 'principalMobile' | 'miniprogramMobile';
+    return fields[name];
+  });
   // Current already: no write lock to wait for, which every open after the first would do.
   if (schemaVersion(db) === MIGRATIONS.length) return [];
   return db

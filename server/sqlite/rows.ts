@@ -24,6 +24,10 @@ export const APPLICATION_COLUMNS = [
   'channel',
   'follow_key',
   'follow_appid',
+  'subject_key',
+  'appid',
+  'principal_mobile',
+  'miniprogram_mobile',
   'doc',
 ] as const;
 
@@ -49,6 +53,10 @@ export function applicationRow(application: Application): ApplicationRow {
     channel: f.channel,
     follow_key: f.followKey,
     follow_appid: f.followAppid,
+    subject_key: f.subjectKey,
+    appid: f.appid,
+    principal_mobile: f.principalMobile,
+    miniprogram_mobile: f.miniprogramMobile,
     doc: JSON.stringify(application),
   };
 }

@@ -188,6 +188,30 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX applications_follow ON applications (follow_key) WHERE follow_key IS NOT NULL;
   CREATE INDEX applications_follow_appid ON applications (follow_appid) WHERE follow_appid IS NOT NULL;
   `,
+  // The cross-record rules (server/app/cross-record.ts): each application's subject, AppID and
+  // principals' mobiles as indexed columns (backfilled by the functions migrate.ts registers), and
+  // the revision of each key, bumped by every submit checked against it.
+  `
+  ALTER TABLE applications ADD COLUMN subject_key TEXT NOT NULL DEFAULT '';
+  ALTER TABLE applications ADD COLUMN appid TEXT NOT NULL DEFAULT '';
+  ALTER TABLE applications ADD COLUMN principal_mobile TEXT NOT NULL DEFAULT '';
+  ALTER TABLE applications ADD COLUMN miniprogram_mobile TEXT NOT NULL DEFAULT '';
+  UPDATE applications SET
+    subject_key = beian_related_key(doc, 'subjectKey'),
+    appid = beian_related_key(doc, 'appid'),
+    principal_mobile = beian_related_key(doc, 'principalMobile'),
+    miniprogram_mobile = beian_related_key(doc, 'miniprogramMobile');
+  CREATE INDEX applications_subject_key ON applications (subject_key, state) WHERE subject_key <> '';
+  CREATE INDEX applications_appid ON applications (appid, state) WHERE appid <> '';
+  CREATE INDEX applications_principal_mobile ON applications (principal_mobile, state)
+    WHERE principal_mobile <> '';
+  CREATE INDEX applications_miniprogram_mobile ON applications (miniprogram_mobile, state)
+    WHERE miniprogram_mobile <> '';
+  CREATE TABLE filing_keys (
+    key TEXT PRIMARY KEY,
+    rev INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** The tables `setup.run` reports on a fresh database: the collections (state_counts is internal). */

@@ -19,6 +19,8 @@ import type {
   CommitResult,
   QueueFilter,
   RecordNumberClaim,
+  RelatedFound,
+  RelatedLookup,
   Store,
   StoredRequest,
 } from '../store/types';
@@ -26,6 +28,7 @@ import { insertDraftWithin } from './drafts';
 import { SqliteReviewers } from './reviewers';
 import { migrate } from './migrate';
 import { SqlitePlatformRecords } from './platform';
+import { bumpGuards, relatedWithin } from './related';
 import { applicationRow, INSERT_APPLICATION, REPLACE_APPLICATION } from './rows';
 import { searchMatch } from './search';
 
@@ -89,6 +92,8 @@ export class SqliteStore extends SqliteReviewers implements Store {
     if (commit.base) this.replaceApplication(commit.base.application, commit.base.expectedVersion);
     if (commit.lock) this.applyLock(commit.lock);
     if (commit.recordNumber) this.claimRecordNumber(commit.recordNumber);
+    if (!bumpGuards(this.db, commit.guards))
+      throw new CommitFailure({ ok: false, reason: 'related_changed' });
     if (commit.request) {
       const r = commit.request;
       this.db
@@ -253,6 +258,10 @@ export class SqliteStore extends SqliteReviewers implements Store {
       .prepare(`SELECT doc FROM applications WHERE follow_appid = ? ORDER BY follow_key LIMIT 10`)
       .all(appid) as Row[];
     return rows.map((row) => parse<Application>(row.doc));
+  }
+
+  async relatedFilings(lookup: RelatedLookup, limit: number): Promise<RelatedFound> {
+    return relatedWithin(this.db, lookup, limit);
   }
 
   async lockHolder(baseId: string): Promise<string | null> {

@@ -15,6 +15,8 @@ export const COLLECTIONS = {
   openings: 'openings',
   /** Which record holds each record number (备案号), claimed in the approving commit. */
   recordNumbers: 'record_numbers',
+  /** The revision of each cross-record key, bumped by every submit checked against it. */
+  filingKeys: 'filing_keys',
   /** The open-platform channel's tokens, ticket and handled events (server/wechat/records.ts). */
   platform: 'platform',
 } as const;

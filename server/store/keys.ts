@@ -5,10 +5,12 @@
 import {
   channelOf,
   FOLLOWED_STATES,
+  subjectKey,
   type Application,
   type ChannelKind,
   type FilingState,
 } from '@beian/core';
+import type { RelatedLookup } from './types';
 
 /** Newest first for a filer's list: scanned descending. */
 export function listKey(application: Pick<Application, 'id' | 'updatedAt'>): string {
@@ -57,6 +59,12 @@ export interface IndexFields {
   followKey: string | null;
   /** The mini-program's appid while followed: a pushed event names the appid, not the application. */
   followAppid: string | null;
+  /** The cross-record keys (docs/domain.md § Checks across fields and records); '' when unset. */
+  subjectKey: string;
+  appid: string;
+  principalMobile: string;
+  /** The mini-program principal's own mobile; '' when it is the subject principal. */
+  miniprogramMobile: string;
 }
 
 export function indexFields(application: Application): IndexFields {
@@ -74,7 +82,23 @@ export function indexFields(application: Application): IndexFields {
     channel: channelOf(application),
     followKey: followKey(application),
     followAppid: followKey(application) === null ? null : application.form.miniprogram.appid,
+    subjectKey: subjectKey(application.form),
+    appid: application.form.miniprogram.appid,
+    principalMobile: application.form.subject.principal.mobile,
+    miniprogramMobile: application.form.miniprogram.principal.sameAsSubjectPrincipal
+      ? ''
+      : application.form.miniprogram.principal.mobile,
   };
+}
+
+/** The guard keys of a lookup (store/types.ts KeyGuard), one per non-empty key, each once. */
+export function guardKeys(lookup: RelatedLookup): string[] {
+  const keys = [
+    lookup.subjectKey && `subject:${lookup.subjectKey}`,
+    ...lookup.mobiles.map((mobile) => mobile && `mobile:${mobile}`),
+    lookup.appid && `appid:${lookup.appid}`,
+  ];
+  return keys.filter((key, index) => key !== '' && keys.indexOf(key) === index);
 }
 
 /** Cursors are opaque to callers: the key, base64url-encoded. */

@@ -84,6 +84,32 @@ export interface RecordNumberClaim {
   holder: string;
 }
 
+/**
+ * A key the cross-record rules compare applications by (`subject:…`, `mobile:…`, `appid:…`) and
+ * the revision it had when the related applications were read. The commit that submits bumps each
+ * one and is refused when any moved on meanwhile: two submits that share a subject, a mobile or
+ * an AppID cannot both pass on what they read before the other landed (docs/domain.md).
+ */
+export interface KeyGuard {
+  key: string;
+  rev: number;
+}
+
+/** What `relatedFilings` found: the applications that hold a key, and the keys' revisions. */
+export interface RelatedFound {
+  /** Filed or open (submitted, not finished) applications sharing any of the keys. */
+  applications: Application[];
+  /** One per key asked for, read before the applications. */
+  guards: KeyGuard[];
+}
+
+/** The keys one application is looked up by, from core's `relatedKeys`. */
+export interface RelatedLookup {
+  subjectKey: string;
+  mobiles: readonly string[];
+  appid: string;
+}
+
 export interface Commit {
   application: Application;
   /** The version the caller read; any other version in the store means someone wrote first. */
@@ -96,6 +122,8 @@ export interface Commit {
   request: StoredRequest | null;
   stageExit: StageExit | null;
   recordNumber: RecordNumberClaim | null;
+  /** The cross-record keys a submit was checked against, at the revisions it read. */
+  guards: KeyGuard[];
 }
 
 /** A commit that only rewrites the application (a draft save, an overdue flag): no transition effects. */
@@ -110,6 +138,7 @@ export function plainWrite(application: Application, expectedVersion: number): C
     request: null,
     stageExit: null,
     recordNumber: null,
+    guards: [],
   };
 }
 
@@ -120,7 +149,9 @@ export type CommitResult =
   /** Another change/cancel of the same filed record holds the lock. */
   | { ok: false; reason: 'base_busy'; holder: string }
   /** The record number is another record's. */
-  | { ok: false; reason: 'record_number_taken'; holder: string };
+  | { ok: false; reason: 'record_number_taken'; holder: string }
+  /** A cross-record key moved on since it was read: check again against what is there now. */
+  | { ok: false; reason: 'related_changed' };
 
 /** Filters of the reviewers' queue; `after` is the queue key of the last row already shown. */
 export interface QueueFilter {
@@ -166,6 +197,11 @@ export interface Store {
   followed(limit: number): Promise<Application[]>;
   /** The followed applications of one mini-program (a pushed event names only the appid). */
   followedByAppid(appid: string): Promise<Application[]>;
+  /**
+   * The filed and open applications that share the subject, a principal's mobile or the AppID
+   * (at most `limit` per key, through an index each), with the keys' revisions read first.
+   */
+  relatedFilings(lookup: RelatedLookup, limit: number): Promise<RelatedFound>;
   /** The open change/cancel holding a filed record, if any. */
   lockHolder(baseId: string): Promise<string | null>;
 

@@ -101,6 +101,7 @@ describe('审核详情 through WeChat', () => {
       openings: [],
       media: {},
       check: { errors: [], warnings: [] },
+      related: { items: [], quota: { used: 1, limit: 5 } },
     };
   }
   async function open(app: Application) {

@@ -3,6 +3,7 @@
  * write wins, the others are told so, and nothing is written twice.
  */
 import { fileTo, harness, ok, type Harness } from './helpers/harness';
+import { anotherMiniprogram } from '../fixtures/forms';
 
 let h: Harness;
 beforeEach(async () => {
@@ -51,7 +52,7 @@ it('submits once for 20 parallel submits with one request id, and answers all 20
 
 it('moves each due application once when two scheduler ticks run at once', async () => {
   const filings = [];
-  for (let i = 0; i < 5; i += 1) filings.push(await fileTo(h, 'sms_verification'));
+  for (let i = 0; i < 5; i += 1) filings.push(await fileTo(h, 'sms_verification', anotherMiniprogram()));
   h.advance(25 * 3_600_000);
   const reports = await Promise.all([h.as('timer').scheduler(), h.as('operator').scheduler()]);
   const timedOut = reports.reduce((n, r) => n + ok(r).timedOut, 0);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { FIELD_SPECS, type ErrorCode, type FunctionName } from '@beian/core';
-import { personalForm } from '../fixtures/forms';
+import { anotherMiniprogram, personalForm } from '../fixtures/forms';
 import { fileTo, harness, OWNER, type Harness, type Who } from './helpers/harness';
 
 const ACTIONS: Record<FunctionName, string[]> = {
@@ -122,9 +122,9 @@ describe.each<FunctionName>(['filing', 'admin', 'scheduler'])('fuzzing the %s fu
     h = await harness();
     ids = [
       (await fileTo(h, 'draft')).id,
-      (await fileTo(h, 'platform_review')).id,
-      (await fileTo(h, 'sms_verification')).id,
-      (await fileTo(h, 'filed')).id,
+      (await fileTo(h, 'platform_review', anotherMiniprogram())).id,
+      (await fileTo(h, 'sms_verification', anotherMiniprogram())).id,
+      (await fileTo(h, 'filed', anotherMiniprogram())).id,
     ];
     await h
       .as('owner')

@@ -6,6 +6,7 @@
 import { backoffMs, LEASE_MS, MAX_ATTEMPTS } from '../../server/app/outbox';
 import { application, commitOf, message } from './helpers/applications';
 import { fileTo, harness, ok, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { anotherMiniprogram } from '../fixtures/forms';
 
 describe.each<StoreKind>(['sqlite', 'cloudbase'])('outbox on %s', (kind) => {
   let h: Harness;
@@ -123,7 +124,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('outbox on %s', (kind) => {
   it('sends each message at most once when two ticks run at once', async () => {
     await subscribe(10);
     const filings = [];
-    for (let i = 0; i < 4; i += 1) filings.push(await fileTo(h, 'platform_review'));
+    for (let i = 0; i < 4; i += 1) filings.push(await fileTo(h, 'platform_review', anotherMiniprogram()));
     const reports = await Promise.all([tick(), tick(), tick()]);
     const sent = reports.reduce((n, r) => n + r.sent, 0);
     expect(sent).toBe(4);

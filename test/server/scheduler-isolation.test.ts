@@ -3,6 +3,7 @@
  * the outbox. One failed write, or one failed job, is logged and counted; everything else runs.
  */
 import { fileTo, harness, ok, type Harness } from './helpers/harness';
+import { anotherMiniprogram } from '../fixtures/forms';
 
 let h: Harness;
 beforeEach(async () => {
@@ -16,7 +17,7 @@ const DAY = 24 * 3_600_000;
 
 it('flags the other overdue reviews when one write fails, and counts the failure', async () => {
   const filings = [];
-  for (let i = 0; i < 3; i += 1) filings.push(await fileTo(h, 'platform_review'));
+  for (let i = 0; i < 3; i += 1) filings.push(await fileTo(h, 'platform_review', anotherMiniprogram()));
   h.advance(10 * DAY);
   const failing = filings[0]?.id;
   const commit = h.store.commit.bind(h.store);

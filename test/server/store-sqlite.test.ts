@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { relatedKeys } from '@beian/core';
 import { openSqliteStore } from '../../server/sqlite';
+import { RELATED_QUERIES } from '../../server/sqlite/related';
 import { MIGRATIONS } from '../../server/sqlite/schema';
 import { queueKey } from '../../server/store/keys';
 import { application } from './helpers/applications';
 import { describePlatformRecordsContract } from './platform-records.contract';
+import { describeRelatedContract } from './store-related.contract';
 import { describeStoreContract } from './store.contract';
 
 function openSqlite() {
@@ -18,7 +21,34 @@ function openSqlite() {
 }
 
 describeStoreContract('sqlite on a database file', async () => openSqlite());
+describeRelatedContract('sqlite on a database file', async () => openSqlite());
 describePlatformRecordsContract('sqlite on a database file', async () => openSqlite());
+
+describe('sqlite related filings', () => {
+  it('looks each key up through its own index, never by a scan', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beian-related-'));
+    const file = join(dir, 'beian.db');
+    try {
+      void openSqliteStore(file).close();
+      const db = new Database(file, { readonly: true });
+      const indexes = {
+        subject: 'applications_subject_key',
+        appid: 'applications_appid',
+        principal: 'applications_principal_mobile',
+        miniprogram: 'applications_miniprogram_mobile',
+      };
+      for (const [key, sql] of Object.entries(RELATED_QUERIES)) {
+        const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x', 10) as { detail: string }[];
+        expect(plan.map((row) => row.detail).join('; ')).toContain(
+          `USING INDEX ${indexes[key as keyof typeof indexes]}`,
+        );
+      }
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('sqlite store file', () => {
   it('survives a reopen: the schema is migrated once and the data stays', async () => {
@@ -98,6 +128,9 @@ describe('sqlite search', () => {
       10,
     );
     expect(found.map((a) => a.id)).toEqual([app.id]);
+    // Migration 9 backfilled the cross-record keys from the document.
+    const related = await store.relatedFilings(relatedKeys(app.form), 10);
+    expect(related.applications.map((a) => a.id)).toEqual([app.id]);
     await store.close();
   });
 });

@@ -6,7 +6,8 @@
  * and passes them in; at submit the findings are errors, before it (`filing.check`) warnings.
  *
  * Messages name what conflicts without revealing anyone else's data: never another filer's name,
- * number or application, only facts about the filer's own subject (its province, its count).
+ * number or mobile, only facts about the filer's own subject (its province, its count) and the
+ * state of the open order that blocks an AppID.
  */
 import { regionName } from '../data/regions';
 import type { Application, FilingKind, FilingState } from '../model/application';
@@ -31,6 +32,18 @@ export interface RelatedApplication {
   appid: string;
   /** Its principals' own mobiles (`principalMobiles`). */
   mobiles: readonly string[];
+}
+
+/** The codes of the findings only the server can make: a client keeps them until it checks again. */
+export const CROSS_RECORD_CODES: readonly string[] = [
+  'mobile.other_subject',
+  'subject.other_province',
+  'subject.quota',
+  'miniprogram.open_order',
+];
+
+export function isCrossRecordIssue(issue: Pick<Issue, 'code'>): boolean {
+  return CROSS_RECORD_CODES.includes(issue.code);
 }
 
 /** The application being checked. */
@@ -72,6 +85,9 @@ export function relatedOf(application: Application, asker: string): RelatedAppli
 export function holdsItsFiling(state: FilingState): boolean {
   return state === 'filed' || OPEN_STATES.includes(state);
 }
+
+/** The states `holdsItsFiling` accepts, for the store's lookups. */
+export const HOLDING_STATES: readonly FilingState[] = ['filed', ...OPEN_STATES];
 
 /** Another application, not the one checked nor the record it changes (they are one filing). */
 function others(target: CrossRecordTarget, related: readonly RelatedApplication[]): RelatedApplication[] {
@@ -136,9 +152,12 @@ function openOrderIssue(target: CrossRecordTarget, related: readonly RelatedAppl
   const appid = target.form.miniprogram.appid;
   const open = related.find((other) => other.appid === appid && OPEN_STATES.includes(other.state));
   if (appid === '' || !open) return null;
+  // The state is no one's personal data, and tells the filer what to wait for; whose it is stays
+  // unsaid unless it is the filer's own.
+  const label = STATE_INFO[open.state].label;
   const message = open.own
-    ? `这个小程序已有一条你的进行中的申请（${STATE_INFO[open.state].label}），同一小程序同时只能有一条：请在「我的备案」中继续办理或撤回它。`
-    : '这个小程序已有一条进行中的备案申请，同一小程序同时只能有一条：请等它办结，或由提交它的人撤回后再提交。';
+    ? `你已有一条该小程序的申请「${label}」，同一小程序同时只能有一条进行中的申请：请在「我的备案」中继续办理或撤回它。`
+    : `该小程序已有一条他人提交的进行中申请「${label}」，同一小程序同时只能有一条：请等它办结，或请提交它的人撤回后再提交。`;
   return { path: 'miniprogram.appid', code: 'miniprogram.open_order', message };
 }
 

@@ -30,8 +30,11 @@ export { preApprovalHints, type PreApprovalHint } from './keywords';
 export { subjectKey, principalMobiles, miniprogramQuota, PERSON_QUOTA, ORGANISATION_QUOTA } from './records';
 export { miniprogramPrincipalIsDelegate } from './needs';
 export {
+  CROSS_RECORD_CODES,
   crossRecordIssues,
+  isCrossRecordIssue,
   holdsItsFiling,
+  HOLDING_STATES,
   recordNumberIssue,
   relatedKeys,
   relatedOf,
@@ -39,3 +42,4 @@ export {
   type RelatedApplication,
   type RelatedKeys,
 } from './cross-record';
+export { maskName, relatedFilingsOf, type RelatedFiling, type RelatedFilings } from './related';

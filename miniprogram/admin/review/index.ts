@@ -11,11 +11,12 @@ import {
 import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
 import { changedData, isEmpty } from '../../utils/set-data';
 import type { FieldOption } from '../view/reason-draft';
+import { NO_RELATED } from '../view/review-related';
 import { reviewView, type ReviewView } from '../view/review-view';
 
 /**
- * 审核详情 `admin/review/index?id=`: the whole application, the check result and the audit trail,
- * and the decision it waits for. Every decision carries the version the reviewer was looking at;
+ * 审核详情 `admin/review/index?id=`: the whole application, the check result, the subject's other
+ * filings, the audit trail, and the decision it waits for. Every decision carries the version the reviewer was looking at;
  * if someone else moved the application meanwhile, the page reloads and says so instead.
  */
 
@@ -49,6 +50,7 @@ const INITIAL: Data = {
   errors: [],
   warnings: [],
   audit: [],
+  related: NO_RELATED,
   options: [],
   knownRecordNumber: '',
   channel: null,

@@ -7,6 +7,7 @@ import { stateTagType, type TagType } from '../../utils/state-tag';
 import { beijingDateTime } from '../../utils/time';
 import type { FieldOption } from './reason-draft';
 import { wechatPanel, type WeChatPanel } from './review-wechat';
+import { relatedView, type RelatedView } from './review-related';
 import { fieldOptions, imageUrls, reviewSections, type SectionView } from './review-sections';
 import {
   auditRows,
@@ -36,6 +37,8 @@ export interface ReviewView {
   errors: IssueRow[];
   warnings: IssueRow[];
   audit: AuditRow[];
+  /** The same subject's other filed and open applications, and its quota used. */
+  related: RelatedView;
   options: FieldOption[];
   /** A change or cancellation keeps the number of its record: offered ready-filled. */
   knownRecordNumber: string;
@@ -65,6 +68,7 @@ export function reviewView(detail: ReviewDetail): ReviewView {
     errors,
     warnings,
     audit: auditRows(detail.audit),
+    related: relatedView(detail.related),
     options: fieldOptions(filing.form),
     knownRecordNumber: filing.kind !== 'new' && filing.recordNumber ? filing.recordNumber : '',
     channel: wechatPanel(filing),

@@ -7,6 +7,7 @@ import {
   beijingDate,
   checkField,
   checkSection,
+  isCrossRecordIssue,
   isEditable,
   isPersonalSubject,
   isWithinPath,
@@ -219,17 +220,21 @@ export class FormController {
       isWithinPath(candidate, normalized),
     );
     const { warnings } = checkSection(target, sectionAt(step), options);
-    this.replaceWarnings(warnings, (candidate) => stepOf(candidate) === step, patch);
+    // The server's findings across applications cannot be re-run here: they stay until the next
+    // check, or until their own field is edited (docs/domain.md § Checks across fields and records).
+    const recomputed = (candidate: string, issue: Issue) =>
+      stepOf(candidate) === step && (!isCrossRecordIssue(issue) || candidate === normalized);
+    this.replaceWarnings(warnings, recomputed, patch);
     return patch;
   }
 
   private replaceWarnings(
     fresh: readonly Issue[],
-    inScope: (path: string) => boolean,
+    inScope: (path: string, issue: Issue) => boolean,
     patch: Record<string, unknown>,
   ) {
-    const kept = this.warnings.filter((issue) => !inScope(normalizePath(issue.path)));
-    const added = fresh.filter((issue) => inScope(normalizePath(issue.path)));
+    const kept = this.warnings.filter((issue) => !inScope(normalizePath(issue.path), issue));
+    const added = fresh.filter((issue) => inScope(normalizePath(issue.path), issue));
     this.warnings = [...kept, ...added];
     const rows = this.stepWarnings(this.view.data.active);
     if (JSON.stringify(rows) !== JSON.stringify(this.view.data.stepWarnings)) patch.stepWarnings = rows;

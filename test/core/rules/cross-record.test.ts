@@ -96,9 +96,9 @@ describe('cross-record rules', () => {
     const appid = personalForm().miniprogram.appid;
     const theirs = crossRecordIssues(target(), [other({ appid, state: 'platform_review' })]);
     expect(theirs.map((issue) => issue.code)).toEqual(['miniprogram.open_order']);
-    expect(theirs[0]?.message).not.toContain('平台初审中');
+    expect(theirs[0]?.message).toContain('他人提交的进行中申请「平台初审中」');
     const mine = crossRecordIssues(target(), [other({ appid, state: 'sms_verification', own: true })]);
-    expect(mine[0]?.message).toContain('待工信部短信核验');
+    expect(mine[0]?.message).toContain('你已有一条该小程序的申请「待工信部短信核验」');
   });
 
   it('treats a change and the record it changes as one filing', () => {

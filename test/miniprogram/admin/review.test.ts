@@ -63,6 +63,7 @@ function reviewDetail(app: Application): Detail {
         },
       ],
     },
+    related: { items: [], quota: { used: 1, limit: 5 } },
   };
 }
 

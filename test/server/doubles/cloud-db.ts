@@ -116,7 +116,13 @@ function matchValue(value: unknown, expected: unknown): boolean {
   if (expected instanceof Pattern) return typeof value === 'string' && expected.regexp.test(value);
   if (!(expected instanceof Op)) return equal(value, expected);
   const [operand] = expected.operands;
-  switch (expected.name) {
+  // Presence, not a value: the only command that looks at a missing field for what it is.
+  if (expected.name === 'exists') return (value !== undefined) === operand;
+  return matchCommand(value, expected.name, operand);
+}
+
+function matchCommand(value: unknown, name: string, operand: unknown): boolean {
+  switch (name) {
     case 'eq':
       return equal(value, operand);
     case 'neq':
@@ -132,7 +138,7 @@ function matchValue(value: unknown, expected: unknown): boolean {
     case 'in':
       return (operand as unknown[]).some((item) => equal(value, item));
     default:
-      throw new CloudSDKError(-502002, `invalid command ${expected.name} in a field condition`);
+      throw new CloudSDKError(-502002, `invalid command ${name} in a field condition`);
   }
 }
 
@@ -378,6 +384,7 @@ export function fakeCloudDb(options: FakeCloudDbOptions = {}): FakeCloudDb {
     lt: (v) => new Op('lt', [v]),
     lte: (v) => new Op('lte', [v]),
     in: (values) => new Op('in', [values]),
+    exists: (present) => new Op('exists', [present]),
     and: (...conditions) => new Op('and', conditions),
     or: (...conditions) => new Op('or', conditions),
     set: (v) => new Op('set', [v]),
