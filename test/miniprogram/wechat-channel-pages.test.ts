@@ -43,7 +43,7 @@ function throughWeChat(overrides: Partial<Application> = {}): Application {
 afterEach(() => jest.restoreAllMocks());
 
 describe('备案进度 through WeChat', () => {
-  async function open(app: Application, todo: Parameters<typeof filingDetail>[1]['todo'] = {}) {
+  async function open(app: Application, todo: NonNullable<Parameters<typeof filingDetail>[1]>['todo'] = {}) {
     const cloud = fakeCloud({ filing: { 'filing.get': () => ok(filingDetail(app, { todo })) } });
     const page = render('pages/progress/index');
     page.instance.onLoad({ id: app.id });
