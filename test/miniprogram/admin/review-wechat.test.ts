@@ -32,7 +32,9 @@ describe('the WeChat card on the review page', () => {
   });
 
   it('says the application was sent once WeChat took it, not that it is still being sent', () => {
-    expect(wechatPanel(through('platform_review', calling))?.send).toBe('已提交（第 1 次，2026-05-04 15:00）');
+    expect(wechatPanel(through('platform_review', calling))?.send).toBe(
+      '已提交（第 1 次，2026-05-04 15:00）',
+    );
   });
 
   it('says uploads are under way before the first call', () => {
