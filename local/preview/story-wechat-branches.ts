@@ -59,6 +59,7 @@ export async function runWeChatBranches(story: Recorder, wechat: WeChatSide): Pr
 /** Authorized, submitted, pre-reviewed and face-verified: WeChat has the application. */
 async function atWeChat(story: Recorder, wechat: WeChatSide, demo: DemoApp): Promise<string> {
   const { client, templateIds } = story.cloud;
+  await nextMorningIfLate(story);
   await wechat.authorize(demo.appid);
   const { filing } = await new Seeder(client, templateIds).submitted(FILER, personalDemoForm(FILER, demo));
   await story.advance(2 * HOUR);
@@ -86,4 +87,15 @@ async function reviewAtWeChat(
   if (typeof answer === 'object' && answer !== null && 'error' in answer) {
     throw new Error(`WeChat's ${outcome} for ${appid}: ${JSON.stringify(answer)}`);
   }
+}
+
+/** Filers file by day: after 18:00 Beijing time a branch starts at 9:00 the next morning. */
+async function nextMorningIfLate(story: Recorder): Promise<void> {
+  const now = await story.cloud.now();
+  const beijingHour = (now.getUTCHours() + 8) % 24;
+  if (beijingHour >= 9 && beijingHour < 18) return;
+  const morning = new Date(now.getTime() + 8 * HOUR);
+  morning.setUTCHours(9, 0, 0, 0);
+  if (morning.getTime() - 8 * HOUR <= now.getTime()) morning.setUTCDate(morning.getUTCDate() + 1);
+  await story.advance(morning.getTime() - 8 * HOUR - now.getTime());
 }
