@@ -123,7 +123,7 @@ export async function seedDemo(
 }
 
 /** A demo application and its filer (a filer's view of an application does not name its owner). */
-interface Demo {
+export interface Demo {
   owner: string;
   filing: FilingView;
 }
@@ -132,7 +132,7 @@ type Stop = 'sms_verification' | 'platform_rejected' | 'authority_review' | 'fil
 
 const versioned = ({ filing }: { filing: FilingView }) => ({ id: filing.id, version: filing.version });
 
-class Seeder {
+export class Seeder {
   constructor(
     private readonly client: CloudClient,
     private readonly templateIds: readonly string[],

@@ -1,7 +1,11 @@
 /**
- * The story's view of a running local cloud besides the pages: its manual clock (`/_/clock`) and
- * an operator call to the `admin` function (the cloud console's "invoke with JSON").
+ * The story's view of a running local cloud besides the pages: its manual clock (`/_/clock`), an
+ * operator call to the `admin` function (the cloud console's "invoke with JSON"), and its HTTP
+ * contract for what a story sets up without pictures.
  */
+import { TEMPLATE_ROLES } from '@beian/core';
+import { loadConfig } from '../../server/config';
+import { CloudClient } from '../client';
 import type { StoryCloud } from './story-data';
 
 export function localCloudClient(url: string, operatorKey: string): StoryCloud {
@@ -14,7 +18,10 @@ export function localCloudClient(url: string, operatorKey: string): StoryCloud {
     if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(body)}`);
     return body;
   };
+  const { templates } = loadConfig(process.env);
   return {
+    client: new CloudClient(url),
+    templateIds: TEMPLATE_ROLES.map((role) => templates[role].templateId),
     now: async () => new Date(((await json('/_/clock')) as { now: string }).now),
     advance: async (ms) => {
       await json('/_/clock', { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });

@@ -30,6 +30,9 @@ export class Phone {
 
   /** Starts the mini-program as `openid` (a fresh launch, as after switching WeChat user). */
   async launch(openid: string, route = ''): Promise<void> {
+    // A URL that differs from the current one only after `#` would not load the page again (the
+    // same person on the same page, later): leave it first, so every launch starts afresh.
+    await this.page.goto('about:blank');
     await this.page.goto(`${this.baseUrl}/?as=${encodeURIComponent(openid)}${route ? `#/${route}` : ''}`);
     await this.page.waitForFunction(
       () =>

@@ -9,8 +9,10 @@ import { ADMIN, RECORD_NUMBER, REJECTED_FIELD, type Recorder } from './story-dat
 export async function openReview(
   story: Recorder,
   id: string,
-  state: 'platform_review' | 'authority_review',
+  state: 'pre_review' | 'platform_review' | 'authority_review' | 'filed',
   picture: string,
+  // Through WeChat only WeChat decides after the pre-review: the page has no decision card then.
+  decides = true,
 ): Promise<void> {
   const { phone } = story;
   await story.launch(ADMIN);
@@ -22,7 +24,7 @@ export async function openReview(
   if (!story.has('admin-queue')) await story.record('admin-queue');
   await phone.tap(row);
   await phone.expectRoute('admin/review/index');
-  await phone.expectText('审核操作');
+  await phone.expectText(decides ? '审核操作' : '操作记录');
   await story.record(picture);
   if (!story.has('admin-review-photos')) {
     // The reviewer compares the ID photos and the face photo (served through short-lived URLs).
@@ -72,7 +74,7 @@ export async function approveAtAuthority(story: Recorder): Promise<void> {
 }
 
 /** Confirms a wx.showModal if the page asked for one. */
-async function confirmModal(story: Recorder): Promise<void> {
+export async function confirmModal(story: Recorder): Promise<void> {
   const { phone } = story;
   const confirm = phone.overlays().locator('.mp-modal__confirm');
   if ((await confirm.count()) === 0) return;

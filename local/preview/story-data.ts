@@ -2,6 +2,7 @@
  * What the story's two halves share: who plays the filer and the reviewer, the values they use,
  * and the recorder that keeps each state the story passes through (and pictures it).
  */
+import type { CloudClient } from '../client';
 import type { Phone } from './phone';
 
 export const FILER = 'o-demo-filer-a';
@@ -24,6 +25,10 @@ export interface StoryCloud {
   advance(ms: number): Promise<void>;
   /** Makes `openid` a reviewer, as an operator would from the console. */
   addAdmin(openid: string, name: string): Promise<void>;
+  /** The cloud's HTTP contract, for what a story sets up without pictures (./story-wechat-branches.ts). */
+  client: CloudClient;
+  /** The templates the consent sheet offers (the local cloud's configuration). */
+  templateIds: readonly string[];
 }
 
 export interface StoryOptions {
@@ -31,11 +36,23 @@ export interface StoryOptions {
   cloud: StoryCloud;
   /** Keeps a picture of the current state (the screenshot script writes a PNG; the test need not). */
   picture?: (name: string, fullPage: boolean) => Promise<void>;
+  /**
+   * The first picture's number (default 1): a later story's pictures follow the earlier ones'
+   * in docs/screenshots/ rather than overwrite them.
+   */
+  numberFrom?: number;
+  /**
+   * Which states are pictured (default all): a story that walks steps another story already
+   * pictured records them for its checks without taking the same picture twice.
+   */
+  pictured?: (name: string) => boolean;
 }
 
 /** Records each state in order; `full` pictures the whole page rather than one screen. */
 export class Recorder {
   readonly states: StoryState[] = [];
+  /** How many states were pictured, which numbers the next picture. */
+  private pictures = 0;
 
   constructor(private readonly options: StoryOptions) {}
 
@@ -56,7 +73,9 @@ export class Recorder {
     await phone.settle();
     const state = { name, route: await phone.route(), title: await phone.title(), text: await phone.text() };
     this.states.push(state);
-    await this.options.picture?.(`${String(this.states.length).padStart(2, '0')}-${name}`, full);
+    if (!(this.options.pictured?.(name) ?? true)) return state;
+    const number = this.pictures++ + (this.options.numberFrom ?? 1);
+    await this.options.picture?.(`${String(number).padStart(2, '0')}-${name}`, full);
     return state;
   }
 

@@ -12,8 +12,11 @@ export const COMMENT_BEFORE = '个人开发的记账工具，提供收支记录�
 export const COMMENT_AFTER =
   '个人开发的记账工具，提供收支记录、分类统计和月度报表功能，数据只保存在用户自己的账户中，不含社交和交易功能。';
 
+/** The form's face step: the photo capture (manual channel) or WeChat's task (./story-wechat.ts). */
+export type FaceStep = (story: Recorder) => Promise<void>;
+
 /** Files a new application up to the summary step; returns its id. */
-export async function fillForm(story: Recorder): Promise<string> {
+export async function fillForm(story: Recorder, faceStep: FaceStep = takeFacePhoto): Promise<string> {
   const { phone } = story;
   await story.launch(FILER);
   await phone.expectText('小程序备案助手');
@@ -36,7 +39,7 @@ export async function fillForm(story: Recorder): Promise<string> {
   await phone.tap('#next');
   await fillMiniprogram(story);
   await phone.tap('#next');
-  await takeFacePhoto(story);
+  await faceStep(story);
   await phone.tap('#next');
   await uploadMaterials(story);
   return id;
@@ -182,13 +185,18 @@ async function submitEnabled(story: Recorder): Promise<void> {
 }
 
 /** Waits for the form's autosave (debounced) to finish, and goes back to the top of the page. */
-async function saved(story: Recorder): Promise<void> {
+export async function saved(story: Recorder): Promise<void> {
   await story.phone.expectText('已自动保存');
   await story.phone.scrollTop();
 }
 
 /** Taps 提交备案, allows every template in WeChat's consent sheet, and lands on the progress page. */
-export async function submitWithConsent(story: Recorder, consent: string, progress: string): Promise<void> {
+export async function submitWithConsent(
+  story: Recorder,
+  consent: string,
+  progress: string,
+  stage = '平台初审中',
+): Promise<void> {
   const { phone } = story;
   await submitEnabled(story);
   await phone.tap('#submit');
@@ -196,7 +204,7 @@ export async function submitWithConsent(story: Recorder, consent: string, progre
   await story.record(consent);
   await phone.tap(phone.overlays().locator('.mp-subscribe__allow'));
   await phone.expectRoute('pages/progress/index');
-  await phone.expectText('平台初审中');
+  await phone.expectText(stage);
   await phone.scrollTop();
   await story.record(progress, true);
 }
@@ -221,6 +229,13 @@ export async function resubmitAfterFix(story: Recorder, id: string): Promise<voi
   while (!(await phone.screen().locator('#submit').count())) await phone.tap('#next');
   await phone.expectText('检查通过');
   await submitWithConsent(story, 'subscribe-consent-again', 'progress-resubmitted');
+}
+
+/** The filer opens the application's progress page, which shows `text`, pictured whole. */
+export async function progress(story: Recorder, id: string, text: string, picture: string): Promise<void> {
+  await story.launch(FILER, `pages/progress/index?id=${id}`);
+  await story.phone.expectText(text);
+  await story.record(picture, true);
 }
 
 /** The form's anchor id for a field path (components/field-kit.ts `anchorOf`). */

@@ -11,7 +11,7 @@ import { launchChromium } from './chromium';
 import { localCloudClient } from './cloud-client';
 import { Phone } from './phone';
 import { createPreview } from './server';
-import { runStory, type StoryCloud, type StoryState } from './story';
+import { runStory, type StoryCloud, type StoryOptions, type StoryState } from './story';
 
 /** Monday 2 March 2026, 10:00 Beijing time: a working day with holiday data for the year. */
 export const STORY_START = new Date('2026-03-02T02:00:00.000Z');
@@ -21,13 +21,22 @@ export interface StoryRunOptions {
   pictureFile?: (name: string) => string | null;
   /** Each action's timeout (default 10 s). */
   timeoutMs?: number;
+  /** The first picture's number, for a story whose pictures follow another's. */
+  numberFrom?: number;
 }
 
-export async function runStoryOnce(options: StoryRunOptions = {}): Promise<StoryState[]> {
+/** A story: the first (./story.ts) or the WeChat channel's (./story-wechat.ts). */
+export type Story = (options: StoryOptions) => Promise<StoryState[]>;
+
+export async function runStoryOnce(
+  options: StoryRunOptions = {},
+  story: Story = runStory,
+): Promise<StoryState[]> {
   return withPreview(options, (phone, cloud) =>
-    runStory({
+    story({
       phone,
       cloud,
+      numberFrom: options.numberFrom,
       picture: async (name, fullPage) => {
         const file = options.pictureFile?.(name);
         if (file) await phone.picture(file, fullPage);

@@ -113,6 +113,10 @@ async function review(deps: WeChatDevDeps, request: LocalRequest): Promise<Reply
     if (!(error instanceof ReviewRefusal)) throw error;
     throw new HttpError(error.status, error.status === 404 ? 'NOT_FOUND' : 'INVALID_STATE', error.message);
   }
+  // WeChat pushes a ticket every 10 minutes whatever happens; on a manual clock the emulator does
+  // it on demand, so it must before a push that makes Beian call the API (docs/wechat-platform.md
+  // § Tokens): after a long clock jump Beian would otherwise ask with a ticket long expired (61005).
+  await deps.ensureTicket();
   await pushed(
     deps.pusher.authorizer(appid, 'notify_apply_icpfiling_result', {
       authorizer_appid: appid,
@@ -132,6 +136,7 @@ async function finishTask(deps: WeChatDevDeps, request: LocalRequest): Promise<R
     if (!(error instanceof VerifyTaskRefusal)) throw error;
     throw new HttpError(error.status, error.status === 404 ? 'NOT_FOUND' : 'INVALID_STATE', error.message);
   }
+  await deps.ensureTicket(); // as before the review's push
   await pushed(
     deps.pusher.authorizer(finished.appid, 'notify_icpfiling_verify_result', {
       task_id: taskId,

@@ -172,6 +172,15 @@ describe('filing through WeChat', () => {
     expect((await current(filing.id)).state).toBe('sms_timeout');
   });
 
+  it('follows WeChat after a day in which nothing called it (the ticket is fresh again)', async () => {
+    const filing = await atWeChat();
+    await wechatReview('platform_approve');
+    await test.advance(25 * 60 * 60_000);
+    await wechatReview('sms_timeout');
+    expect((await current(filing.id)).state).toBe('sms_timeout');
+    expect(test.logs.some((line) => line.includes('61005'))).toBe(false);
+  });
+
   it('withdraws at WeChat during the platform review', async () => {
     const filing = await atWeChat();
     const withdrawn = ok(await test.as(FILER, 'filing', 'filing.withdraw', at(filing))).filing;

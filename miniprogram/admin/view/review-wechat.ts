@@ -63,12 +63,20 @@ function sendText(application: Application): string {
   if (!send || send.submission !== application.submittedAt) {
     return application.state === 'sending' ? '正在上传材料' : '';
   }
+  // `calling` is written before the call and stays once WeChat took it (docs/wechat-platform.md
+  // § Sending): past `sending`, the call went through.
+  if (send.state === 'calling' && application.state !== 'sending') {
+    return `已提交（第 ${send.attempts} 次，${beijingDateTime(send.at)}）`;
+  }
   if (send.state === 'calling') return `第 ${send.attempts} 次提交中（${beijingDateTime(send.at)}）`;
   return `第 ${send.attempts} 次提交失败（${beijingDateTime(send.at)}）：${send.error ?? ''}；将于 ${beijingDateTime(send.nextAttemptAt)} 自动重试`;
 }
 
 function faceText(face: FaceTask | null | undefined): string {
-  return face ? `${FACE_TEXT[face.status]}，通知 ${beijingDateTime(face.noticeExpiresAt)} 前有效` : '';
+  if (!face) return '';
+  // Once passed, the notice's 24 hours no longer matter; the task's validity does (apply needs it).
+  if (face.status === 'succeeded') return `已通过，有效期至 ${beijingDateTime(face.expiresAt)}`;
+  return `${FACE_TEXT[face.status]}，通知 ${beijingDateTime(face.noticeExpiresAt)} 前有效`;
 }
 
 function mediaRows(application: Application): MediaRow[] {
