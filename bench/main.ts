@@ -4,12 +4,13 @@
  * functions' cold start — printed as one markdown table. Options (see bench/README.md):
  *   --json[=file|-]  also write the figures as JSON (default dist/bench/figures.json; `-` = stdout)
  *   --doc            rewrite the generated table in docs/benchmarks.md
- *   --only=a,b       run some sections: package, core, sqlite, cold, wechat, setdata
+ *   --only=a,b       run some sections: package, core, sqlite, cloudbase, cold, wechat, setdata
  *   --check          exit 1 when a figure misses its target
  * Never part of `npm test`.
  */
 import { join } from 'node:path';
 import { ROOT } from '../scripts/build-steps';
+import { measureCloudbaseQueue } from './cloudbase';
 import { measureColdStart } from './cold-start';
 import { measureCore } from './core';
 import { progress, type Figure } from './figures';
@@ -19,7 +20,7 @@ import { measureSetData } from './setdata/measure';
 import { measureSize, sqliteFigures } from './sqlite/measure';
 import { measureTokenRefresh } from './wechat';
 
-const SECTIONS = ['package', 'core', 'sqlite', 'cold', 'wechat', 'setdata'] as const;
+const SECTIONS = ['package', 'core', 'sqlite', 'cloudbase', 'cold', 'wechat', 'setdata'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** How often each figure is sampled: enough for a stable median, the whole bench under 3 minutes. */
@@ -75,6 +76,7 @@ const RUNNERS: Record<Section, () => Promise<Figure[]>> = {
   package: () => measurePackage(),
   core: async () => measureCore(RUNS.coreCalls),
   sqlite,
+  cloudbase: () => measureCloudbaseQueue(),
   cold: () => measureColdStart(RUNS.coldStart),
   wechat: () => measureTokenRefresh(RUNS.tokenRefresh),
   setdata: () => measureSetData(RUNS.setData),
