@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, relative } from 'node:path';
 import { build, transformSync, type Metafile } from 'esbuild';
 import { FUNCTIONS_OUT, functionBuildOptions, functionNames, ROOT } from '../scripts/build-steps';
-import { figure, progress, type Figure } from './figures';
+import { exact, figure, progress, type Figure } from './figures';
 
 const OUT = join(ROOT, 'dist', 'bench');
 
@@ -25,6 +25,19 @@ const ms = Number(process.hrtime.bigint() - started) / 1e6;
 process.stdout.write(JSON.stringify({ ms, modules: Object.keys(require.cache).length }));
 process.exit(0);
 `;
+
+/**
+ * The figures before the lighter bundles (zod/mini, UTF-8, minified whitespace), from the run in
+ * docs/benchmarks.md of 2026-12-06 21:35 UTC: bundle bytes and require ÷ wx-server-sdk alone.
+ */
+const BEFORE: Record<string, { kb: number; ratio: number }> = {
+  admin: { kb: 702, ratio: 1.34 },
+  filing: { kb: 720, ratio: 1.29 },
+  scheduler: { kb: 689, ratio: 1.27 },
+  wechat: { kb: 81, ratio: 1.13 },
+};
+const MAX_BUNDLE_KB = 350;
+const MAX_RATIO = 1.15;
 
 interface Target {
   id: string;
@@ -85,7 +98,7 @@ function comparedWithBuild(name: string, bundleFile: string): string {
  * Bundles `name` as the build does, and writes the same modules unbundled: every repository module
  * the bundle holds, compiled alone, plus a stand-in @beian/core package pointing at core's sources.
  */
-async function prepare(name: string): Promise<{ bundled: Target; unbundled: Target }> {
+async function prepare(name: string): Promise<{ bundled: Target; unbundled: Target; bytes: number }> {
   const bundleFile = join(OUT, 'bundled', name, 'index.js');
   const result = await build({ ...functionBuildOptions(name), outfile: bundleFile, metafile: true });
   const bytes = readFileSync(bundleFile).length;
@@ -112,6 +125,7 @@ async function prepare(name: string): Promise<{ bundled: Target; unbundled: Targ
   writeFileSync(shim, `module.exports = require(${JSON.stringify(coreIndex)});\n`);
 
   return {
+    bytes,
     bundled: {
       id: `cold.${name}.bundled`,
       label: `require \`${name}\` — bundled (${kb(bytes)})`,
@@ -137,9 +151,11 @@ export async function measureColdStart(runs: number): Promise<Figure[]> {
       note: 'the SDK the cloud installs next to each function',
     },
   ];
+  const sizes = new Map<string, number>();
   for (const name of functionNames()) {
-    const { bundled, unbundled } = await prepare(name);
+    const { bundled, unbundled, bytes } = await prepare(name);
     targets.push(bundled, unbundled);
+    sizes.set(name, bytes);
   }
   const samples = new Map<string, Loaded[]>(targets.map((t) => [t.id, []]));
   // Round-robin, so a burst of load from another process hits every variant alike. Round 0 only
@@ -151,7 +167,7 @@ export async function measureColdStart(runs: number): Promise<Figure[]> {
       if (round > 0) samples.get(target.id)?.push(loaded);
     }
   }
-  return targets.map((target) => {
+  const timings = targets.map((target) => {
     const loaded = samples.get(target.id) ?? [];
     const modules = loaded[0]?.modules ?? 0;
     return figure(
@@ -164,5 +180,43 @@ export async function measureColdStart(runs: number): Promise<Figure[]> {
       },
       loaded.map((l) => l.ms),
     );
+  });
+  return [...timings, ...targetFigures(timings, sizes)];
+}
+
+/** Each bundle's size and its require against the SDK's in this run, beside the old figures. */
+function targetFigures(timings: readonly Figure[], sizes: ReadonlyMap<string, number>): Figure[] {
+  const sdk = timings.find((f) => f.id === 'cold.wx-server-sdk')?.median ?? Number.NaN;
+  return [...sizes].flatMap(([name, bytes]) => {
+    const bundled = timings.find((f) => f.id === `cold.${name}.bundled`)?.median ?? Number.NaN;
+    const ratio = bundled / sdk;
+    const before = BEFORE[name];
+    const was = (text: string) => (before ? `before: ${text}` : 'new function');
+    return [
+      exact(
+        {
+          area: 'cold start',
+          id: `cold.${name}.bytes`,
+          label: `bundle \`${name}\` size`,
+          unit: 'B',
+          target: `≤ ${MAX_BUNDLE_KB} KB`,
+          ok: bytes <= MAX_BUNDLE_KB * 1024,
+          note: `${kb(bytes)}; ${was(`${before?.kb ?? 0} KB`)}`,
+        },
+        bytes,
+      ),
+      exact(
+        {
+          area: 'cold start',
+          id: `cold.${name}.ratio`,
+          label: `require \`${name}\` bundled ÷ wx-server-sdk alone`,
+          unit: '×',
+          target: `≤ ${MAX_RATIO}×`,
+          ok: ratio <= MAX_RATIO,
+          note: `medians ${bundled.toFixed(1)} ÷ ${sdk.toFixed(1)} ms, same run; ${was(`${before?.ratio ?? 0}×`)}`,
+        },
+        Math.round(ratio * 100) / 100,
+      ),
+    ];
   });
 }

@@ -1,10 +1,10 @@
 /**
- * The filing form at the boundary: a zod schema typed against the core model (`z.ZodType<FilingForm>`
+ * The filing form at the boundary: a zod schema typed against the core model (`z.ZodMiniType<FilingForm>`
  * fails to compile when the model and the schema drift) whose per-field kinds and length limits come
  * from core's FIELD_SPECS. Only storage bounds live here; the filing rules are core's `check`.
  */
 import { expandPattern, FIELD_SPECS, type FieldSpec, type FilingForm } from '@beian/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The paths the schema covers; a test holds this equal to FIELD_SPECS' keys. */
 export const SCHEMA_PATHS = new Set<string>();
@@ -22,7 +22,7 @@ const DEFAULT_MAX_LENGTH = 200;
 
 function text(path: string) {
   const spec = specOf(path, ['text', 'date', 'file']);
-  return z.string().max(spec.maxLength ?? DEFAULT_MAX_LENGTH);
+  return z.string().check(z.maxLength(spec.maxLength ?? DEFAULT_MAX_LENGTH));
 }
 
 function choice<const T extends readonly [string, ...string[]]>(path: string, values: T) {
@@ -35,7 +35,7 @@ function choice<const T extends readonly [string, ...string[]]>(path: string, va
 
 function enumId(path: string) {
   specOf(path, ['enum']);
-  return z.number().int().min(0).max(1_000_000).nullable();
+  return z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)));
 }
 
 function flag(path: string) {
@@ -45,12 +45,16 @@ function flag(path: string) {
 
 function files(path: string) {
   const spec = specOf(path, ['files']);
-  return z.array(z.string().max(spec.maxLength ?? DEFAULT_MAX_LENGTH)).max(spec.maxItems ?? 10);
+  return z
+    .array(z.string().check(z.maxLength(spec.maxLength ?? DEFAULT_MAX_LENGTH)))
+    .check(z.maxLength(spec.maxItems ?? 10));
 }
 
 function numbers(path: string) {
   const spec = specOf(path, ['numbers']);
-  return z.array(z.number().int().min(0).max(1_000_000)).max(spec.maxItems ?? 10);
+  return z
+    .array(z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)))
+    .check(z.maxLength(spec.maxItems ?? 10));
 }
 
 function certificate(prefix: string) {
@@ -117,7 +121,7 @@ const miniprogram = z.strictObject({
         media: text('miniprogram.preApprovals[].media'),
       }),
     )
-    .max(13),
+    .check(z.maxLength(13)),
   principal: z.strictObject({
     ...person('miniprogram.principal'),
     sameAsSubjectPrincipal: flag('miniprogram.principal.sameAsSubjectPrincipal'),
@@ -143,7 +147,7 @@ const materials = z.strictObject({
   appletsOtherMaterials: files('materials.appletsOtherMaterials'),
 });
 
-export const formSchema: z.ZodType<FilingForm> = z.strictObject({ subject, miniprogram, materials });
+export const formSchema: z.ZodMiniType<FilingForm> = z.strictObject({ subject, miniprogram, materials });
 
 /** Every file id in a form with its concrete path (`miniprogram.preApprovals.0.media`). */
 export function fileLeaves(form: FilingForm): { path: string; fileId: string }[] {
