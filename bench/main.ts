@@ -28,7 +28,7 @@ const RUNS = {
   coreCalls: 2000,
   sqlite: { page: 50, search: 15, sweep: 7 },
   sizes: [1_000, 100_000] as const,
-  coldStart: 5,
+  coldStart: 9,
   setData: 3,
   tokenRefresh: 5,
 };
