@@ -6,15 +6,15 @@
 import { expandPattern, FIELD_SPECS, type FieldSpec, type FilingForm } from '@beian/core';
 import * as z from 'zod/mini';
 
-/** The paths the schema covers; a test holds this equal to FIELD_SPECS' keys. */
-export const SCHEMA_PATHS = new Set<string>();
+/** The paths the schema covers, collected as it is built. */
+const covered = new Set<string>();
 
 function specOf(path: string, kinds: readonly FieldSpec['kind'][]): FieldSpec {
   const spec = FIELD_SPECS[path];
   if (!spec || !kinds.includes(spec.kind)) {
     throw new Error(`form schema: ${path} is not a ${kinds.join('/')} field in FIELD_SPECS`);
   }
-  SCHEMA_PATHS.add(path);
+  covered.add(path);
   return spec;
 }
 
@@ -78,76 +78,109 @@ function person(prefix: string) {
   };
 }
 
-const subject = z.strictObject({
-  type: enumId('subject.type'),
-  name: text('subject.name'),
-  region: z.strictObject({
-    province: text('subject.region.province'),
-    city: text('subject.region.city'),
-    district: text('subject.region.district'),
-  }),
-  address: text('subject.address'),
-  comment: text('subject.comment'),
-  certificate: z.strictObject({
-    type: enumId('subject.certificate.type'),
-    number: text('subject.certificate.number'),
-    address: text('subject.certificate.address'),
-    photo: text('subject.certificate.photo'),
-  }),
-  residencePermit: text('subject.residencePermit'),
-  legalPerson: z.strictObject({
-    name: text('subject.legalPerson.name'),
-    idNumber: text('subject.legalPerson.idNumber'),
-  }),
-  principal: z.strictObject({
-    ...person('subject.principal'),
-    isLegalRepresentative: flag('subject.principal.isLegalRepresentative'),
-    authorizationLetter: text('subject.principal.authorizationLetter'),
-  }),
-});
+const subject = () =>
+  z.strictObject({
+    type: enumId('subject.type'),
+    name: text('subject.name'),
+    region: z.strictObject({
+      province: text('subject.region.province'),
+      city: text('subject.region.city'),
+      district: text('subject.region.district'),
+    }),
+    address: text('subject.address'),
+    comment: text('subject.comment'),
+    certificate: z.strictObject({
+      type: enumId('subject.certificate.type'),
+      number: text('subject.certificate.number'),
+      address: text('subject.certificate.address'),
+      photo: text('subject.certificate.photo'),
+    }),
+    residencePermit: text('subject.residencePermit'),
+    legalPerson: z.strictObject({
+      name: text('subject.legalPerson.name'),
+      idNumber: text('subject.legalPerson.idNumber'),
+    }),
+    principal: z.strictObject({
+      ...person('subject.principal'),
+      isLegalRepresentative: flag('subject.principal.isLegalRepresentative'),
+      authorizationLetter: text('subject.principal.authorizationLetter'),
+    }),
+  });
 
 const FACE = 'miniprogram.principal.faceVerification';
 
-const miniprogram = z.strictObject({
-  appid: text('miniprogram.appid'),
-  name: text('miniprogram.name'),
-  serviceTypes: numbers('miniprogram.serviceTypes'),
-  comment: text('miniprogram.comment'),
-  preApprovals: z
-    .array(
-      z.strictObject({
-        type: enumId('miniprogram.preApprovals[].type'),
-        code: text('miniprogram.preApprovals[].code'),
-        media: text('miniprogram.preApprovals[].media'),
+const miniprogram = () =>
+  z.strictObject({
+    appid: text('miniprogram.appid'),
+    name: text('miniprogram.name'),
+    serviceTypes: numbers('miniprogram.serviceTypes'),
+    comment: text('miniprogram.comment'),
+    preApprovals: z
+      .array(
+        z.strictObject({
+          type: enumId('miniprogram.preApprovals[].type'),
+          code: text('miniprogram.preApprovals[].code'),
+          media: text('miniprogram.preApprovals[].media'),
+        }),
+      )
+      .check(z.maxLength(13)),
+    principal: z.strictObject({
+      ...person('miniprogram.principal'),
+      sameAsSubjectPrincipal: flag('miniprogram.principal.sameAsSubjectPrincipal'),
+      faceVerification: z.strictObject({
+        method: choice(`${FACE}.method`, ['photo', 'wechat']),
+        photo: text(`${FACE}.photo`),
+        verifyId: text(`${FACE}.verifyId`),
+        completedAt: text(`${FACE}.completedAt`),
       }),
-    )
-    .check(z.maxLength(13)),
-  principal: z.strictObject({
-    ...person('miniprogram.principal'),
-    sameAsSubjectPrincipal: flag('miniprogram.principal.sameAsSubjectPrincipal'),
-    faceVerification: z.strictObject({
-      method: choice(`${FACE}.method`, ['photo', 'wechat']),
-      photo: text(`${FACE}.photo`),
-      verifyId: text(`${FACE}.verifyId`),
-      completedAt: text(`${FACE}.completedAt`),
     }),
-  }),
-});
+  });
 
-const materials = z.strictObject({
-  commitmentLetter: files('materials.commitmentLetter'),
-  authenticityCommitmentLetter: files('materials.authenticityCommitmentLetter'),
-  businessNameChangeLetter: files('materials.businessNameChangeLetter'),
-  websiteConstructionProposal: files('materials.websiteConstructionProposal'),
-  partyBuildingConfirmationLetter: files('materials.partyBuildingConfirmationLetter'),
-  holdingCertificatePhoto: files('materials.holdingCertificatePhoto'),
-  promiseVideo: files('materials.promiseVideo'),
-  authenticityResponsibilityLetter: files('materials.authenticityResponsibilityLetter'),
-  subjectOtherMaterials: files('materials.subjectOtherMaterials'),
-  appletsOtherMaterials: files('materials.appletsOtherMaterials'),
-});
+const materials = () =>
+  z.strictObject({
+    commitmentLetter: files('materials.commitmentLetter'),
+    authenticityCommitmentLetter: files('materials.authenticityCommitmentLetter'),
+    businessNameChangeLetter: files('materials.businessNameChangeLetter'),
+    websiteConstructionProposal: files('materials.websiteConstructionProposal'),
+    partyBuildingConfirmationLetter: files('materials.partyBuildingConfirmationLetter'),
+    holdingCertificatePhoto: files('materials.holdingCertificatePhoto'),
+    promiseVideo: files('materials.promiseVideo'),
+    authenticityResponsibilityLetter: files('materials.authenticityResponsibilityLetter'),
+    subjectOtherMaterials: files('materials.subjectOtherMaterials'),
+    appletsOtherMaterials: files('materials.appletsOtherMaterials'),
+  });
 
-export const formSchema: z.ZodMiniType<FilingForm> = z.strictObject({ subject, miniprogram, materials });
+let built: z.ZodMiniType<FilingForm> | null = null;
+
+function buildForm(): z.ZodMiniType<FilingForm> {
+  built ??= z.strictObject({ subject: subject(), miniprogram: miniprogram(), materials: materials() });
+  return built;
+}
+
+/**
+ * Built on its first parse: about a hundred schemas that only draft.save and filing.submit use
+ * were a measurable part of every cold start (docs/benchmarks.md § Cold start). `z.lazy` parses
+ * exactly as the schema it wraps.
+ */
+export const formSchema: z.ZodMiniType<FilingForm> = z.lazy(buildForm);
+
+function paths(): ReadonlySet<string> {
+  buildForm();
+  return covered;
+}
+
+/** The paths the schema covers (reading them builds it); a test holds them equal to FIELD_SPECS' keys. */
+export const SCHEMA_PATHS: ReadonlySet<string> = {
+  get size() {
+    return paths().size;
+  },
+  has: (path) => paths().has(path),
+  forEach: (each, self) => paths().forEach(each, self),
+  entries: () => paths().entries(),
+  keys: () => paths().keys(),
+  values: () => paths().values(),
+  [Symbol.iterator]: () => paths().values(),
+};
 
 /** Every file id in a form with its concrete path (`miniprogram.preApprovals.0.media`). */
 export function fileLeaves(form: FilingForm): { path: string; fileId: string }[] {
