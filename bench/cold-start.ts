@@ -13,7 +13,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, relative } from 'node:path';
 import { build, transformSync, type Metafile } from 'esbuild';
 import { FUNCTIONS_OUT, functionBuildOptions, functionNames, ROOT } from '../scripts/build-steps';
-import { exact, figure, progress, type Figure } from './figures';
+import { loadPaired, targetFigures, type Paired } from './cold-targets';
+import { figure, progress, type Figure } from './figures';
 
 const OUT = join(ROOT, 'dist', 'bench');
 
@@ -25,20 +26,6 @@ const ms = Number(process.hrtime.bigint() - started) / 1e6;
 process.stdout.write(JSON.stringify({ ms, modules: Object.keys(require.cache).length }));
 process.exit(0);
 `;
-
-/**
- * The figures before the lighter bundles (zod/mini, UTF-8, minified whitespace), from the run in
- * docs/benchmarks.md of 2026-12-06 21:35 UTC: bundle bytes and require ÷ wx-server-sdk alone, of
- * the fastest runs and of the medians.
- */
-const BEFORE: Record<string, { kb: number; fastest: number; ratio: number }> = {
-  admin: { kb: 702, fastest: 1.22, ratio: 1.34 },
-  filing: { kb: 720, fastest: 1.22, ratio: 1.29 },
-  scheduler: { kb: 689, fastest: 1.28, ratio: 1.27 },
-  wechat: { kb: 81, fastest: 1.12, ratio: 1.13 },
-};
-const MAX_BUNDLE_KB = 350;
-const MAX_RATIO = 1.15;
 
 interface Target {
   id: string;
@@ -174,11 +161,18 @@ export async function measureColdStart(runs: number): Promise<Figure[]> {
   const samples = new Map<string, Loaded[]>(targets.map((t) => [t.id, []]));
   // Round-robin, so a burst of load from another process hits every variant alike. Round 0 only
   // warms the file cache (a deployed instance reads its code from a warm disk too).
+  const pairedEntries = new Map([['wx-server-sdk.init', sdkInit]]);
+  for (const name of sizes.keys()) pairedEntries.set(name, join(OUT, 'bundled', name, 'index.js'));
+  const paired = new Map<string, Paired[]>([...pairedEntries.keys()].map((name) => [name, []]));
   for (let round = 0; round <= runs; round += 1) {
     progress(`cold start: round ${round}/${runs}${round === 0 ? ' (warm-up, not counted)' : ''}`);
     for (const target of targets) {
       const loaded = load(target.entry);
       if (round > 0) samples.get(target.id)?.push(loaded);
+    }
+    for (const [name, entry] of pairedEntries) {
+      const pair = loadPaired(entry);
+      if (round > 0) paired.get(name)?.push(pair);
     }
   }
   const timings = targets.map((target) => {
@@ -195,69 +189,5 @@ export async function measureColdStart(runs: number): Promise<Figure[]> {
       loaded.map((l) => l.ms),
     );
   });
-  return [...timings, ...targetFigures(timings, sizes)];
-}
-
-function fastest(a: Figure | undefined, b: Figure | undefined): number {
-  return a && b ? Math.round((a.min / b.min) * 100) / 100 : Number.NaN;
-}
-
-function ratioNote(a: Figure | undefined, b: Figure | undefined): string {
-  if (!a || !b) return 'not measured';
-  const medians = Math.round((a.median / b.median) * 100) / 100;
-  return `fastest runs ${a.min.toFixed(1)} ÷ ${b.min.toFixed(1)} ms; medians ${medians}× (${a.median.toFixed(1)} ÷ ${b.median.toFixed(1)} ms), same run`;
-}
-
-/** Each bundle's size and its require against the SDK's in this run, beside the old figures. */
-function targetFigures(timings: readonly Figure[], sizes: ReadonlyMap<string, number>): Figure[] {
-  // Ratios of the fastest runs: another process on the machine only ever adds time, and on a
-  // shared 2-core machine it adds it unevenly across the 5–9 samples of each. Medians in the note.
-  const of = (id: string) => timings.find((f) => f.id === id);
-  const sdk = of('cold.wx-server-sdk');
-  const init = of('cold.wx-server-sdk.init');
-  const floor = exact(
-    {
-      area: 'cold start',
-      id: 'cold.wx-server-sdk.init.ratio',
-      label: 'require `wx-server-sdk` + `cloud.init` ÷ wx-server-sdk alone (the floor)',
-      unit: '×',
-      note: ratioNote(init, sdk),
-    },
-    fastest(init, sdk),
-  );
-  return [
-    floor,
-    ...[...sizes].flatMap(([name, bytes]) => {
-      const bundled = of(`cold.${name}.bundled`);
-      const ratio = fastest(bundled, sdk);
-      const before = BEFORE[name];
-      const was = (text: string) => (before ? `before: ${text}` : 'new function');
-      return [
-        exact(
-          {
-            area: 'cold start',
-            id: `cold.${name}.bytes`,
-            label: `bundle \`${name}\` size`,
-            unit: 'B',
-            target: `≤ ${MAX_BUNDLE_KB} KB`,
-            ok: bytes <= MAX_BUNDLE_KB * 1024,
-            note: `${kb(bytes)}; ${was(`${before?.kb ?? 0} KB`)}`,
-          },
-          bytes,
-        ),
-        exact(
-          {
-            area: 'cold start',
-            id: `cold.${name}.ratio`,
-            label: `require \`${name}\` bundled ÷ wx-server-sdk alone`,
-            unit: '×',
-            target: `≤ ${MAX_RATIO}×`,
-            ok: ratio <= MAX_RATIO,
-            note: `${ratioNote(bundled, sdk)}; ${was(`${before?.fastest ?? 0}× fastest, ${before?.ratio ?? 0}× medians`)}`,
-          },
-          ratio,
-        ),
-      ];
-    }),
-  ];
+  return [...timings, ...targetFigures(paired, sizes)];
 }
