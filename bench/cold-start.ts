@@ -13,6 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, relative } from 'node:path';
 import { build, transformSync, type Metafile } from 'esbuild';
 import { FUNCTIONS_OUT, functionBuildOptions, functionNames, ROOT } from '../scripts/build-steps';
+import { loadPaired, targetFigures, type Paired } from './cold-targets';
 import { figure, progress, type Figure } from './figures';
 
 const OUT = join(ROOT, 'dist', 'bench');
@@ -85,7 +86,7 @@ function comparedWithBuild(name: string, bundleFile: string): string {
  * Bundles `name` as the build does, and writes the same modules unbundled: every repository module
  * the bundle holds, compiled alone, plus a stand-in @beian/core package pointing at core's sources.
  */
-async function prepare(name: string): Promise<{ bundled: Target; unbundled: Target }> {
+async function prepare(name: string): Promise<{ bundled: Target; unbundled: Target; bytes: number }> {
   const bundleFile = join(OUT, 'bundled', name, 'index.js');
   const result = await build({ ...functionBuildOptions(name), outfile: bundleFile, metafile: true });
   const bytes = readFileSync(bundleFile).length;
@@ -112,6 +113,7 @@ async function prepare(name: string): Promise<{ bundled: Target; unbundled: Targ
   writeFileSync(shim, `module.exports = require(${JSON.stringify(coreIndex)});\n`);
 
   return {
+    bytes,
     bundled: {
       id: `cold.${name}.bundled`,
       label: `require \`${name}\` — bundled (${kb(bytes)})`,
@@ -137,21 +139,43 @@ export async function measureColdStart(runs: number): Promise<Figure[]> {
       note: 'the SDK the cloud installs next to each function',
     },
   ];
+  // What any function pays before its own code: the SDK and its `cloud.init` (the floor of a ratio).
+  const sdkInit = join(OUT, 'sdk-init.js');
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(
+    sdkInit,
+    "const cloud = require('wx-server-sdk');\ncloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });\n",
+  );
+  targets.push({
+    id: 'cold.wx-server-sdk.init',
+    label: 'require `wx-server-sdk` + `cloud.init` (what every function runs before its own code)',
+    entry: sdkInit,
+    note: 'the floor of the ratios below: no code of ours',
+  });
+  const sizes = new Map<string, number>();
   for (const name of functionNames()) {
-    const { bundled, unbundled } = await prepare(name);
+    const { bundled, unbundled, bytes } = await prepare(name);
     targets.push(bundled, unbundled);
+    sizes.set(name, bytes);
   }
   const samples = new Map<string, Loaded[]>(targets.map((t) => [t.id, []]));
   // Round-robin, so a burst of load from another process hits every variant alike. Round 0 only
   // warms the file cache (a deployed instance reads its code from a warm disk too).
+  const pairedEntries = new Map([['wx-server-sdk.init', sdkInit]]);
+  for (const name of sizes.keys()) pairedEntries.set(name, join(OUT, 'bundled', name, 'index.js'));
+  const paired = new Map<string, Paired[]>([...pairedEntries.keys()].map((name) => [name, []]));
   for (let round = 0; round <= runs; round += 1) {
     progress(`cold start: round ${round}/${runs}${round === 0 ? ' (warm-up, not counted)' : ''}`);
     for (const target of targets) {
       const loaded = load(target.entry);
       if (round > 0) samples.get(target.id)?.push(loaded);
     }
+    for (const [name, entry] of pairedEntries) {
+      const pair = loadPaired(entry);
+      if (round > 0) paired.get(name)?.push(pair);
+    }
   }
-  return targets.map((target) => {
+  const timings = targets.map((target) => {
     const loaded = samples.get(target.id) ?? [];
     const modules = loaded[0]?.modules ?? 0;
     return figure(
@@ -165,4 +189,5 @@ export async function measureColdStart(runs: number): Promise<Figure[]> {
       loaded.map((l) => l.ms),
     );
   });
+  return [...timings, ...targetFigures(paired, sizes)];
 }

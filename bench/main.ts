@@ -4,12 +4,13 @@
  * functions' cold start — printed as one markdown table. Options (see bench/README.md):
  *   --json[=file|-]  also write the figures as JSON (default dist/bench/figures.json; `-` = stdout)
  *   --doc            rewrite the generated table in docs/benchmarks.md
- *   --only=a,b       run some sections: package, core, sqlite, submit, cold, wechat, setdata
+ *   --only=a,b       run some sections: package, core, sqlite, submit, cloudbase, cold, wechat, setdata
  *   --check          exit 1 when a figure misses its target
  * Never part of `npm test`.
  */
 import { join } from 'node:path';
 import { ROOT } from '../scripts/build-steps';
+import { measureCloudbaseQueue } from './cloudbase';
 import { measureColdStart } from './cold-start';
 import { measureCore } from './core';
 import { progress, type Figure } from './figures';
@@ -21,7 +22,7 @@ import { measureSubmit, submitFigures } from './sqlite/submit';
 import { measureTokenRefresh } from './wechat';
 import { measurePoll } from './wechat-poll';
 
-const SECTIONS = ['package', 'core', 'sqlite', 'submit', 'cold', 'wechat', 'setdata'] as const;
+const SECTIONS = ['package', 'core', 'sqlite', 'submit', 'cloudbase', 'cold', 'wechat', 'setdata'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** How often each figure is sampled: enough for a stable median, the whole bench under 3 minutes. */
@@ -30,7 +31,7 @@ const RUNS = {
   sqlite: { page: 50, search: 15, sweep: 7 },
   submits: 30,
   sizes: [1_000, 100_000] as const,
-  coldStart: 5,
+  coldStart: 9,
   setData: 3,
   tokenRefresh: 5,
   poll: 5,
@@ -86,6 +87,7 @@ const RUNNERS: Record<Section, () => Promise<Figure[]>> = {
   core: async () => measureCore(RUNS.coreCalls),
   sqlite,
   submit,
+  cloudbase: () => measureCloudbaseQueue(),
   cold: () => measureColdStart(RUNS.coldStart),
   wechat: async () => [
     ...(await measureTokenRefresh(RUNS.tokenRefresh)),

@@ -5,7 +5,7 @@
  * thrown to the caller).
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { z } from 'zod';
+import { safeParse, type core } from 'zod/mini';
 import type { ActionName, DataOf, Envelope, FunctionName, OperatorCredentials, ParamsOf } from '@beian/core';
 import { Refusal, refuse } from './errors';
 import { issuesOf } from './schemas/issues';
@@ -45,7 +45,7 @@ export interface Call<Who, Deps> {
 }
 
 export interface ActionSpec<P, D, Who, Deps> {
-  params: z.ZodType<P>;
+  params: core.$ZodType<P>;
   run(params: P, call: Call<Who, Deps>): Promise<D>;
 }
 
@@ -175,13 +175,13 @@ function keysMatch(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function parseParams<P>(schema: z.ZodType<P>, body: Record<string, unknown>): P {
+function parseParams<P>(schema: core.$ZodType<P>, body: Record<string, unknown>): P {
   // No prototype to reach, whatever a key is called.
   const params = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(body)) {
     if (!ENVELOPE_KEYS.has(key)) params[key] = value;
   }
-  const parsed = schema.safeParse(params, { reportInput: true });
+  const parsed = safeParse(schema, params, { reportInput: true });
   if (parsed.success) return parsed.data;
   throw refuse.badRequest('请求参数不正确，请检查后重试。', issuesOf(parsed.error));
 }

@@ -54,8 +54,26 @@ export interface Query {
   remove(options?: { multi?: boolean }): Promise<RemoveResult>;
 }
 
+/**
+ * An aggregation pipeline (`collection.aggregate()`): only the stages the adapter uses. `end()`
+ * answers `{ list }`; without `limit` a cloud function gets at most 20 results of it.
+ */
+export interface Aggregate {
+  match(condition: Condition | Operator): Aggregate;
+  /** `_id: '$field'` groups by that field; each other key an accumulator (`$.sum(1)`). */
+  group(spec: Record<string, unknown>): Aggregate;
+  limit(max: number): Aggregate;
+  end(): Promise<{ list: Record<string, unknown>[] }>;
+}
+
+/** Aggregation operators (`db.command.aggregate`, the SDK's `$`). */
+export interface AggregateCommand {
+  sum(value: number | string): Operator;
+}
+
 export interface CollectionRef extends Query {
   doc(id: string): DocumentRef;
+  aggregate(): Aggregate;
   add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>;
 }
 
@@ -77,6 +95,8 @@ export interface Command {
   lt(value: unknown): Operator;
   lte(value: unknown): Operator;
   in(values: unknown[]): Operator;
+  /** An array field holding every one of `values` (MongoDB's `$all`; a multikey index serves it). */
+  all(values: unknown[]): Operator;
   /** The field is present (true) or missing (false). */
   exists(present: boolean): Operator;
   and(...conditions: (Condition | Operator)[]): Operator;
@@ -84,6 +104,7 @@ export interface Command {
   set(value: unknown): Operator;
   inc(by: number): Operator;
   remove(): Operator;
+  readonly aggregate: AggregateCommand;
 }
 
 export interface CloudDatabase {

@@ -28,6 +28,29 @@ export class CloudbaseRecords {
     return found;
   }
 
+  /**
+   * Reads up to `limit` records ordered by a unique key, 100 at a time, each read a range after
+   * the last key seen (`query(after)`), so the database walks its index instead of skipping.
+   */
+  protected async readByKey(
+    query: (after: string | null) => Query,
+    after: string | null,
+    key: string,
+    limit: number,
+  ): Promise<Doc[]> {
+    const found: Doc[] = [];
+    let last = after;
+    while (found.length < limit) {
+      const pageSize = Math.min(PAGE_LIMIT, limit - found.length);
+      const { data } = await query(last).limit(pageSize).get();
+      found.push(...data);
+      const tail = data[data.length - 1];
+      if (data.length < pageSize || !tail) break;
+      last = String(tail[key]);
+    }
+    return found;
+  }
+
   async auditOf(applicationId: string): Promise<AuditEvent[]> {
     const query = this.db.collection(COLLECTIONS.audit).where({ applicationId }).orderBy('version', 'asc');
     const docs = await this.readAll(query, 10_000);

@@ -9,9 +9,16 @@
  *   and are rewritten with it, so every query is a plain range on one indexed field.
  */
 import { createHash } from 'node:crypto';
-import { FILING_STATES, REVIEW_STAGES, type Application, type StateCounts } from '@beian/core';
+import {
+  FILING_STATES,
+  REVIEW_STAGES,
+  type Application,
+  type FilingState,
+  type StateCounts,
+} from '@beian/core';
 import { COLLECTIONS } from '../store/collections';
 import { indexFields } from '../store/keys';
+import { queryTokens } from '../store/search-tokens';
 import type {
   Commit,
   CommitResult,
@@ -24,6 +31,7 @@ import type {
 import { isTransactionConflict, type Condition, type Doc, type Transaction } from './db';
 import type { PlatformRecords } from '../wechat/records';
 import { insertDraftWithin } from './drafts';
+import { backfillSearchTokens, SEARCH_BACKFILL, searchTokensOf } from './search';
 import { CloudbasePlatformRecords } from './platform';
 import { backfillRelatedKeys, bumpGuards, relatedIn } from './related';
 import { CloudbaseReviewers } from './reviewers';
@@ -37,9 +45,12 @@ class CommitFailure extends Error {
   }
 }
 
-/** The stored form of an application: the document plus the fields its queries filter on. */
-function applicationDoc(application: Application): Record<string, unknown> {
-  return { ...indexFields(application), app: application };
+/**
+ * The stored form of an application: the document plus the fields its queries filter on, the
+ * search tokens among them, so every write derives them again (database/README.md § Search).
+ */
+export function applicationDoc(application: Application): Record<string, unknown> {
+  return { ...indexFields(application), searchTokens: searchTokensOf(application), app: application };
 }
 
 function toApplication(doc: Doc): Application {
@@ -50,15 +61,17 @@ export class CloudbaseStore extends CloudbaseReviewers implements Store {
   readonly platform: PlatformRecords = new CloudbasePlatformRecords(this.db);
 
   /**
-   * Creates what is missing, and gives older applications the cross-record fields (related.ts);
-   * a run that rewrote some says how many, and another run does the rest.
+   * Creates what is missing, and gives older applications the cross-record fields (related.ts)
+   * and the search tokens; a run that rewrote some says how many, and another run does the rest.
    */
   override async setup(): Promise<string[]> {
     const created = await super.setup();
+    const tokens = await backfillSearchTokens(this.db);
     const rewritten = await backfillRelatedKeys(this.db);
-    if (rewritten === 0) return created;
+    const notes = tokens > 0 ? [...created, SEARCH_BACKFILL] : created;
+    if (rewritten === 0) return notes;
     return [
-      ...created,
+      ...notes,
       `${COLLECTIONS.applications}: ${rewritten} 条申请补齐了关联字段，请再运行一次直到不再出现`,
     ];
   }
@@ -108,31 +121,53 @@ export class CloudbaseStore extends CloudbaseReviewers implements Store {
   }
 
   async listByOwner(owner: string, after: string | null, limit: number): Promise<Application[]> {
-    const condition: Condition = { owner };
-    if (after !== null) condition.listKey = this._.lt(after);
-    const query = this.db.collection(COLLECTIONS.applications).where(condition).orderBy('listKey', 'desc');
-    return (await this.readAll(query, limit)).map(toApplication);
+    const pageAfter = (key: string | null) => {
+      const condition: Condition = key === null ? { owner } : { owner, listKey: this._.lt(key) };
+      return this.db.collection(COLLECTIONS.applications).where(condition).orderBy('listKey', 'desc');
+    };
+    return (await this.readByKey(pageAfter, after, 'listKey', limit)).map(toApplication);
   }
 
+  /**
+   * One read per page of up to 100: a range on `queueKey` (bucket|due|id, on the state_queueKey
+   * index) continues after the cursor, and past 100 after the last key read, never with `skip`.
+   * A search asks for every token of the query (an indexed array) and checks the exact substring
+   * only on those candidates (database/README.md § Search).
+   */
   async queue(filter: QueueFilter, limit: number): Promise<Application[]> {
-    const condition: Condition = { state: this._.in([...filter.states]) };
-    if (filter.after !== null) condition.queueKey = this._.gt(filter.after);
-    if (filter.overdueOnly) condition.overdue = true;
+    const base: Condition = { state: this._.in([...filter.states]) };
+    if (filter.overdueOnly) base.overdue = true;
     // Stored before channels existed, an application has no `channel`: it is a manual one.
-    if (filter.channel) condition.channel = filter.channel === 'wechat' ? 'wechat' : this._.neq('wechat');
-    let where: object = condition;
+    if (filter.channel) base.channel = filter.channel === 'wechat' ? 'wechat' : this._.neq('wechat');
+    const parts: object[] = [];
     if (filter.query) {
+      const tokens = queryTokens(filter.query);
+      if (tokens.length > 0) parts.push({ searchTokens: this._.all(tokens) });
       const pattern = this.db.RegExp({ regexp: escapeRegExp(filter.query), options: 'i' });
-      where = this._.and(condition, this._.or({ subjectName: pattern }, { miniprogramName: pattern }));
+      parts.push(this._.or({ subjectName: pattern }, { miniprogramName: pattern }));
     }
-    const query = this.db.collection(COLLECTIONS.applications).where(where).orderBy('queueKey', 'asc');
-    return (await this.readAll(query, limit)).map(toApplication);
+    const pageAfter = (after: string | null) => {
+      const condition: Condition = after === null ? base : { ...base, queueKey: this._.gt(after) };
+      const where = parts.length > 0 ? this._.and(condition, ...parts) : condition;
+      return this.db.collection(COLLECTIONS.applications).where(where).orderBy('queueKey', 'asc');
+    };
+    return (await this.readByKey(pageAfter, filter.after, 'queueKey', limit)).map(toApplication);
   }
 
+  /** One aggregate, grouped by state: a single request however many states there are. */
   async countByState(): Promise<StateCounts> {
-    const applications = this.db.collection(COLLECTIONS.applications);
-    const totals = await Promise.all(FILING_STATES.map((state) => applications.where({ state }).count()));
-    return Object.fromEntries(FILING_STATES.map((state, i) => [state, totals[i]?.total ?? 0])) as StateCounts;
+    const { list } = await this.db
+      .collection(COLLECTIONS.applications)
+      .aggregate()
+      .group({ _id: '$state', n: this._.aggregate.sum(1) })
+      // Without a limit an aggregate answers 20 results at most; there is one per state.
+      .limit(FILING_STATES.length)
+      .end();
+    const counts = Object.fromEntries(FILING_STATES.map((state) => [state, 0])) as StateCounts;
+    for (const { _id, n } of list) {
+      if (typeof _id === 'string' && _id in counts) counts[_id as FilingState] = Number(n);
+    }
+    return counts;
   }
 
   async countOverdue(): Promise<number> {

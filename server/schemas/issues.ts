@@ -3,7 +3,7 @@
  * (`主体负责人手机号码最多 20 个字`), on the dotted path the pages and the checks use.
  */
 import { fieldLabel, type Issue } from '@beian/core';
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文字',
@@ -25,7 +25,7 @@ function describe(path: string, prefix: string): string {
   return path === '' ? '请求' : `${prefix}${path}`;
 }
 
-function messageOf(issue: z.core.$ZodIssue, subject: string): string {
+function messageOf(issue: core.$ZodIssue, subject: string): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return `缺少${subject}。`;
@@ -55,7 +55,7 @@ function messageOf(issue: z.core.$ZodIssue, subject: string): string {
  * from a wrong one) — at most 20. `prefix` names a params path that is not a form path
  * (`参数 `); unknown keys are reported at the object that holds them (`(root)` for the event).
  */
-export function issuesOf(error: z.ZodError, prefix = '参数 '): Issue[] {
+export function issuesOf(error: core.$ZodError, prefix = '参数 '): Issue[] {
   const issues: Issue[] = [];
   for (const issue of error.issues.slice(0, 20)) {
     const base = pathOf(issue.path);

@@ -1,6 +1,6 @@
 /**
  * The params of every action, parsed at the boundary. Each schema is typed against the contract
- * (`z.ZodType<ParamsOf<…>>`), so a param that drifts from core/src/contract.ts fails to compile.
+ * (`z.ZodMiniType<ParamsOf<…>>`), so a param that drifts from core/src/contract.ts fails to compile.
  * Objects are strict: an unknown key is a BAD_REQUEST naming it.
  */
 import {
@@ -12,21 +12,30 @@ import {
   type FunctionName,
   type ParamsOf,
 } from '@beian/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-export type ParamsSchema<F extends FunctionName, A extends ActionName<F>> = z.ZodType<ParamsOf<F, A>>;
+export type ParamsSchema<F extends FunctionName, A extends ActionName<F>> = z.ZodMiniType<ParamsOf<F, A>>;
 
-export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
-export const version = z.number().int().min(1).max(1_000_000_000);
+export const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'));
+export const version = z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000_000));
 export const requestId = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8–64 位字母、数字、- 或 _');
-export const cursor = z.string().max(200);
-export const limit = z.number().int().min(1).max(50);
-export const openid = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'OPENID 格式不正确');
+  .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8–64 位字母、数字、- 或 _'));
+export const cursor = z.string().check(z.maxLength(200));
+export const limit = z.number().check(z.int(), z.minimum(1), z.maximum(50));
+export const openid = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, 'OPENID 格式不正确'));
 export const none = z.strictObject({});
 
 const versioned = { id, version };
+
+/**
+ * Each action's schema is built on its first parse: an instance answers one or two actions, and
+ * building every schema at load was a measurable part of a cold start (docs/benchmarks.md).
+ * `z.lazy` parses exactly as the schema it wraps: same issues, same paths, same output.
+ */
+function lazy<T extends z.ZodMiniType>(build: () => T): z.ZodMiniLazy<T> {
+  return z.lazy(build);
+}
 
 // FILING_STATES lists every state (core keeps it in step with the FilingState union).
 const filingState = z.enum(FILING_STATES as [FilingState, ...FilingState[]]);
@@ -40,76 +49,100 @@ const formShape = z.custom<FilingForm>(
 export const reasons = z
   .array(
     z.strictObject({
-      field: z.string().min(1).max(120),
-      error: z.string().min(1).max(200),
-      suggest: z.string().max(200),
+      field: z.string().check(z.minLength(1), z.maxLength(120)),
+      error: z.string().check(z.minLength(1), z.maxLength(200)),
+      suggest: z.string().check(z.maxLength(200)),
     }),
   )
-  .min(1)
-  .max(30);
+  .check(z.minLength(1), z.maxLength(30));
 
 export const filingParams = {
   'session.get': none,
-  'draft.create': z.strictObject({
-    kind: z.enum(['new', 'change', 'cancel']),
-    cancelScope: z.enum(['subject', 'miniprogram', 'access']).optional(),
-    baseId: id.optional(),
-  }),
-  'draft.save': z.strictObject({
-    ...versioned,
-    form: formShape.optional(),
-    patch: z.record(z.string().max(120), z.unknown()).optional(),
-  }),
-  'filing.check': z.strictObject({ id }),
-  'filing.submit': z.strictObject({ ...versioned, requestId }),
-  'filing.withdraw': z.strictObject(versioned),
-  'filing.get': z.strictObject({ id }),
-  'filing.list': z.strictObject({ cursor: cursor.optional(), limit: limit.optional() }),
-  'sms.resend': z.strictObject(versioned),
-  'sms.confirm': z.strictObject(versioned),
-  'face.retry': z.strictObject(versioned),
-  'subscription.record': z.strictObject({
-    results: z.record(z.string().min(1).max(128), z.enum(['accept', 'reject', 'ban', 'filter'])),
-  }),
-  'media.url': z.strictObject({ fileIds: z.array(z.string().max(512)).min(1).max(50) }),
-  'platform.authorization': z.strictObject({
-    appid: z.string().regex(/^wx[0-9a-f]{16}$/),
-  }),
-  'tables.get': z.strictObject({ version: z.string().max(64).optional() }),
-  'file.register': z.strictObject({
-    fileId: z.string().min(1).max(512),
-    field: z
-      .string()
-      .regex(/^[A-Za-z0-9_.]{1,120}$/, 'field 应为表单路径')
-      .optional(),
-  }),
+  'draft.create': lazy(() =>
+    z.strictObject({
+      kind: z.enum(['new', 'change', 'cancel']),
+      cancelScope: z.optional(z.enum(['subject', 'miniprogram', 'access'])),
+      baseId: z.optional(id),
+    }),
+  ),
+  'draft.save': lazy(() =>
+    z.strictObject({
+      ...versioned,
+      form: z.optional(formShape),
+      patch: z.optional(z.record(z.string().check(z.maxLength(120)), z.unknown())),
+    }),
+  ),
+  'filing.check': lazy(() => z.strictObject({ id })),
+  'filing.submit': lazy(() => z.strictObject({ ...versioned, requestId })),
+  'filing.withdraw': lazy(() => z.strictObject(versioned)),
+  'filing.get': lazy(() => z.strictObject({ id })),
+  'filing.list': lazy(() => z.strictObject({ cursor: z.optional(cursor), limit: z.optional(limit) })),
+  'sms.resend': lazy(() => z.strictObject(versioned)),
+  'sms.confirm': lazy(() => z.strictObject(versioned)),
+  'face.retry': lazy(() => z.strictObject(versioned)),
+  'subscription.record': lazy(() =>
+    z.strictObject({
+      results: z.record(
+        z.string().check(z.minLength(1), z.maxLength(128)),
+        z.enum(['accept', 'reject', 'ban', 'filter']),
+      ),
+    }),
+  ),
+  'media.url': lazy(() =>
+    z.strictObject({
+      fileIds: z.array(z.string().check(z.maxLength(512))).check(z.minLength(1), z.maxLength(50)),
+    }),
+  ),
+  'platform.authorization': lazy(() =>
+    z.strictObject({
+      appid: z.string().check(z.regex(/^wx[0-9a-f]{16}$/)),
+    }),
+  ),
+  'tables.get': lazy(() => z.strictObject({ version: z.optional(z.string().check(z.maxLength(64))) })),
+  'file.register': lazy(() =>
+    z.strictObject({
+      fileId: z.string().check(z.minLength(1), z.maxLength(512)),
+      field: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.]{1,120}$/, 'field 应为表单路径'))),
+    }),
+  ),
 } satisfies { [A in ActionName<'filing'>]: ParamsSchema<'filing', A> };
 
 export const adminParams = {
-  'queue.list': z.strictObject({
-    state: filingState.optional(),
-    overdue: z.boolean().optional(),
-    query: z.string().max(40).optional(),
-    channel: z.enum(['wechat', 'manual'], { error: 'channel 应为 wechat 或 manual' }).optional(),
-    cursor: cursor.optional(),
-    limit: limit.optional(),
-  }),
-  'filing.get': z.strictObject({ id }),
-  'review.approve': z.strictObject(versioned),
-  'wechat.retry': z.strictObject(versioned),
-  'review.reject': z.strictObject({ ...versioned, reasons }),
-  'sms.record': z.strictObject(versioned),
-  'authority.approve': z.strictObject({ ...versioned, recordNumber: z.string().min(1).max(40) }),
-  'authority.reject': z.strictObject({ ...versioned, reasons }),
+  'queue.list': lazy(() =>
+    z.strictObject({
+      state: z.optional(filingState),
+      overdue: z.optional(z.boolean()),
+      query: z.optional(z.string().check(z.maxLength(40))),
+      channel: z.optional(z.enum(['wechat', 'manual'], { error: 'channel 应为 wechat 或 manual' })),
+      cursor: z.optional(cursor),
+      limit: z.optional(limit),
+    }),
+  ),
+  'filing.get': lazy(() => z.strictObject({ id })),
+  'review.approve': lazy(() => z.strictObject(versioned)),
+  'wechat.retry': lazy(() => z.strictObject(versioned)),
+  'review.reject': lazy(() => z.strictObject({ ...versioned, reasons })),
+  'sms.record': lazy(() => z.strictObject(versioned)),
+  'authority.approve': lazy(() =>
+    z.strictObject({
+      ...versioned,
+      recordNumber: z.string().check(z.minLength(1), z.maxLength(40)),
+    }),
+  ),
+  'authority.reject': lazy(() => z.strictObject({ ...versioned, reasons })),
   'stats.get': none,
-  'admins.add': z.strictObject({
-    openid,
-    name: z.string().trim().min(1).max(20),
-    // core's phone rule, the same the form's mobiles pass: a mobile of another shape would never
-    // equal a principal's, and the reviewer would silently review their own applications.
-    mobile: z.string().refine(isMobile, '手机号应为11位中国大陆手机号码（1开头），请核对').optional(),
-  }),
-  'admins.remove': z.strictObject({ openid }),
+  'admins.add': lazy(() =>
+    z.strictObject({
+      openid,
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+      // core's phone rule, the same the form's mobiles pass: a mobile of another shape would never
+      // equal a principal's, and the reviewer would silently review their own applications.
+      mobile: z.optional(
+        z.string().check(z.refine(isMobile, '手机号应为11位中国大陆手机号码（1开头），请核对')),
+      ),
+    }),
+  ),
+  'admins.remove': lazy(() => z.strictObject({ openid })),
   'admins.list': none,
   'setup.run': none,
 } satisfies { [A in ActionName<'admin'>]: ParamsSchema<'admin', A> };

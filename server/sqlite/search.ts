@@ -9,18 +9,7 @@
  * matches the phrase of its bigrams, which consecutive positions make a substring match. The
  * store still checks the exact `LIKE` on the few candidates (a phrase may span two names).
  */
-
-/** Letters and digits of any script, CJK included: what FTS5's unicode61 tokenizer keeps. */
-const WORD = /[\p{L}\p{N}]+/gu;
-
-function segments(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
-}
-
-function bigrams(segment: string): string[] {
-  const chars = [...segment];
-  return chars.slice(1).map((char, i) => `${chars[i]}${char}`);
-}
+import { bigrams, segments } from '../store/search-tokens';
 
 /** The two search columns stored with an application, from its names. */
 export function searchColumns(...names: string[]): { unigrams: string; bigrams: string } {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Envelope } from '@beian/core';
-import { functionBuildOptions } from '../../scripts/build-steps';
+import { functionBuildOptions, functionNames } from '../../scripts/build-steps';
 
 jest.mock('wx-server-sdk', () => ({
   DYNAMIC_CURRENT_ENV: Symbol.for('DYNAMIC_CURRENT_ENV'),
@@ -38,4 +38,12 @@ it('bundles filing without zod’s locales and answers bad params in Chinese at 
   const answer = await main({ action: 'filing.get', id: 42 });
   expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: [{ path: 'id' }] } });
   if (!answer.ok) expect(answer.error.fields?.[0]?.message).toMatch(/[\u4e00-\u9fff]/);
+});
+
+it('keeps every function bundle within 350 KB (docs/benchmarks.md)', async () => {
+  for (const name of functionNames()) {
+    const outfile = join(dir, 'sizes', name, 'index.js');
+    await build({ ...functionBuildOptions(name), outfile, logLevel: 'silent' });
+    expect({ name, over: statSync(outfile).size > 350 * 1024 }).toEqual({ name, over: false });
+  }
 });

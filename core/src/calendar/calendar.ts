@@ -52,23 +52,35 @@ function known(schedule: YearSchedule): KnownYear {
  * of `parseHolidayData` to add a year that was published after this release.
  */
 export function createCalendar(extra: HolidayData = {}): Calendar {
-  const years = new Map<number, KnownYear>();
+  // Each year is expanded the first time a day of it is asked about: a cloud function creates a
+  // calendar at every cold start and mostly asks about this year and the next (docs/benchmarks.md).
+  const sources = new Map<number, () => YearSchedule>();
   for (const [year, compact] of Object.entries(BUILT_IN_HOLIDAYS)) {
-    years.set(Number(year), known(expandCompactYear(Number(year), compact)));
+    sources.set(Number(year), () => expandCompactYear(Number(year), compact));
   }
-  for (const [year, schedule] of Object.entries(extra)) years.set(Number(year), known(schedule));
+  for (const [year, schedule] of Object.entries(extra)) sources.set(Number(year), () => schedule);
+  const expanded = new Map<number, KnownYear>();
+  const yearData = (year: number): KnownYear | undefined => {
+    const done = expanded.get(year);
+    if (done) return done;
+    const source = sources.get(year);
+    if (!source) return undefined;
+    const data = known(source());
+    expanded.set(year, data);
+    return data;
+  };
 
   const isWorkingDayNumber = (day: number): boolean => {
-    const data = years.get(yearOfDay(day));
+    const data = yearData(yearOfDay(day));
     if (data?.on.has(day)) return true;
     if (data?.off.has(day)) return false;
     const weekday = weekdayOfDay(day);
     return weekday !== 0 && weekday !== 6;
   };
-  const hasYear = (year: number) => years.has(year);
+  const hasYear = (year: number) => sources.has(year);
 
   return {
-    years: [...years.keys()].sort((a, b) => a - b),
+    years: [...sources.keys()].sort((a, b) => a - b),
     hasYear,
     isWorkingDay: (date) => isWorkingDayNumber(toDayNumber(date)),
     addWorkingDays(date, n) {

@@ -141,3 +141,53 @@ it('offers no where() inside a transaction (single-document operations only)', a
     expect('where' in tx.collection('things')).toBe(false);
   });
 });
+
+it('groups with aggregate().group({ _id: "$field", n: $.sum(1) }), 20 results unless limited', async () => {
+  const things = db.collection('things');
+  const $ = db.command.aggregate;
+  for (let n = 0; n < 30; n += 1) await things.add({ data: { kind: `k${n % 25}`, w: 2 } });
+  await things.add({ data: { w: 5 } });
+  const before = db.stats.aggregates;
+  const unlimited = await things
+    .aggregate()
+    .group({ _id: '$kind', n: $.sum(1) })
+    .end();
+  expect(unlimited.list).toHaveLength(20);
+  expect(db.stats.aggregates - before).toBe(1);
+  const all = await things
+    .aggregate()
+    .group({ _id: '$kind', n: $.sum(1), weight: $.sum('$w') })
+    .limit(100)
+    .end();
+  expect(all.list).toHaveLength(26);
+  expect(all.list).toEqual(
+    expect.arrayContaining([
+      { _id: 'k0', n: 2, weight: 4 },
+      { _id: 'k24', n: 1, weight: 2 },
+      { _id: null, n: 1, weight: 5 },
+    ]),
+  );
+  const matched = await things
+    .aggregate()
+    .match({ kind: 'k1' })
+    .group({ _id: '$kind', n: $.sum(1) })
+    .end();
+  expect(matched.list).toEqual([{ _id: 'k1', n: 2 }]);
+  expect(() => things.aggregate().group({ _id: 'kind', n: $.sum(1) })).toThrow();
+  expect(() => things.aggregate().group({ _id: '$kind', n: 1 })).toThrow();
+});
+
+it('matches arrays holding every value with _.all, and present or missing fields with _.exists', async () => {
+  const things = db.collection('things');
+  const _ = db.command;
+  await things.add({ data: { _id: 'ab', tags: ['a', 'b'] } });
+  await things.add({ data: { _id: 'a', tags: ['a'] } });
+  await things.add({ data: { _id: 'none' } });
+  const ids = async (condition: object) =>
+    (await things.where(condition).get()).data.map((d) => d._id).sort();
+  expect(await ids({ tags: _.all(['a']) })).toEqual(['a', 'ab']);
+  expect(await ids({ tags: _.all(['b', 'a']) })).toEqual(['ab']);
+  expect(await ids({ tags: _.all(['c']) })).toEqual([]);
+  expect(await ids({ tags: _.exists(false) })).toEqual(['none']);
+  expect(await ids({ tags: _.exists(true) })).toEqual(['a', 'ab']);
+});

@@ -12,6 +12,8 @@
  * - update data: plain nested objects merge field by field, `_.set` replaces, `_.inc` adds
  *   atomically, `_.remove` deletes; `_id` cannot be written;
  * - an update that matches nothing succeeds with `updated: 0`;
+ * - array conditions: `_.all([...])` matches an array field holding every value, `_.exists(b)` a
+ *   field that is (or is not) there; aggregates: cloud-aggregate.ts;
  * - `runTransaction`: only `doc(id).get/set/update/remove` and `add` (no `where`); writes are
  *   buffered and applied at once on commit; a document written by someone else since this
  *   transaction first touched it is a conflict, retried up to `times` and then rejected with
@@ -22,6 +24,7 @@
  *   whatever the callback throws rejects the transaction with that value and writes nothing.
  */
 import { randomBytes } from 'node:crypto';
+import { aggregateCommand, aggregateOf } from './cloud-aggregate';
 import type {
   CloudDatabase,
   CollectionRef,
@@ -71,7 +74,13 @@ export interface FakeCloudDbOptions {
 
 export interface FakeCloudDb extends CloudDatabase {
   /** The largest `limit()` any query asked for (the adapter must page within 100). */
-  readonly stats: { maxLimit: number; reads: number; writes: number; transactions: number };
+  readonly stats: {
+    maxLimit: number;
+    reads: number;
+    aggregates: number;
+    writes: number;
+    transactions: number;
+  };
   /** Every document of a collection, for assertions. */
   dump(name: string): Json[];
   /** Makes the next `count` reads of a collection fail (a flaky network). */
@@ -138,8 +147,15 @@ function matchCommand(value: unknown, name: string, operand: unknown): boolean {
     case 'in':
       return (operand as unknown[]).some((item) => equal(value, item));
     default:
-      throw new CloudSDKError(-502002, `invalid command ${name} in a field condition`);
+      return matchPresence(value, name, operand);
   }
+}
+
+/** `_.all`: an array holding every value; `_.exists`: the field is there (or not). */
+function matchPresence(value: unknown, name: string, operand: unknown): boolean {
+  if (name === 'exists') return (value !== undefined) === operand;
+  if (name !== 'all') throw new CloudSDKError(-502002, `invalid command ${name} in a field condition`);
+  return Array.isArray(value) && (operand as unknown[]).every((item) => value.some((v) => equal(v, item)));
 }
 
 function matches(doc: Json, condition: unknown, prefix = ''): boolean {
@@ -217,7 +233,7 @@ export function fakeCloudDb(options: FakeCloudDbOptions = {}): FakeCloudDb {
   const collections = new Map<string, Collection>();
   const failing = new Map<string, number>();
   const writeConflicts = new Map<string, number>();
-  const stats = { maxLimit: 0, reads: 0, writes: 0, transactions: 0 };
+  const stats = { maxLimit: 0, reads: 0, aggregates: 0, writes: 0, transactions: 0 };
   const throwOnNotFound = options.throwOnNotFound ?? true;
 
   function collectionOf(name: string, api: string): Collection {
@@ -372,6 +388,18 @@ export function fakeCloudDb(options: FakeCloudDbOptions = {}): FakeCloudDb {
     return {
       ...query(name, { condition: undefined, order: [], limit: null, skip: 0 }),
       doc: (id) => documentRef(name, String(id)),
+      aggregate: () =>
+        aggregateOf({
+          docs: () =>
+            select(name, { condition: undefined, order: [], limit: null, skip: 0 }, 'aggregate').map(
+              (s) => s.doc,
+            ),
+          matches: (doc, condition) => matches(doc, condition),
+          valueAt: getPath,
+          request: () => {
+            stats.aggregates += 1;
+          },
+        }),
       add: async ({ data }) => ({ ...(await add(name, data)), errMsg: 'collection.add:ok' }),
     };
   }
@@ -384,12 +412,14 @@ export function fakeCloudDb(options: FakeCloudDbOptions = {}): FakeCloudDb {
     lt: (v) => new Op('lt', [v]),
     lte: (v) => new Op('lte', [v]),
     in: (values) => new Op('in', [values]),
+    all: (values) => new Op('all', [values]),
     exists: (present) => new Op('exists', [present]),
     and: (...conditions) => new Op('and', conditions),
     or: (...conditions) => new Op('or', conditions),
     set: (v) => new Op('set', [v]),
     inc: (by) => new Op('inc', [by]),
     remove: () => new Op('remove', []),
+    aggregate: aggregateCommand,
   };
 
   /** One attempt of a transaction: buffered writes, each document's revision when first touched. */
