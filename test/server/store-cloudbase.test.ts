@@ -32,7 +32,11 @@ describe('cloudbase: applications from before the cross-record fields', () => {
       data: { _id: old.id, owner: old.owner, state: old.state, version: old.version, app: old },
     });
     expect((await store.relatedFilings(relatedKeys(old.form), 10)).applications).toEqual([]);
-    expect(await store.setup()).toEqual(['applications: 1 条申请补齐了关联字段，请再运行一次直到不再出现']);
+    // Written before the search tokens too: both backfills report it.
+    expect(await store.setup()).toEqual([
+      'applications.searchTokens',
+      'applications: 1 条申请补齐了关联字段，请再运行一次直到不再出现',
+    ]);
     expect((await store.relatedFilings(relatedKeys(old.form), 10)).applications).toEqual([old]);
     expect(await store.setup()).toEqual([]);
   });

@@ -21,8 +21,10 @@ Component({
   },
   data: { personal: false },
   observers: {
-    subjectType(type: unknown) {
-      setChanged(this, { personal: isPersonalSubject(type) });
+    // Only another person than the subject principal is asked about a letter: for the same
+    // person the answer is never shown, and a step change costs the section no setData.
+    'subjectType, miniprogram.principal.sameAsSubjectPrincipal': function (type: unknown, same: unknown) {
+      if (same === false) setChanged(this, { personal: isPersonalSubject(type) });
     },
   },
   methods: {
