@@ -145,8 +145,10 @@ async function failed(
     return step(deps, latest, { type: 'platform_reject', reasons: reasonsOf(error.hints) }, WECHAT);
   }
   deps.logger.error(`wechat send ${application.id}: ${error.kind} ${error.errcode}`);
+  // The claim written before the call counted this attempt; a failure before it did not.
+  const prior = currentSend(latest) ?? send;
   const change = {
-    send: attempt(deps, latest, send, 'failed', error),
+    send: attempt(deps, latest, prior, 'failed', error),
     ...(isStale(error) ? { media: [] } : {}),
   };
   return note(deps, latest, change);

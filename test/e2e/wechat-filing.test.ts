@@ -6,6 +6,8 @@
  * it; Beian learns of it from the pushes and the scheduler's poll.
  */
 import type { Application, FilingView } from '@beian/core';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventSink } from '../../local/wechat/push';
 import { personalForm } from '../fixtures/forms';
 import { ADMIN, FILER, ok, TestCloud } from './harness';
@@ -210,6 +212,24 @@ describe('filing through WeChat', () => {
     expect(await ids()).toEqual([filing.id]);
     const bad = await test.as(ADMIN, 'admin', 'queue.list', { channel: 'fax' as 'manual' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: [{ path: 'channel' }] } });
+  });
+
+  it('keeps a failed send for the admins, counted and with its reason, and retries it on their word', async () => {
+    const filing = await submitted();
+    ok(await test.as(ADMIN, 'admin', 'review.approve', at(filing)));
+    // A referenced file is gone from storage: the upload cannot be made.
+    const missing = filing.form.subject.principal.certificate.photoBack.split('/').slice(3).join('/');
+    rmSync(join(test.dataDir, 'files', ...missing.split('/')));
+    const taskId = (await review(filing.id)).wechat?.face?.taskId ?? '';
+    expect((await test.post(`/_/wechat/verify-tasks/${taskId}`, { face_status: 3 })).status).toBe(200);
+    const stuck = await review(filing.id);
+    expect(stuck.state).toBe('sending');
+    expect(stuck.wechat?.send).toMatchObject({ state: 'failed', attempts: 0 });
+    expect(stuck.wechat?.send?.error).toContain('文件已不存在');
+    expect(await calls('/wxa/icp/apply_icp_filing')).toEqual([]);
+    const retried = ok(await test.as(ADMIN, 'admin', 'wechat.retry', at(stuck))).filing;
+    expect(retried.state).toBe('sending');
+    expect(retried.wechat?.send?.state).toBe('failed');
   });
 
   it('lets no admin record what WeChat decides', async () => {
