@@ -4,13 +4,11 @@
  * over the in-memory wx-server-sdk database double (test/server/doubles/cloud-db.ts, held to the
  * SDK's documented semantics by its own tests), with the bench's 1,000 applications.
  */
-import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
 import { CloudbaseStore } from '../server/cloudbase/store';
-import type { ServerDeps } from '../server/deps';
 import { functions } from '../server/functions';
-import { MANUAL_ONLY } from '../server/wechat/channel';
 import { fakeCloudDb } from '../test/server/doubles/cloud-db';
 import { exact, type Figure } from './figures';
+import { benchDeps } from './deps';
 import { personalForm } from './fixtures';
 import { applicationOf, HEAVY_FILER, NOW, SEARCH_TARGET } from './sqlite/seed';
 
@@ -28,23 +26,7 @@ export async function measureCloudbaseQueue(): Promise<Figure[]> {
   await store.setup();
   const base = personalForm(HEAVY_FILER);
   for (let i = 0; i < COUNT; i += 1) await store.insertApplication(applicationOf(i, COUNT, base));
-  const deps: ServerDeps = {
-    clock: { now: () => new Date(NOW) },
-    store,
-    files: {
-      content: async () => null,
-      temporaryUrls: async () => ({}),
-      verify: async () => ({}),
-      register: async () => 'missing',
-      setup: async () => [],
-    },
-    messenger: { send: async () => ({ ok: true }) },
-    templates: DEFAULT_TEMPLATES,
-    calendar: createCalendar(),
-    wechat: MANUAL_ONLY,
-    operatorKey: KEY,
-    logger: { info: () => undefined, error: () => undefined },
-  };
+  const deps = benchDeps(store, { clock: { now: () => new Date(NOW) }, operatorKey: KEY });
   const page = async (params: Record<string, unknown>) => {
     const before = { ...db.stats };
     const event = { action: 'queue.list', ...params, operator: { name: 'bench', key: KEY } };

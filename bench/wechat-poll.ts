@@ -8,7 +8,6 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
 import { startLocalCloud, type LocalCloud } from '../local/cloud';
 import { emulatedPlatformSetting, intakeSink } from '../local/wechat-intake';
 import { followBatch } from '../server/channel/follow';
@@ -16,6 +15,7 @@ import type { ServerDeps } from '../server/deps';
 import { openSqliteStore } from '../server/sqlite';
 import { wechatChannel } from '../server/wechat/channel';
 import { exact, figure, median, type Figure } from './figures';
+import { benchDeps } from './deps';
 import { personalForm } from './fixtures';
 import { HEAVY_FILER, NOW, seed } from './sqlite/seed';
 
@@ -24,20 +24,24 @@ const BATCH = 20;
 const APPID = personalForm(HEAVY_FILER).miniprogram.appid;
 const FOLLOWED = ['platform_review', 'sms_verification', 'authority_review'];
 
-/** Makes every application the seed left under review a WeChat-channel one, never checked yet. */
+/**
+ * Makes every application the seed left under review a WeChat-channel one of the one authorized
+ * mini-program (the seed gives each its own appid), never checked yet.
+ */
 function followAll(file: string): number {
   const db = new Database(file);
   const states = FOLLOWED.map(() => '?').join(', ');
   const changed = db
     .prepare(
       `UPDATE applications SET follow_key = '0|' || id, follow_appid = ?,
-         doc = json_set(doc, '$.channel', json(?), '$.wechat', json(?))
+         doc = json_set(doc, '$.channel', json(?), '$.wechat', json(?), '$.form.miniprogram.appid', ?)
        WHERE state IN (${states})`,
     )
     .run(
       APPID,
       JSON.stringify({ kind: 'wechat', reason: 'bench' }),
       JSON.stringify({ face: null, media: [], send: null, status: null, checkedAt: null }),
+      APPID,
       ...FOLLOWED,
     ).changes;
   db.close();
@@ -65,20 +69,8 @@ async function measureAt(size: number, runs: number): Promise<{ followed: number
       }),
     });
     const clock = { now: () => NOW };
-    deps = {
+    deps = benchDeps(store, {
       clock,
-      store,
-      files: {
-        content: async () => null,
-        temporaryUrls: async () => ({}),
-        verify: async () => ({}),
-        register: async () => 'missing',
-        setup: async () => [],
-      },
-      messenger: { send: async () => ({ ok: true }) },
-      templates: DEFAULT_TEMPLATES,
-      calendar: createCalendar(),
-      operatorKey: null,
       logger: {
         info: () => undefined,
         error: (line, error) => {
@@ -90,7 +82,7 @@ async function measureAt(size: number, runs: number): Promise<{ followed: number
         store.platform,
         clock,
       ),
-    };
+    });
     // The ticket pushed at start found Beian not up yet: WeChat pushes the next one 10 minutes on.
     await post(`${cloud.url}/_/clock`, { advanceMs: 11 * 60_000 });
     await post(`${cloud.url}/_/wechat/authorize`, { appid: APPID });

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
 import { startLocalCloud } from '../local/cloud';
 import { emulatedPlatformSetting, intakeSink } from '../local/wechat-intake';
 import type { ServerDeps } from '../server/deps';
 import { openSqliteStore } from '../server/sqlite';
 import { wechatChannel } from '../server/wechat/channel';
 import { elapsedMs, exact, figure, type Figure } from './figures';
+import { benchDeps } from './deps';
 
 const CALLERS = 20;
 const START = new Date('2026-11-02T02:00:00.000Z');
@@ -39,23 +39,7 @@ export async function measureTokenRefresh(runs: number): Promise<Figure[]> {
   try {
     const { secrets, apiBaseUrl } = cloud.wechat;
     const setting = emulatedPlatformSetting(secrets, apiBaseUrl);
-    deps = {
-      clock,
-      store,
-      files: {
-        content: async () => null,
-        temporaryUrls: async () => ({}),
-        verify: async () => ({}),
-        register: async () => 'missing',
-        setup: async () => [],
-      },
-      messenger: { send: async () => ({ ok: true }) },
-      templates: DEFAULT_TEMPLATES,
-      calendar: createCalendar(),
-      operatorKey: null,
-      logger: { info: () => undefined, error: () => undefined },
-      wechat: wechatChannel(setting, store.platform, clock),
-    };
+    deps = benchDeps(store, { clock, wechat: wechatChannel(setting, store.platform, clock) });
     const tokens = deps.wechat.platform?.tokens;
     if (!tokens) throw new Error('the emulated platform is not configured');
     const times: number[] = [];
