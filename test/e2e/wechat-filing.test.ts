@@ -251,50 +251,45 @@ describe('filing through WeChat', () => {
     expect(await calls('/wxa/icp/create_icp_verifytask')).toHaveLength(2);
   });
 
-  it('cancels a record through WeChat: the MIIT SMS, then the record is gone', async () => {
+  /** Filed through WeChat, then a cancellation of `scope` submitted: it waits for Beian's pre-review. */
+  async function cancellation(
+    scope: 'subject' | 'miniprogram',
+  ): Promise<{ filed: FilingView; cancel: FilingView }> {
     const filing = await atWeChat();
-    await wechatReview('platform_approve');
-    await wechatReview('sms_verified');
-    await wechatReview('authority_approve');
+    for (const outcome of ['platform_approve', 'sms_verified', 'authority_approve'])
+      await wechatReview(outcome);
     const filed = await current(filing.id);
     expect(filed.state).toBe('filed');
-    let cancel = ok(
+    const draft = ok(
       await test.as(FILER, 'filing', 'draft.create', {
         kind: 'cancel',
-        cancelScope: 'miniprogram',
+        cancelScope: scope,
         baseId: filed.id,
       }),
     ).filing;
-    cancel = ok(
-      await test.as(FILER, 'filing', 'filing.submit', { ...at(cancel), requestId: 'cancel-0001' }),
+    const cancel = ok(
+      await test.as(FILER, 'filing', 'filing.submit', { ...at(draft), requestId: `cancel-${scope}` }),
     ).filing;
+    return { filed, cancel };
+  }
+
+  it('cancels a record through WeChat: the MIIT SMS, then the record is gone', async () => {
+    const { filed, cancel } = await cancellation('miniprogram');
     expect(cancel).toMatchObject({ state: 'pre_review', channel: { kind: 'wechat' } });
     const sent = ok(await test.as(ADMIN, 'admin', 'review.approve', at(cancel))).filing;
     expect(sent.state).toBe('sms_verification');
-    const calls_ = await calls('/wxa/icp/cancel_icp_filing');
-    expect(calls_.map((call) => call.body)).toEqual([{ cancel_type: 2, reason_type: 1 }]);
+    const cancelCalls = await calls('/wxa/icp/cancel_icp_filing');
+    expect(cancelCalls.map((call) => call.body)).toEqual([{ cancel_type: 2, reason_type: 1 }]);
     await wechatReview('authority_approve');
     expect((await current(cancel.id)).state).toBe('cancelled');
     expect((await current(filed.id)).state).toBe('cancelled');
   });
 
   it('a cancellation whose SMS is ignored stops, and the record stays filed', async () => {
-    const filing = await atWeChat();
-    for (const outcome of ['platform_approve', 'sms_verified', 'authority_approve'])
-      await wechatReview(outcome);
-    let cancel = ok(
-      await test.as(FILER, 'filing', 'draft.create', {
-        kind: 'cancel',
-        cancelScope: 'subject',
-        baseId: filing.id,
-      }),
-    ).filing;
-    cancel = ok(
-      await test.as(FILER, 'filing', 'filing.submit', { ...at(cancel), requestId: 'cancel-0002' }),
-    ).filing;
+    const { filed, cancel } = await cancellation('subject');
     ok(await test.as(ADMIN, 'admin', 'review.approve', at(cancel)));
     await wechatReview('sms_timeout');
     expect((await current(cancel.id)).state).toBe('sms_timeout');
-    expect((await current(filing.id)).state).toBe('filed');
+    expect((await current(filed.id)).state).toBe('filed');
   });
 });
