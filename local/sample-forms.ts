@@ -52,7 +52,14 @@ export function personalSampleForm(file: FileNamer, app: SampleMiniprogram = PER
     region: { province: '110000', city: '110100', district: '110105' },
     address: '高碑店路181号1单元101室',
     comment: '',
-    certificate: { type: 2, number: '110105199003071239', address: '北京市朝阳区高碑店路181号', photo: '' },
+    certificate: {
+      type: 2,
+      number: '110105199003071239',
+      address: '北京市朝阳区高碑店路181号',
+      validFrom: '',
+      validTo: '',
+      photo: '',
+    },
     principal: { ...person, isLegalRepresentative: true, authorizationLetter: '' },
   };
   form.miniprogram = {
@@ -94,6 +101,8 @@ export function enterpriseSampleForm(file: FileNamer, app: SampleMiniprogram = E
       type: 1,
       number: '91110108551385082Q',
       address: '北京市海淀区中关村大街1号8层801',
+      validFrom: '2013-03-20',
+      validTo: '长期',
       photo: file('licence'),
     },
     principal: {

@@ -93,6 +93,8 @@ const subject = () =>
       type: enumId('subject.certificate.type'),
       number: text('subject.certificate.number'),
       address: text('subject.certificate.address'),
+      validFrom: text('subject.certificate.validFrom'),
+      validTo: text('subject.certificate.validTo'),
       photo: text('subject.certificate.photo'),
     }),
     residencePermit: text('subject.residencePermit'),

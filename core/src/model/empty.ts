@@ -39,7 +39,7 @@ export function emptyForm(): FilingForm {
       region: { province: '', city: '', district: '' },
       address: '',
       comment: '',
-      certificate: { type: null, number: '', address: '', photo: '' },
+      certificate: { type: null, number: '', address: '', validFrom: '', validTo: '', photo: '' },
       residencePermit: '',
       legalPerson: { name: '', idNumber: '' },
       principal: emptySubjectPrincipal(),

@@ -159,6 +159,8 @@ export const FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
   'subject.certificate.type': choice('主办单位证件类型', 'subject', 'certificateType'),
   'subject.certificate.number': text('主办单位证件号码', 'subject', MAX.certificateNumber),
   'subject.certificate.address': text('主办单位证件住所', 'subject', MAX.address),
+  'subject.certificate.validFrom': date('主办单位证件有效期起始日期', 'subject'),
+  'subject.certificate.validTo': date('主办单位证件有效期截止日期', 'subject'),
   'subject.certificate.photo': file('主办单位证件照片', 'subject'),
   'subject.residencePermit': file('居住证明', 'subject'),
   ...principalSpecs('subject.principal', '主体负责人', 'subjectPrincipal'),

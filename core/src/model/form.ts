@@ -63,6 +63,12 @@ export interface SubjectCertificate {
   number: string;
   /** 证件住所, exactly as printed. */
   address: string;
+  /**
+   * 营业期限 / 有效期 as printed, when the certificate has one (many licences say 长期, some print
+   * none). WeChat does not ask for it; Beian keeps it to warn of a certificate about to expire.
+   */
+  validFrom: IsoDate | '';
+  validTo: IsoDate | LongTerm | '';
   photo: FileId;
 }
 

@@ -141,12 +141,17 @@ function subject(value: Subject): Subject {
           type: principal.certificate.type,
           number: principal.certificate.number,
           address: own.address.trim(),
+          // The ID card's own period is the principal's: the subject's copy would only drift.
+          validFrom: '',
+          validTo: '',
           photo: principal.certificate.photoFront,
         }
       : {
           type: own.type,
           number: compactNumber(own.number),
           address: own.address.trim(),
+          validFrom: normalizeDate(own.validFrom),
+          validTo: normalizeDate(own.validTo),
           photo: own.photo.trim(),
         },
     residencePermit: value.residencePermit.trim(),

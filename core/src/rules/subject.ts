@@ -11,6 +11,7 @@ import type { RuleContext } from './findings';
 import { residencePermitNeed } from './needs';
 import { leadingProvince, leadingProvinceShortName, leadingRegionName } from './text';
 import { isOrganizationCode, isUscc, usccProblem, type UsccProblem } from './uscc';
+import { checkLicenceValidity } from './validity';
 
 /** Certificates whose number IS the unified social credit code. */
 const USCC_CERTIFICATES = new Set<number>([CERTIFICATE_TYPE.businessLicence, 13, 15, 24]);
@@ -138,6 +139,7 @@ function certificate(ctx: RuleContext): void {
   if (present(ctx, 'subject.certificate.number', cert.number) && cert.type !== null) {
     organizationNumber(ctx, cert.type, cert.number);
   }
+  checkLicenceValidity(ctx, cert, ctx.form.subject.region.province);
   present(ctx, 'subject.certificate.photo', cert.photo);
 }
 

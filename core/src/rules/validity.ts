@@ -8,7 +8,7 @@
  */
 import { provinceRules } from '../data/provinces';
 import { fieldLabel } from '../model/fields';
-import { LONG_TERM, type PersonCertificate } from '../model/form';
+import { LONG_TERM, type PersonCertificate, type SubjectCertificate } from '../model/form';
 import { present } from './common';
 import { addMonths, isIsoDate } from './dates';
 import type { RuleContext } from './findings';
@@ -53,17 +53,22 @@ function remaining(ctx: RuleContext, path: string, validTo: string, provinceCode
   }
 }
 
-export function checkValidity(
+interface Period {
+  validFrom: string;
+  validTo: string;
+}
+
+function period(
   ctx: RuleContext,
   prefix: string,
-  certificate: PersonCertificate,
+  { validFrom, validTo }: Period,
   provinceCode: string,
+  required: boolean,
 ): void {
   const fromPath = `${prefix}.validFrom`;
   const toPath = `${prefix}.validTo`;
-  const { validFrom, validTo } = certificate;
-  const fromOk = dateFormat(ctx, fromPath, validFrom, false);
-  const toOk = dateFormat(ctx, toPath, validTo, true);
+  const fromOk = (required || validFrom !== '') && dateFormat(ctx, fromPath, validFrom, false);
+  const toOk = (required || validTo !== '') && dateFormat(ctx, toPath, validTo, true);
   if (fromOk && ctx.today !== null && validFrom > ctx.today) {
     ctx.findings.error(fromPath, 'validity.not_started', `${fieldLabel(fromPath)}晚于今天，请按证件原样填写`);
   }
@@ -72,4 +77,23 @@ export function checkValidity(
     return;
   }
   if (toOk) remaining(ctx, toPath, validTo, provinceCode);
+}
+
+/** A person's certificate: both dates are required. */
+export function checkValidity(
+  ctx: RuleContext,
+  prefix: string,
+  certificate: PersonCertificate,
+  provinceCode: string,
+): void {
+  period(ctx, prefix, certificate, provinceCode, true);
+}
+
+/** The subject's licence: its period is optional (not every licence prints one), checked when given. */
+export function checkLicenceValidity(
+  ctx: RuleContext,
+  certificate: SubjectCertificate,
+  provinceCode: string,
+): void {
+  period(ctx, 'subject.certificate', certificate, provinceCode, false);
 }

@@ -79,13 +79,22 @@ describe('normalizeForm', () => {
 
   it("gives a personal subject the principal's certificate and makes the person their own legal representative", () => {
     const form = personalForm();
-    form.subject.certificate = { type: null, number: '', address: '北京市朝阳区高碑店路181号', photo: '' };
+    form.subject.certificate = {
+      type: null,
+      number: '',
+      address: '北京市朝阳区高碑店路181号',
+      validFrom: '',
+      validTo: '',
+      photo: '',
+    };
     form.subject.principal.isLegalRepresentative = false;
     const normalized = normalizeForm(form);
     expect(normalized.subject.certificate).toEqual({
       type: 2,
       number: '110105199003071239',
       address: '北京市朝阳区高碑店路181号',
+      validFrom: '',
+      validTo: '',
       photo: form.subject.principal.certificate.photoFront,
     });
     expect(normalized.subject.principal.isLegalRepresentative).toBe(true);
