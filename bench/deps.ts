@@ -6,6 +6,7 @@
 import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
 import type { ServerDeps } from '../server/deps';
 import { MANUAL_ONLY } from '../server/wechat/channel';
+import { NO_CERTIFICATE_READER } from '../server/ocr/refusals';
 
 export function benchDeps(store: ServerDeps['store'], overrides: Partial<ServerDeps> = {}): ServerDeps {
   return {
@@ -18,6 +19,7 @@ export function benchDeps(store: ServerDeps['store'], overrides: Partial<ServerD
       register: async () => 'missing',
       setup: async () => [],
     },
+    certificates: NO_CERTIFICATE_READER,
     messenger: { send: async () => ({ ok: true }) },
     templates: DEFAULT_TEMPLATES,
     calendar: createCalendar(),

@@ -30,6 +30,7 @@ import {
 import { devRoutes } from './dev-routes';
 import { createHttpServer, type RequestHandler, type Route } from './http';
 import { LocalMessenger } from './messenger';
+import { LocalCertificateReader } from './ocr/engine';
 import { LocalStorage } from './storage';
 import { emulatedWeChat, intakeRoutes, platformSetting } from './wechat-intake';
 import type { Delivery, EventSink } from './wechat/push';
@@ -75,6 +76,8 @@ export interface LocalCloudOptions {
   miniprogramDir?: string;
   /** Where the emulated open platform's pushes go (default: recorded only, see `wechat.deliveries()`). */
   wechatSink?: EventSink;
+  /** Certificate recognition's daily quota and account (default: 100 a day, verified). */
+  ocr?: { dailyQuota?: number; verified?: boolean };
 }
 
 /** The emulated WeChat open platform, as Beian's configuration needs it (local/README.md). */
@@ -171,6 +174,7 @@ async function start(
     clock,
     store,
     files: storage,
+    certificates: new LocalCertificateReader({ clock, ...options.ocr }),
     messenger,
     templates: config.templates,
     calendar: config.calendar,

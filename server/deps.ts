@@ -5,7 +5,7 @@
  */
 import type { Calendar, TemplateConfig } from '@beian/core';
 import type { BaseDeps } from './action-map';
-import type { Clock, Files, Messenger } from './ports';
+import type { CertificateReader, Clock, Files, Messenger } from './ports';
 import type { Store } from './store/types';
 import type { WeChatChannel } from './wechat/channel';
 
@@ -16,6 +16,8 @@ export interface ServerDeps extends BaseDeps {
   store: Store;
   /** Short-lived URLs for stored files (`media.url`, the admin review page). */
   files: Files;
+  /** Reads certificate photos (filing certificate.recognize): WeChat's OCR, or the local engine. */
+  certificates: CertificateReader;
   /** Sends subscribe messages; only the scheduler's outbox dispatch calls it. */
   messenger: Messenger;
   /** Subscribe-message templates (DEFAULT_TEMPLATES or BEIAN_TEMPLATES). */

@@ -53,3 +53,20 @@ export interface Logger {
   info(line: string): void;
   error(line: string, error?: unknown): void;
 }
+
+/** Which of WeChat's OCR calls reads a photo: `ocr.idcard` (either side) or `ocr.businessLicense`. */
+export type CertificateKind = 'idcard' | 'licence';
+
+/**
+ * WeChat's answer to one OCR call: its fields as it sent them (camelCase from a cloud call,
+ * snake_case over HTTPS or from the local engine), or its errcode.
+ */
+export type OcrAnswer = { ok: true; fields: Record<string, unknown> } | { ok: false; errCode: number; errMsg: string };
+
+/**
+ * Reads certificate photos: WeChat's OCR from the function (cloud.openapi.ocr.*), or the local
+ * cloud's tesseract engine. Never throws: failures come back as WeChat's errcode.
+ */
+export interface CertificateReader {
+  read(kind: CertificateKind, image: FileContent): Promise<OcrAnswer>;
+}

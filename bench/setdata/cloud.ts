@@ -12,6 +12,7 @@ import type { ServerDeps } from '../../server/deps';
 import { functions } from '../../server/functions';
 import { openSqliteStore } from '../../server/sqlite';
 import { MANUAL_ONLY } from '../../server/wechat/channel';
+import { NO_CERTIFICATE_READER } from '../../server/ocr/refusals';
 
 export type FunctionName = keyof typeof functions;
 
@@ -42,6 +43,7 @@ export function benchCloud(now: () => Date = () => new Date()): BenchCloud {
       register: async () => 'own',
       setup: async () => [],
     },
+    certificates: NO_CERTIFICATE_READER,
     messenger: { send: async () => ({ ok: true }) },
     templates: DEFAULT_TEMPLATES,
     calendar: createCalendar(),

@@ -18,6 +18,7 @@ import { openSqliteStore } from '../../server/sqlite';
 import { figure, progress, timeRuns, type Figure } from '../figures';
 import { COMMON_WORD, DUE, HEAVY_COUNT, HEAVY_FILER, NOW, rearmer, SEARCH_TARGET, seed } from './seed';
 import { MANUAL_ONLY } from '../../server/wechat/channel';
+import { NO_CERTIFICATE_READER } from '../../server/ocr/refusals';
 
 export const QUERIES = {
   'filing.list': `filing.list — first page of a filer with ${HEAVY_COUNT} applications`,
@@ -58,6 +59,7 @@ export function depsOn(store: ServerDeps['store']): ServerDeps {
       register: async () => 'own',
       setup: async () => [],
     },
+    certificates: NO_CERTIFICATE_READER,
     messenger: { send: async () => ({ ok: true }) },
     templates: DEFAULT_TEMPLATES,
     calendar: createCalendar(),

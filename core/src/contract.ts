@@ -18,6 +18,7 @@ import type {
   TimelineEntry,
 } from './model/application';
 import type { FileId, FilingForm, IsoDate, MaterialKey } from './model/form';
+import type { CertificateFacts, Recognition, RecognizedValues } from './model/recognition';
 import type { FilingTables } from './data/tables';
 import type { CheckResult } from './result';
 import type { RelatedFilings } from './rules/related';
@@ -221,7 +222,14 @@ export interface Contract {
     'filing.withdraw': Action<Versioned, { filing: FilingView }>;
     'filing.get': Action<
       { id: string },
-      { filing: FilingView; timeline: TimelineEntry[]; eta: StageEta | null; todo: Todo }
+      {
+        filing: FilingView;
+        timeline: TimelineEntry[];
+        eta: StageEta | null;
+        todo: Todo;
+        /** What was read off the certificate photos (certificate.recognize), oldest first. */
+        recognitions: Recognition[];
+      }
     >;
     'filing.list': Action<{ cursor?: string; limit?: number }, Page<FilingSummary>>;
     'sms.resend': Action<Versioned, { filing: FilingView }>;
@@ -231,6 +239,18 @@ export interface Contract {
      * sends the mini-program's administrator a new 人脸核身 notice.
      */
     'face.retry': Action<Versioned, { filing: FilingView }>;
+    /**
+     * Reads a saved certificate photo (`field`: its form path, e.g.
+     * `subject.principal.certificate.photoFront`; the side follows from the path). `values` maps
+     * what was read onto form paths for the page to offer; `facts` is all that was read. The
+     * reading is kept with the application (not in the form, so the version does not change) and
+     * the checks compare the typed form with it. Recognition unavailable (quota, an unverified
+     * account) is UNAVAILABLE; an unreadable photo or the wrong side is VALIDATION at `field`.
+     */
+    'certificate.recognize': Action<
+      { id: string; field: string },
+      { values: RecognizedValues; facts: CertificateFacts; recognition: Recognition }
+    >;
     'subscription.record': Action<
       { results: Record<string, SubscribeAnswer> },
       { credits: Record<string, number> }
@@ -279,6 +299,8 @@ export interface Contract {
         check: CheckResult;
         /** The subject's other filed and open applications, and its quota used. */
         related: RelatedFilings;
+        /** What was read off the certificate photos, to show beside them; `check` compares with it. */
+        recognitions: Recognition[];
       }
     >;
     'review.approve': Action<Versioned, { filing: Application }>;

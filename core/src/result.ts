@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INVALID_STATE'
+  /** A service Beian relies on cannot answer now (e.g. certificate recognition's daily quota): go on by hand. */
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export interface Failure {

@@ -9,6 +9,7 @@ import type { ServerDeps } from '../deps';
 import type { Logger } from '../ports';
 import type { CloudDatabase } from './db';
 import { cloudFiles, type DownloadFile, type GetTempFileUrl } from './files';
+import { cloudCertificates, type OcrCalls } from './ocr';
 import { cloudMessenger, type MiniprogramState, type SendSubscribeMessage } from './openapi';
 import { OperatorThrottle } from '../operator-throttle';
 import { CloudbaseStore } from './store';
@@ -30,7 +31,10 @@ export function cloudbaseDeps(env: NodeJS.ProcessEnv = process.env): ServerDeps 
   const db = cloud.database({ throwOnNotFound: false } as unknown as {
     env: string;
   }) as unknown as CloudDatabase;
-  const openapi = cloud.openapi as { subscribeMessage: { send: SendSubscribeMessage } };
+  const openapi = cloud.openapi as unknown as {
+    subscribeMessage: { send: SendSubscribeMessage };
+    ocr: OcrCalls;
+  };
   const state = STATES.find((s) => s === env.BEIAN_MINIPROGRAM_STATE) ?? 'formal';
   const clock = { now: () => new Date() };
   const store = new CloudbaseStore(db);
@@ -49,6 +53,10 @@ export function cloudbaseDeps(env: NodeJS.ProcessEnv = process.env): ServerDeps 
       clock,
       (params) => (cloud.downloadFile as unknown as DownloadFile)(params),
     ),
+    certificates: cloudCertificates({
+      idcard: (params) => openapi.ocr.idcard(params),
+      businessLicense: (params) => openapi.ocr.businessLicense(params),
+    }),
     messenger: cloudMessenger((params) => openapi.subscribeMessage.send(params), state),
     templates: config.templates,
     calendar: config.calendar,

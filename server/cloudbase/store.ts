@@ -29,10 +29,12 @@ import type {
   Store,
 } from '../store/types';
 import { isTransactionConflict, type Condition, type Doc, type Transaction } from './db';
+import type { RecognitionRecords } from '../store/recognitions';
 import type { PlatformRecords } from '../wechat/records';
 import { insertDraftWithin } from './drafts';
 import { backfillSearchTokens, SEARCH_BACKFILL, searchTokensOf } from './search';
 import { CloudbasePlatformRecords } from './platform';
+import { CloudbaseRecognitions } from './recognitions';
 import { backfillRelatedKeys, bumpGuards, relatedIn } from './related';
 import { CloudbaseReviewers } from './reviewers';
 
@@ -59,6 +61,7 @@ function toApplication(doc: Doc): Application {
 
 export class CloudbaseStore extends CloudbaseReviewers implements Store {
   readonly platform: PlatformRecords = new CloudbasePlatformRecords(this.db);
+  readonly recognitions: RecognitionRecords = new CloudbaseRecognitions(this.db);
 
   /**
    * Creates what is missing, and gives older applications the cross-record fields (related.ts)

@@ -35,12 +35,13 @@ export const getForReview: AdminAction<'filing.get'> = {
     const { kind, cancelScope, form } = application;
     // Written before the page gets the numbers: an opening that was not recorded shows nothing.
     await deps.store.recordOpening(openingOf(application, who, deps.clock.now()));
-    const [audit, openings, media, tables, across] = await Promise.all([
+    const [audit, openings, media, tables, across, recognitions] = await Promise.all([
       deps.store.auditOf(id),
       deps.store.openingsOf(id),
       deps.files.temporaryUrls(formFileIds(form)),
       currentTables(deps),
       crossRecordFindings(deps, application),
+      deps.store.recognitions.of(id),
     ]);
     return {
       filing: application,
@@ -50,10 +51,11 @@ export const getForReview: AdminAction<'filing.get'> = {
       media,
       check: check(
         { kind, cancelScope, form },
-        { today: beijingDate(deps.clock.now()), tables, channel: channelOf(application) },
+        { today: beijingDate(deps.clock.now()), tables, channel: channelOf(application), recognitions },
       ),
       // The same subject's other filings, another filer's principal masked (core/rules/related.ts).
       related: relatedFilingsOf(application, across.related),
+      recognitions,
     };
   },
 };

@@ -105,8 +105,12 @@ export const checkFiling: FilingAction<'filing.check'> = {
     // What the submit will check: the channel it would take now (the face step differs).
     const channel = (await channelFor(deps, target)).kind;
     const today = beijingDate(deps.clock.now());
-    const [tables, across] = await Promise.all([currentTables(deps), crossRecordFindings(deps, application)]);
-    const result = check(target, { today, tables, channel });
+    const [tables, across, recognitions] = await Promise.all([
+      currentTables(deps),
+      crossRecordFindings(deps, application),
+      deps.store.recognitions.of(id),
+    ]);
+    const result = check(target, { today, tables, channel, recognitions });
     // Refused at submit; shown now as warnings, so the filer learns of them while filling in.
     const warnings = [...result.warnings, ...across.issues];
     return { ...result, warnings, materials: materialsChecklist(target, channel) };

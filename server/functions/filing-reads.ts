@@ -33,6 +33,7 @@ export const getFiling: FilingAction<'filing.get'> = {
       timeline: application.timeline,
       eta: etaOf(application, now, deps.calendar),
       todo: todoOf(application, now, deps.calendar),
+      recognitions: await deps.store.recognitions.of(id),
     };
   },
 };

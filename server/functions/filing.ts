@@ -11,6 +11,7 @@ import { registerFile } from './filing-files';
 import { platformAuthorization } from './filing-platform';
 import { confirmSms, resendSms, submitFiling, withdrawFiling } from './filing-moves';
 import { retryFace } from './filing-channel';
+import { recognizeCertificate } from './filing-certificates';
 import { getTables } from './filing-tables';
 import { getFiling, getSession, listFilings, mediaUrls, recordSubscription } from './filing-reads';
 
@@ -30,6 +31,7 @@ export const filing = defineFunction<'filing', Filer, ServerDeps>({
     'sms.resend': resendSms,
     'sms.confirm': confirmSms,
     'face.retry': retryFace,
+    'certificate.recognize': recognizeCertificate,
     'subscription.record': recordSubscription,
     'media.url': mediaUrls,
     'file.register': registerFile,

@@ -80,6 +80,12 @@ export const filingParams = {
   'sms.resend': lazy(() => z.strictObject(versioned)),
   'sms.confirm': lazy(() => z.strictObject(versioned)),
   'face.retry': lazy(() => z.strictObject(versioned)),
+  'certificate.recognize': lazy(() =>
+    z.strictObject({
+      id,
+      field: z.string().check(z.regex(/^[A-Za-z0-9_.]{1,120}$/, 'field 应为证件照片的表单路径')),
+    }),
+  ),
   'subscription.record': lazy(() =>
     z.strictObject({
       results: z.record(

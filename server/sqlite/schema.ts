@@ -212,6 +212,17 @@ export const MIGRATIONS: readonly string[] = [
     rev INTEGER NOT NULL
   );
   `,
+  // Certificate recognition (filing certificate.recognize): one reading per application and
+  // photo path, beside the application so that reading a photo leaves its version alone.
+  `
+  CREATE TABLE recognitions (
+    application_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    at TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (application_id, field)
+  );
+  `,
 ];
 
 /** The tables `setup.run` reports on a fresh database: the collections (state_counts is internal). */

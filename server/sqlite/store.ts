@@ -13,6 +13,7 @@ import {
   type DueStage,
   type StateCounts,
 } from '@beian/core';
+import type { RecognitionRecords } from '../store/recognitions';
 import type { PlatformRecords } from '../wechat/records';
 import type {
   Commit,
@@ -28,6 +29,7 @@ import { insertDraftWithin } from './drafts';
 import { SqliteReviewers } from './reviewers';
 import { migrate } from './migrate';
 import { SqlitePlatformRecords } from './platform';
+import { SqliteRecognitions } from './recognitions';
 import { bumpGuards, relatedWithin } from './related';
 import { applicationRow, INSERT_APPLICATION, REPLACE_APPLICATION } from './rows';
 import { searchMatch } from './search';
@@ -49,11 +51,13 @@ const SEARCH_PROBE = 500;
 export class SqliteStore extends SqliteReviewers implements Store {
   private readonly created: string[];
   readonly platform: PlatformRecords;
+  readonly recognitions: RecognitionRecords;
 
   constructor(db: Database.Database) {
     super(db);
     this.created = migrate(db);
     this.platform = new SqlitePlatformRecords(db);
+    this.recognitions = new SqliteRecognitions(db);
   }
 
   async setup(): Promise<string[]> {

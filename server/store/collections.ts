@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   filingKeys: 'filing_keys',
   /** The open-platform channel's tokens, ticket and handled events (server/wechat/records.ts). */
   platform: 'platform',
+  /** What was read off each application's certificate photos (server/store/recognitions.ts). */
+  recognitions: 'recognitions',
 } as const;
 
 export const COLLECTION_NAMES: readonly string[] = Object.values(COLLECTIONS);

@@ -21,6 +21,7 @@ import type {
   TemplateRole,
 } from '@beian/core';
 import type { PlatformRecords } from '../wechat/records';
+import type { RecognitionRecords } from './recognitions';
 
 /** How far an outbox message got. `pending` and `sending` are the only non-final states. */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'no_consent' | 'rejected' | 'failed';
@@ -167,6 +168,8 @@ export interface QueueFilter {
 export interface Store {
   /** The open-platform channel's own records (tokens, ticket, handled events), kept beside the rest. */
   readonly platform: PlatformRecords;
+  /** What was read off each application's certificate photos. */
+  readonly recognitions: RecognitionRecords;
 
   /** Creates what is missing (collections, tables, indexes where possible); names what it created. */
   setup(): Promise<string[]>;

@@ -18,6 +18,7 @@ import { emulatedPlatformSetting, intakeSink } from '../../local/wechat-intake';
 import { FakeFiles } from '../server/helpers/files';
 import { enterpriseForm } from '../fixtures/forms';
 import { START, WeChatCloud, type Json } from '../local/wechat/harness';
+import { NO_CERTIFICATE_READER } from '../../server/ocr/refusals';
 
 const APPID = 'wx00000000000000a1';
 const HOUR = 3_600_000;
@@ -48,7 +49,8 @@ describe('the WeChat client on the emulated open platform', () => {
       clock,
       store,
       files: new FakeFiles(),
-      messenger: { send: async () => ({ ok: true }) },
+      certificates: NO_CERTIFICATE_READER,
+    messenger: { send: async () => ({ ok: true }) },
       templates: DEFAULT_TEMPLATES,
       calendar: createCalendar(),
       operatorKey: null,

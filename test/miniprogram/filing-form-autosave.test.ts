@@ -106,6 +106,7 @@ describe('填写备案信息: drafts save themselves', () => {
             timeline: [],
             eta: null,
             todo: { title: '', detail: '', actions: [] },
+            recognitions: [],
           },
         }),
         'draft.save': (params) => {

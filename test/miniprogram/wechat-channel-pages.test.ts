@@ -102,6 +102,7 @@ describe('审核详情 through WeChat', () => {
       media: {},
       check: { errors: [], warnings: [] },
       related: { items: [], quota: { used: 1, limit: 5 } },
+      recognitions: [],
     };
   }
   async function open(app: Application) {

@@ -67,6 +67,12 @@ const MATRIX: { [F in FunctionName]: Record<ActionName<F>, Row> } = {
       params: versioned,
       expect: { ...OWNER_ONLY, owner: 'INVALID_STATE' },
     },
+    // Unscripted, WeChat's OCR reads nothing: the owner gets as far as the photo.
+    'certificate.recognize': {
+      stage: 'draft',
+      params: (a) => ({ ...byId(a), field: 'subject.principal.certificate.photoFront' }),
+      expect: { ...OWNER_ONLY, owner: 'VALIDATION' },
+    },
     'subscription.record': {
       stage: 'none',
       params: () => ({ results: { x: 'reject' } }),

@@ -66,7 +66,7 @@ describe('database files', () => {
 });
 
 describe('cloud function config.json', () => {
-  it('gives only the scheduler the subscribeMessage.send permission, and a 7-field timer', () => {
+  it('gives only the scheduler the subscribeMessage.send permission, only filing the two OCR calls, and a 7-field timer', () => {
     type Config = {
       permissions: { openapi: string[] };
       triggers?: { name: string; type: string; config: string }[];
@@ -78,9 +78,10 @@ describe('cloud function config.json', () => {
     expect(trigger?.type).toBe('timer');
     expect(trigger?.name).toMatch(/^[a-zA-Z][a-zA-Z0-9_-]{0,59}$/);
     expect(trigger?.config.split(' ')).toHaveLength(7);
-    for (const name of ['filing', 'admin']) {
+    const openapi = { filing: ['ocr.idcard', 'ocr.businessLicense'], admin: [] };
+    for (const [name, permitted] of Object.entries(openapi)) {
       const config = json(`cloudfunctions/${name}/config.json`) as Config;
-      expect(config.permissions.openapi).toEqual([]);
+      expect(config.permissions.openapi).toEqual(permitted);
       expect(config.triggers).toBeUndefined();
     }
   });

@@ -39,7 +39,7 @@ function compactMobile(value: string): string {
   return national?.[1] ?? digits;
 }
 
-function compactNumber(value: string): string {
+export function compactNumber(value: string): string {
   return value.replace(/\s/g, '').toUpperCase();
 }
 
@@ -47,7 +47,7 @@ function pad(part: string): string {
   return part.length === 1 ? `0${part}` : part;
 }
 
-function normalizeDate(value: string): string {
+export function normalizeDate(value: string): string {
   const trimmed = value.trim();
   if (trimmed === '长期有效') return LONG_TERM;
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(trimmed);

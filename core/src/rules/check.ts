@@ -16,6 +16,7 @@ import type { CancelScope, ChannelKind, FilingKind } from '../model/application'
 import { sectionOf } from '../model/fields';
 import type { FilingForm, FormSection, IsoDate } from '../model/form';
 import { isWithinPath } from '../model/paths';
+import type { Recognition } from '../model/recognition';
 import type { CheckResult, Issue } from '../result';
 import { cancelPaths, checkCancel } from './cancel';
 import { checkCrossField } from './cross-field';
@@ -23,6 +24,7 @@ import { isIsoDate } from './dates';
 import { Findings, settle, type RuleContext } from './findings';
 import { checkMiniprogram } from './miniprogram';
 import { checkPrechecks } from './prechecks';
+import { checkRecognitions } from './recognition';
 import { checkMiniprogramPrincipal, checkSubjectPrincipal } from './principal';
 import { readForm } from './shape';
 import { checkSubject } from './subject';
@@ -40,6 +42,11 @@ export interface CheckOptions {
    * replaces the photo capture, so the form asks for neither photo nor task id.
    */
   channel?: ChannelKind;
+  /**
+   * What was read off the certificate photos (certificate.recognize): the typed form is compared
+   * with it. The server passes the stored readings; the form page the ones it holds.
+   */
+  recognitions?: readonly Recognition[];
 }
 
 /** What the checks look at. Callers may pass anything: malformed input yields errors, never a throw. */
@@ -70,6 +77,25 @@ function readScope(value: unknown, findings: Findings): CancelScope | null {
   if (scope) return scope;
   findings.error('cancelScope', 'cancel_scope.invalid', '请选择注销类型：注销主体、注销小程序或取消接入');
   return null;
+}
+
+function isRecognition(value: unknown): value is Recognition {
+  const values = property(value, 'values');
+  const facts = property(value, 'facts');
+  return (
+    typeof property(value, 'field') === 'string' &&
+    typeof property(value, 'fileId') === 'string' &&
+    typeof property(value, 'at') === 'string' &&
+    typeof values === 'object' &&
+    values !== null &&
+    Object.values(values).every((read) => typeof read === 'string') &&
+    typeof property(facts, 'side') === 'string'
+  );
+}
+
+/** The readings given, as far as they are readings: anything else is ignored, never thrown over. */
+function readRecognitions(value: unknown): Recognition[] {
+  return Array.isArray(value) ? value.filter(isRecognition) : [];
 }
 
 /** Whether an issue concerns one of `paths` (the path itself, a block above it, or a field below). */
@@ -108,6 +134,7 @@ function run(target: unknown, options: unknown): Findings {
   checkMiniprogramPrincipal(ctx);
   checkCrossField(ctx);
   checkPrechecks(ctx);
+  checkRecognitions(ctx, readRecognitions(property(options, 'recognitions')));
   return findings;
 }
 

@@ -26,7 +26,7 @@ export {
 } from './uscc';
 export { isMobile, isEmail } from './contacts';
 export { isRecordNumber, recordNumberProvince, checkRecordNumber } from './record-number';
-export { preApprovalHints, type PreApprovalHint } from './keywords';
+export { preApprovalHints, businessScopeHints, type PreApprovalHint } from './keywords';
 export { subjectKey, principalMobiles, miniprogramQuota, PERSON_QUOTA, ORGANISATION_QUOTA } from './records';
 export { miniprogramPrincipalIsDelegate } from './needs';
 export {

@@ -96,3 +96,22 @@ export function preApprovalHints(form: FilingForm): PreApprovalHint[] {
   }
   return hints;
 }
+
+/**
+ * The categories a licence's business scope names that the form neither selects nor denies in the
+ * comment (docs/domain.md § Business scope and pre-approvals): the filer either needs the
+ * pre-approval, or says the mini-program does not do that business.
+ */
+export function businessScopeHints(form: FilingForm, scope: string): PreApprovalHint[] {
+  const selected = new Set(form.miniprogram.preApprovals.map((item) => item.type));
+  const { denied } = split(form.miniprogram.comment);
+  const hints: PreApprovalHint[] = [];
+  for (const category of CATEGORIES) {
+    const found = category.words.exec(scope);
+    if (!found || selected.has(category.type)) continue;
+    const name = PRE_APPROVAL_TYPES.find((type) => type.id === category.type)?.name ?? '';
+    if (denied.includes(found[0]) || (name !== '' && denied.includes(name))) continue;
+    hints.push({ type: category.type, name, word: found[0], sources: ['营业执照经营范围'], fromSubjectOnly: true });
+  }
+  return hints;
+}

@@ -58,6 +58,7 @@ export function filingDetail(
     timeline: app.timeline,
     eta: extra.eta ?? null,
     todo: { title: '等待平台初审', detail: '平台正在核对你的信息。', actions: [], ...extra.todo },
+    recognitions: [],
   };
 }
 

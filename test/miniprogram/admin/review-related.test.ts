@@ -29,6 +29,7 @@ function detail(app: Application, related: RelatedFilings): Detail {
     media: {},
     check: { errors: [], warnings: [] },
     related,
+    recognitions: [],
   };
 }
 

@@ -64,6 +64,7 @@ function reviewDetail(app: Application): Detail {
       ],
     },
     related: { items: [], quota: { used: 1, limit: 5 } },
+    recognitions: [],
   };
 }
 

@@ -53,6 +53,7 @@ export function draftCloud(filing: FilingView, more: CloudHandlers = {}): FakeCl
           timeline: filing.timeline,
           eta: null,
           todo: { title: '', detail: '', actions: [] },
+          recognitions: [],
         },
       }),
       'draft.save': () => {

@@ -28,6 +28,7 @@ import type { Store } from '../../../server/store/types';
 import { personalForm } from '../../fixtures/forms';
 import { fakeCloudDb, type FakeCloudDb } from '../doubles/cloud-db';
 import { FakeFiles } from './files';
+import { ScriptedReader } from './ocr';
 import { MANUAL_ONLY } from '../../../server/wechat/channel';
 
 export const OWNER = 'o-filer-a';
@@ -70,6 +71,8 @@ export interface Harness {
   cloudDb: FakeCloudDb;
   messenger: ScriptedMessenger;
   files: FakeFiles;
+  /** WeChat's OCR: scripted answers. */
+  ocr: ScriptedReader;
   logs: string[];
   errors: string[];
   /** Moves the manual clock. */
@@ -109,6 +112,7 @@ export async function harness(
   await store.setup();
   const messenger = new ScriptedMessenger(clock);
   const files = new FakeFiles();
+  const ocr = new ScriptedReader();
   const logs: string[] = [];
   const errors: string[] = [];
   const deps: ServerDeps = {
@@ -116,6 +120,7 @@ export async function harness(
     store,
     messenger,
     files,
+    certificates: ocr,
     templates: DEFAULT_TEMPLATES,
     calendar: createCalendar(),
     wechat: MANUAL_ONLY,
@@ -151,6 +156,7 @@ export async function harness(
     cloudDb,
     messenger,
     files,
+    ocr,
     logs,
     errors,
     advance: (ms) => {

@@ -15,6 +15,7 @@ import { readPlatformConfig } from '../../../server/wechat/config';
 import { sealEnvelope } from '../../../server/wechat/events';
 import type { SqliteStore } from '../../../server/sqlite';
 import { FakeFiles } from '../helpers/files';
+import { NO_CERTIFICATE_READER } from '../../../server/ocr/refusals';
 
 const ENV = {
   BEIAN_WECHAT_COMPONENT_APPID: 'wxcomponent0000001',
@@ -55,7 +56,8 @@ describe('the wechat function', () => {
       wechat: wechatChannel(readPlatformConfig(ENV), store.platform, clock, fetch),
       logger: { info: (line) => lines.push(line), error: (line) => lines.push(line) },
       files: new FakeFiles(),
-      messenger: { send: async () => ({ ok: true }) },
+      certificates: NO_CERTIFICATE_READER,
+    messenger: { send: async () => ({ ok: true }) },
       templates: DEFAULT_TEMPLATES,
       calendar: createCalendar(),
       operatorKey: null,
