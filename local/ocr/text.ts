@@ -36,13 +36,17 @@ function after(lines: readonly string[], label: RegExp, labels: RegExp, wraps: b
   return value === '' ? undefined : value;
 }
 
-/** Brackets and separators the way certificates print them (tesseract mixes widths). */
+/**
+ * Brackets and separators the way certificates print them (tesseract mixes widths), without the
+ * stray full stop it reads after a line's end.
+ */
 function printed(value: string): string {
   return value
     .replace(/[(〈《]/g, '（')
     .replace(/[)〉》]/g, '）')
     .replace(/;/g, '；')
-    .replace(/,/g, '，');
+    .replace(/,/g, '，')
+    .replace(/[。.，、；]+$/, '');
 }
 
 function compactDate(value: string): string | null {

@@ -49,6 +49,11 @@ export interface SampleSpec {
   lines: string[];
   /** Draws a head and shoulders (a face photo) instead of a document. */
   portrait?: boolean;
+  /**
+   * A certificate to be read by recognition: smaller type, so every line fits, and the 样例 mark
+   * in the top corner, clear of the text (over a line, it hides the line from the OCR).
+   */
+  certificate?: boolean;
 }
 
 /** Draws the sample in the page's canvas and returns the JPEG bytes. */
@@ -76,16 +81,18 @@ export async function sampleImage(page: Page, spec: SampleSpec): Promise<SampleI
       context.lineWidth = Math.round(width / 100);
       context.strokeRect(width * 0.04, height * 0.05, width * 0.92, height * 0.9);
     }
-    const size = Math.round(Math.min(width, height) / 14);
+    const size = Math.round(
+      Math.min(width, height) / (drawn.certificate ? (drawn.lines.length > 5 ? 22 : 16) : 14),
+    );
     context.fillStyle = '#1f2d3d';
     drawn.lines.forEach((line, index) => {
       context.font = `${index === 0 ? 700 : 400} ${index === 0 ? size * 1.3 : size}px "WenQuanYi Micro Hei", sans-serif`;
       context.fillText(line, width * 0.1, height * (drawn.portrait ? 0.08 : 0.2) + index * size * 1.8);
     });
     context.save();
-    context.translate(width * 0.55, height * 0.7);
+    context.translate(width * (drawn.certificate ? 0.72 : 0.55), height * (drawn.certificate ? 0.2 : 0.7));
     context.rotate(-0.35);
-    context.font = `700 ${size * 2.4}px "WenQuanYi Micro Hei", sans-serif`;
+    context.font = `700 ${size * (drawn.certificate ? 1.6 : 2.4)}px "WenQuanYi Micro Hei", sans-serif`;
     context.fillStyle = 'rgba(200, 30, 30, 0.35)';
     context.fillText('样例', 0, 0);
     context.restore();
