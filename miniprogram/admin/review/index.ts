@@ -46,6 +46,7 @@ const INITIAL: Data = {
   step: 'none',
   skipsSms: false,
   sections: [],
+  recognitions: {},
   images: [],
   errors: [],
   warnings: [],

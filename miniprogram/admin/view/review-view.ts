@@ -7,6 +7,7 @@ import { stateTagType, type TagType } from '../../utils/state-tag';
 import { beijingDateTime } from '../../utils/time';
 import type { FieldOption } from './reason-draft';
 import { wechatPanel, type WeChatPanel } from './review-wechat';
+import { recognitionViews, type RecognitionView } from './review-recognition';
 import { relatedView, type RelatedView } from './review-related';
 import { fieldOptions, imageUrls, reviewSections, type SectionView } from './review-sections';
 import {
@@ -33,6 +34,8 @@ export interface ReviewView {
   /** 取消接入: the platform approval goes straight to the authority, no SMS check. */
   skipsSms: boolean;
   sections: SectionView[];
+  /** What was read off each certificate photo, by the photo's path. */
+  recognitions: Record<string, RecognitionView>;
   images: string[];
   errors: IssueRow[];
   warnings: IssueRow[];
@@ -64,6 +67,7 @@ export function reviewView(detail: ReviewDetail): ReviewView {
     step: reviewStep(filing),
     skipsSms: skipsSmsCheck(filing),
     sections,
+    recognitions: recognitionViews(filing.form, detail.recognitions),
     images: imageUrls(sections),
     errors,
     warnings,
