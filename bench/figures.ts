@@ -6,7 +6,7 @@
 
 export type Unit = 'B' | 'µs' | 'ms' | '×' | 'count';
 
-export type Area = 'package' | 'setData' | 'core' | 'sqlite' | 'cloudbase' | 'cold start' | 'wechat';
+export type Area = 'package' | 'setData' | 'core' | 'sqlite' | 'cloudbase' | 'cold start' | 'wechat' | 'ocr';
 
 export interface Figure {
   area: Area;

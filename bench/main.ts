@@ -4,7 +4,7 @@
  * functions' cold start — printed as one markdown table. Options (see bench/README.md):
  *   --json[=file|-]  also write the figures as JSON (default dist/bench/figures.json; `-` = stdout)
  *   --doc            rewrite the generated table in docs/benchmarks.md
- *   --only=a,b       run some sections: package, core, sqlite, submit, cloudbase, cold, wechat, setdata
+ *   --only=a,b       run some sections: package, core, sqlite, submit, cloudbase, cold, wechat, ocr, setdata
  *   --check          exit 1 when a figure misses its target
  * Never part of `npm test`.
  */
@@ -14,6 +14,7 @@ import { measureCloudbaseQueue } from './cloudbase';
 import { measureColdStart } from './cold-start';
 import { measureCore } from './core';
 import { progress, type Figure } from './figures';
+import { measureRecognition } from './ocr';
 import { measurePackage } from './package/measure';
 import { heading, machine, table, writeDoc, writeJson, type Report } from './report';
 import { measureSetData } from './setdata/measure';
@@ -22,7 +23,17 @@ import { measureSubmit, submitFigures } from './sqlite/submit';
 import { measureTokenRefresh } from './wechat';
 import { measurePoll } from './wechat-poll';
 
-const SECTIONS = ['package', 'core', 'sqlite', 'submit', 'cloudbase', 'cold', 'wechat', 'setdata'] as const;
+const SECTIONS = [
+  'package',
+  'core',
+  'sqlite',
+  'submit',
+  'cloudbase',
+  'cold',
+  'wechat',
+  'ocr',
+  'setdata',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** How often each figure is sampled: enough for a stable median, the whole bench under 3 minutes. */
@@ -35,6 +46,7 @@ const RUNS = {
   setData: 3,
   tokenRefresh: 5,
   poll: 5,
+  recognition: 3,
 };
 
 /** A wrong command line: said in one line, without a stack. */
@@ -93,6 +105,7 @@ const RUNNERS: Record<Section, () => Promise<Figure[]>> = {
     ...(await measureTokenRefresh(RUNS.tokenRefresh)),
     ...(await measurePoll(RUNS.sizes, RUNS.poll)),
   ],
+  ocr: () => measureRecognition(RUNS.recognition),
   setdata: () => measureSetData(RUNS.setData),
 };
 
