@@ -1,5 +1,5 @@
 /**
- * The local cloud's certificate recognition: Debian's tesseract (`tesseract-ocr` with the
+ * The local cloud's certificate recognition (docs/certificate-recognition.md § Locally): Debian's tesseract (`tesseract-ocr` with the
  * `tesseract-ocr-chi-sim` language) run on the uploaded photo, its text parsed into WeChat's
  * fields (./text.ts). It answers what WeChat's OCR would: the fields found, or WeChat's errcode —
  * 101001/101002 for a photo it cannot read, 101000 for one that is not an image, 45009 once the

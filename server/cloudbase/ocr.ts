@@ -3,7 +3,7 @@
  * and `cloud.openapi.ocr.businessLicense`, with the image's bytes (no public URL needed). Both
  * must be listed in the filing function's config.json `permissions.openapi`. The SDK answers in
  * camelCase and throws a CloudSDKError with `errCode` on a non-zero errcode
- * (docs/wechat-platform.md § Certificate recognition).
+ * (docs/certificate-recognition.md).
  */
 import type { CertificateReader } from '../ports';
 import { errCodeOf } from './db';

@@ -1,5 +1,5 @@
 /**
- * Reading a certificate photo (docs/wechat-platform.md § Certificate recognition): the photo the
+ * Reading a certificate photo (docs/certificate-recognition.md): the photo the
  * saved form holds at `field` is sent to WeChat's OCR (the local engine in the local cloud), read
  * into core's facts and mapped onto form paths. The page fills what is empty and offers the rest;
  * the reading is kept beside the application, so the checks and the reviewer compare with it.

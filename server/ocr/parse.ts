@@ -1,6 +1,6 @@
 /**
  * WeChat's OCR answers (ocr.idcard, ocr.businessLicense) read into core's CertificateFacts
- * (docs/wechat-platform.md § Certificate recognition). A cloud call answers in camelCase
+ * (docs/certificate-recognition.md). A cloud call answers in camelCase
  * (`regNum`, `validDate`), the HTTPS API and the local engine in snake_case (`reg_num`,
  * `valid_date`): both are read. Only the fields printed on the image come back, so every field is
  * optional; an answer with nothing we can use is `unreadable`.

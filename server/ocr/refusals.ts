@@ -1,6 +1,6 @@
 /**
- * What the filer is told when a photo cannot be read (docs/wechat-platform.md § Certificate
- * recognition). Recognition being unavailable (the day's quota, an account WeChat has not verified,
+ * What the filer is told when a photo cannot be read (docs/certificate-recognition.md § WeChat's
+ * OCR). Recognition being unavailable (the day's quota, an account WeChat has not verified,
  * no permission) is UNAVAILABLE: nothing is wrong with the photo and the form works by hand. A photo
  * WeChat could not read is VALIDATION at the photo's path, where the filer retakes it.
  */
