@@ -13,6 +13,8 @@ Component({
     subjectPrincipal: { type: Object, value: {} },
     errors: { type: Object, value: {} },
     reasons: { type: Object, value: {} },
+    /** 来自证件识别，请核对 at the fields recognition filled (pages/filing-form/recognition.ts). */
+    notes: { type: Object, value: {} },
     focusPath: { type: String, value: '' },
     /** `wechat`: WeChat's own face task replaces the photo capture (after Beian's pre-review). */
     channel: { type: String, value: 'manual' },

@@ -17,6 +17,8 @@ Component({
     subject: { type: Object, value: {} },
     errors: { type: Object, value: {} },
     reasons: { type: Object, value: {} },
+    /** 来自证件识别，请核对 at the fields recognition filled (pages/filing-form/recognition.ts). */
+    notes: { type: Object, value: {} },
     focusPath: { type: String, value: '' },
   },
   data: {

@@ -24,6 +24,7 @@ import {
   type FilingView,
   type Issue,
   type Reason,
+  type Recognition,
 } from '@beian/core';
 import type { FieldChange } from '../../components/field-kit';
 import { changedPatch } from '../../components/set-changed';
@@ -36,6 +37,7 @@ import { currentLookup, currentTables, refreshTables } from '../../services/tabl
 import { showFailure } from '../../utils/feedback';
 import { KIND_NOTE, type FormData } from './form-data';
 import { IssueBoard } from './issue-board';
+import { Prefill } from './recognition';
 import {
   issueRows,
   rememberedStep,
@@ -103,9 +105,26 @@ export class FormController {
   /** `edits` when the running check started: a later change makes its answer stale. */
   private checkEdits = 0;
   private recheckWanted = false;
+  /** What was read off the certificate photos: the checks compare the form with it. */
+  private recognitions: Recognition[] = [];
   readonly submission: Submission;
+  readonly prefill: Prefill;
 
   constructor(private readonly view: FormView) {
+    this.prefill = new Prefill({
+      get form() {
+        return view.data.form;
+      },
+      get id() {
+        return view.data.id;
+      },
+      flush: async () => (this.saver ? this.saver.flush() : false),
+      change: (change) => this.change(change),
+      setData: (patch) => this.view.setData(patch),
+      read: (recognition) => {
+        this.recognitions = [...this.recognitions.filter((r) => r.field !== recognition.field), recognition];
+      },
+    });
     this.submission = new Submission(view, () => this.saver, {
       onFieldErrors: (issues) => this.showServerErrors(issues),
       onConflict: () => this.view.setData({ conflict: true, saveText: SAVE_TEXT.conflict }),
@@ -124,6 +143,7 @@ export class FormController {
       this.view.setData({ loading: false, loadError: answer.error.message });
       return;
     }
+    this.recognitions = answer.data.recognitions;
     this.open(answer.data.filing, query.field ? decodeURIComponent(query.field) : '');
   }
 
@@ -189,6 +209,7 @@ export class FormController {
       for (const [path, value] of changes) writePath(upcoming, path, value);
       Object.assign(patch, this.checkPatch(detail.path, upcoming));
     }
+    Object.assign(patch, this.prefill.touched(detail.path));
     this.edits += 1;
     this.view.setData(patch);
     for (const [path] of changes) this.saver.touch(path);
@@ -246,7 +267,12 @@ export class FormController {
 
   /** What core's checks are run with: today, WeChat's tables, and the channel a submit would take. */
   private checkOptions() {
-    return { today: beijingDate(new Date()), tables: currentTables(), channel: this.view.data.channel };
+    return {
+      today: beijingDate(new Date()),
+      tables: currentTables(),
+      channel: this.view.data.channel,
+      recognitions: this.recognitions,
+    };
   }
 
   /**

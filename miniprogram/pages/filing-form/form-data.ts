@@ -23,6 +23,8 @@ export interface FormData {
   form: FilingForm;
   errors: Mirror;
   reasons: Mirror;
+  /** 来自证件识别，请核对 at the fields recognition filled, until the filer edits them. */
+  notes: Mirror;
   /** How many reviewer reasons the last rejection gave. */
   reasonCount: number;
   /** The field the page jumped to (dot notation), marked until the filer moves on. */
@@ -71,6 +73,7 @@ export function initialData(): FormData {
     form: emptyForm(),
     errors: {},
     reasons: {},
+    notes: {},
     reasonCount: 0,
     focusPath: '',
     active: 0,

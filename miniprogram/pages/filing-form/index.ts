@@ -36,6 +36,9 @@ Component({
     onFieldBlur(event: DetailEvent<FieldBlur>) {
       controllerOf(this)?.blur(event.detail.path);
     },
+    onRecognize(event: DetailEvent<{ path: string }>) {
+      void controllerOf(this)?.prefill.recognize(event.detail.path);
+    },
     onNext() {
       controllerOf(this)?.next();
     },
