@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: walks the stories (./story.ts, ./story-wechat.ts) in headless Chromium against a fresh local
+ * `npm run screenshots`: walks the stories (./story.ts, ./story-wechat.ts, ./story-recognition.ts) in headless Chromium against a fresh local
  * cloud and writes a PNG of every page state to docs/screenshots/NN-name.png, replacing the old
  * set. Needs Debian's chromium and fonts-wqy-microhei (see .ci/run); builds miniprogram_npm first
  * so the pages run against the current core.
@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildCore, packMiniprogramNpm } from '../../scripts/build-steps';
 import { runStoryOnce } from './story-run';
+import { runRecognitionStory } from './story-recognition';
 import { runWeChatStory } from './story-wechat';
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
@@ -27,7 +28,11 @@ async function main(): Promise<void> {
   const first = await runStoryOnce({ pictureFile });
   // The WeChat channel's pictures follow the first story's (docs/screenshots/NN-wechat-*.png).
   const wechat = await runStoryOnce({ pictureFile, numberFrom: first.length + 1 }, runWeChatStory);
-  const states = [...first, ...wechat.filter((state) => state.name.startsWith('wechat-'))];
+  const channel = wechat.filter((state) => state.name.startsWith('wechat-'));
+  // Then reading certificates (docs/screenshots/NN-recognition-*.png).
+  const numberFrom = first.length + channel.length + 1;
+  const recognition = await runStoryOnce({ pictureFile, numberFrom }, runRecognitionStory);
+  const states = [...first, ...channel, ...recognition];
   console.log(`${states.length} screenshots in ${OUT} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 

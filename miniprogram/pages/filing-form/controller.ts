@@ -5,6 +5,7 @@
  */
 import {
   beijingDate,
+  check,
   checkField,
   checkSection,
   isCrossRecordIssue,
@@ -124,6 +125,7 @@ export class FormController {
       read: (recognition) => {
         this.recognitions = [...this.recognitions.filter((r) => r.field !== recognition.field), recognition];
       },
+      checked: () => this.refreshWarnings(),
     });
     this.submission = new Submission(view, () => this.saver, {
       onFieldErrors: (issues) => this.showServerErrors(issues),
@@ -259,6 +261,17 @@ export class FormController {
     this.warnings = [...kept, ...added];
     const rows = this.stepWarnings(this.view.data.active);
     if (JSON.stringify(rows) !== JSON.stringify(this.view.data.stepWarnings)) patch.stepWarnings = rows;
+  }
+
+  /**
+   * Every step's warnings again, from core's full check: a reading concerns fields on several
+   * steps (an ID card's name is also a personal subject's), and each step should show its own.
+   */
+  private refreshWarnings(): void {
+    const { warnings } = check(this.target(), this.checkOptions());
+    const patch: Record<string, unknown> = {};
+    this.replaceWarnings(warnings, (_path, issue) => !isCrossRecordIssue(issue), patch);
+    if (Object.keys(patch).length > 0) this.view.setData(patch);
   }
 
   private stepWarnings(step: number): IssueRow[] {

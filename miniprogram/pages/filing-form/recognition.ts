@@ -28,6 +28,8 @@ export interface PrefillHost {
   setData(patch: Record<string, unknown>): void;
   /** A new reading: the checks compare with it from now on. */
   read(recognition: Recognition): void;
+  /** The fields are filled: show every step's warnings as they are now. */
+  checked(): void;
 }
 
 function isEmpty(value: unknown): boolean {
@@ -104,6 +106,7 @@ export class Prefill {
     }
     this.marked = [...this.marked.filter((path) => !filled.includes(path)), ...filled];
     this.host.setData(this.notePatch());
+    this.host.checked();
     void wx.showToast({
       title: filled.length > 0 ? `已填写 ${filled.length} 项，请核对` : '与已填写的信息一致',
       icon: 'none',
