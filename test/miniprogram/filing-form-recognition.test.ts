@@ -11,7 +11,6 @@ import {
   closeForms,
   draft,
   draftCloud,
-  fieldText,
   openForm,
   settle,
   tap,
