@@ -61,7 +61,8 @@ export type CertificateKind = 'idcard' | 'licence';
  * WeChat's answer to one OCR call: its fields as it sent them (camelCase from a cloud call,
  * snake_case over HTTPS or from the local engine), or its errcode.
  */
-export type OcrAnswer = { ok: true; fields: Record<string, unknown> } | { ok: false; errCode: number; errMsg: string };
+export type OcrAnswer =
+  { ok: true; fields: Record<string, unknown> } | { ok: false; errCode: number; errMsg: string };
 
 /**
  * Reads certificate photos: WeChat's OCR from the function (cloud.openapi.ocr.*), or the local

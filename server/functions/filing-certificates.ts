@@ -43,7 +43,8 @@ export const recognizeCertificate: FilingAction<'certificate.recognize'> = {
     if (typeof fileId !== 'string' || fileId === '') throw photoRefusal(field, '请先上传照片，保存后再识别');
     const image = await deps.files.content(fileId);
     if (!image) throw photoRefusal(field, '照片已不存在，请重新上传');
-    if (image.bytes.byteLength > MAX_OCR_BYTES) throw photoRefusal(field, '照片超过 2 MB，无法识别，请压缩后重新上传');
+    if (image.bytes.byteLength > MAX_OCR_BYTES)
+      throw photoRefusal(field, '照片超过 2 MB，无法识别，请压缩后重新上传');
     const answer = await deps.certificates.read(target.side === 'licence' ? 'licence' : 'idcard', image);
     if (!answer.ok) {
       deps.logger.info(`certificate.recognize ${target.side}: errcode ${answer.errCode}`);

@@ -50,7 +50,7 @@ describe('the WeChat client on the emulated open platform', () => {
       store,
       files: new FakeFiles(),
       certificates: NO_CERTIFICATE_READER,
-    messenger: { send: async () => ({ ok: true }) },
+      messenger: { send: async () => ({ ok: true }) },
       templates: DEFAULT_TEMPLATES,
       calendar: createCalendar(),
       operatorKey: null,

@@ -6,16 +6,7 @@
 import 'miniprogram-simulate';
 import type { DataOf, Envelope, FilingForm } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import {
-  blur,
-  closeForms,
-  draft,
-  draftCloud,
-  openForm,
-  settle,
-  tap,
-  type,
-} from './components/helpers';
+import { blur, closeForms, draft, draftCloud, openForm, settle, tap, type } from './components/helpers';
 
 type Reading = DataOf<'filing', 'certificate.recognize'>;
 

@@ -111,7 +111,13 @@ export function businessScopeHints(form: FilingForm, scope: string): PreApproval
     if (!found || selected.has(category.type)) continue;
     const name = PRE_APPROVAL_TYPES.find((type) => type.id === category.type)?.name ?? '';
     if (denied.includes(found[0]) || (name !== '' && denied.includes(name))) continue;
-    hints.push({ type: category.type, name, word: found[0], sources: ['营业执照经营范围'], fromSubjectOnly: true });
+    hints.push({
+      type: category.type,
+      name,
+      word: found[0],
+      sources: ['营业执照经营范围'],
+      fromSubjectOnly: true,
+    });
   }
   return hints;
 }

@@ -48,7 +48,9 @@ export class ScriptedReader implements CertificateReader {
   answer(...answers: (Record<string, unknown> | number)[]): void {
     for (const answer of answers) {
       this.script.push(
-        typeof answer === 'number' ? { ok: false, errCode: answer, errMsg: `errcode ${answer}` } : { ok: true, fields: answer },
+        typeof answer === 'number'
+          ? { ok: false, errCode: answer, errMsg: `errcode ${answer}` }
+          : { ok: true, fields: answer },
       );
     }
   }

@@ -57,7 +57,7 @@ describe('the wechat function', () => {
       logger: { info: (line) => lines.push(line), error: (line) => lines.push(line) },
       files: new FakeFiles(),
       certificates: NO_CERTIFICATE_READER,
-    messenger: { send: async () => ({ ok: true }) },
+      messenger: { send: async () => ({ ok: true }) },
       templates: DEFAULT_TEMPLATES,
       calendar: createCalendar(),
       operatorKey: null,
