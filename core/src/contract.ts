@@ -105,7 +105,9 @@ export interface CheckReport extends CheckResult {
   materials: MaterialRequirement[];
 }
 
-export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
+/** What WeChat's `wx.requestSubscribeMessage` answers per template id. */
+export const SUBSCRIBE_ANSWERS = ['accept', 'reject', 'ban', 'filter'] as const;
+export type SubscribeAnswer = (typeof SUBSCRIBE_ANSWERS)[number];
 
 export type FormPatch = Record<string, unknown>;
 
