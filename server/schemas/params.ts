@@ -10,6 +10,7 @@ import {
   CHANNEL_KINDS,
   FILING_STATES,
   KIND_INFO,
+  MAX_PATH_LENGTH,
   SUBSCRIBE_ANSWERS,
   isMobile,
   type ActionName,
@@ -65,7 +66,7 @@ const formShape = z.custom<FilingForm>(
 export const reasons = z
   .array(
     z.strictObject({
-      field: z.string().check(z.minLength(1), z.maxLength(120)),
+      field: z.string().check(z.minLength(1), z.maxLength(MAX_PATH_LENGTH)),
       error: z.string().check(z.minLength(1), z.maxLength(200)),
       suggest: z.string().check(z.maxLength(200)),
     }),
@@ -85,7 +86,7 @@ export const filingParams = {
     z.strictObject({
       ...versioned,
       form: z.optional(formShape),
-      patch: z.optional(z.record(z.string().check(z.maxLength(120)), z.unknown())),
+      patch: z.optional(z.record(z.string().check(z.maxLength(MAX_PATH_LENGTH)), z.unknown())),
     }),
   ),
   'filing.check': lazy(() => z.strictObject({ id })),

@@ -15,6 +15,20 @@ import type { FieldSpec } from './specs';
 
 const INDEX = /^\d+$/;
 
+/** The longest path the form has room for, with margin: longer input is refused, not parsed. */
+export const MAX_PATH_LENGTH = 120;
+
+/** A key, or an index of at most three digits without leading zeros: what a sent path is made of. */
+const SENT_SEGMENT = /^(?:[A-Za-z][A-Za-z0-9]{0,40}|0|[1-9]\d{0,2})$/;
+
+/**
+ * Whether a path sent from outside (a patch key) is written in the form's dotted notation: keys
+ * and indexes only, `MAX_PATH_LENGTH` at most. Whether it names anything is writePath's question.
+ */
+export function isDottedPath(path: string): boolean {
+  return path.length <= MAX_PATH_LENGTH && path.split('.').every((segment) => SENT_SEGMENT.test(segment));
+}
+
 /** Whether a segment addresses a list item. */
 export function isIndexSegment(segment: string): boolean {
   return INDEX.test(segment);
@@ -31,6 +45,16 @@ export function pathSegments(path: string): string[] {
 /** The form's own notation: `miniprogram.preApprovals[0].code` → `miniprogram.preApprovals.0.code`. */
 export function normalizePath(path: string): string {
   return pathSegments(path).join('.');
+}
+
+/**
+ * The path cut before its first list index: `miniprogram.preApprovals.1.code` →
+ * `miniprogram.preApprovals` (the whole list); a path into no list is itself, normalized.
+ */
+export function outsideLists(path: string): string {
+  const segments = pathSegments(path);
+  const firstIndex = segments.findIndex(isIndexSegment);
+  return (firstIndex === -1 ? segments : segments.slice(0, firstIndex)).join('.');
 }
 
 /** The spec pattern of a concrete path: `miniprogram.preApprovals.0.code` → `miniprogram.preApprovals[].code`. */
@@ -184,7 +208,7 @@ function describe(pattern: string): { label: string; section: FormSection } | un
 }
 
 function resolve(path: unknown): Resolved | undefined {
-  if (typeof path !== 'string' || path === '' || path.length > 120) return undefined;
+  if (typeof path !== 'string' || path === '' || path.length > MAX_PATH_LENGTH) return undefined;
   let pattern = '';
   let item: number | null = null;
   for (const segment of path.split('.')) {
