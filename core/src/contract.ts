@@ -105,9 +105,7 @@ export interface CheckReport extends CheckResult {
   materials: MaterialRequirement[];
 }
 
-/** What WeChat's `wx.requestSubscribeMessage` answers per template id. */
-export const SUBSCRIBE_ANSWERS = ['accept', 'reject', 'ban', 'filter'] as const;
-export type SubscribeAnswer = (typeof SUBSCRIBE_ANSWERS)[number];
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
 
 export type FormPatch = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 /**
  * The filing form at the boundary, derived from core's form tree (emptyForm() for the shape,
  * FIELD_SPECS for each leaf, LIST_SPECS for each list: docs/architecture.md § The form model), so
- * a field added in core is parsed here with nothing to write. Only storage bounds live here; the
- * filing rules are core's `check`.
+ * a field added in core is parsed here with nothing to write. No bound is written here either:
+ * storage bounds are the specs', the filing rules core's `check`.
  *
  * Why the result may be typed FilingForm: FIELD_SPECS satisfies FormFieldSpecs (each leaf's kind
  * stores the leaf's type), and each kind's schema below outputs exactly `KindValues[kind]` (the
@@ -46,7 +46,7 @@ const LEAVES = {
 } satisfies { [K in FieldKind]: (spec: FieldSpec) => z.ZodMiniType };
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Each kind's schema outputs exactly the value core says the kind stores (a `text` with values, a subset). */
+/** Compiles only while each kind's schema outputs exactly the value core says the kind stores. */
 const LEAF_OUTPUTS: { [K in FieldKind]: Same<z.output<ReturnType<(typeof LEAVES)[K]>>, KindValues[K]> } = {
   text: true,
   date: true,
