@@ -2,7 +2,7 @@
  * The `/_/` routes: what a developer, a test or the browser preview needs besides the functions —
  * the clock, the timer triggers, WeChat's side of subscribe messages, and cloud storage.
  */
-import type { Envelope, SubscribeAnswer } from '@beian/core';
+import { SUBSCRIBE_ANSWERS, type Envelope, type SubscribeAnswer } from '@beian/core';
 import { z } from 'zod';
 import { RealClockError, type LocalClock } from './clock';
 import { HttpError, isOpenid, type LocalRequest, type Reply, type Route } from './http';
@@ -28,8 +28,8 @@ const subscriptionBody = z.strictObject({
   openid: z.string().refine(isOpenid, 'openid 应为 6–64 位字母、数字、- 或 _'),
   results: z.record(
     z.string().min(1).max(128),
-    z.enum(['accept', 'reject', 'ban', 'filter'], {
-      error: '每个模板的答复应为 accept、reject、ban 或 filter',
+    z.enum(SUBSCRIBE_ANSWERS, {
+      error: `每个模板的答复应为 ${SUBSCRIBE_ANSWERS.slice(0, -1).join('、')} 或 ${SUBSCRIBE_ANSWERS.slice(-1).join('')}`,
     }),
   ),
 });

@@ -6,6 +6,7 @@ export * from './model/form';
 export * from './model/empty';
 export * from './model/paths';
 export * from './model/recognition';
+export * from './model/tree';
 export * from './model/application';
 export * from './model/kinds';
 export * from './model/stages';

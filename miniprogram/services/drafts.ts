@@ -7,9 +7,8 @@
  * the page explains it, and `rebase` resumes on top of the newer version without losing a keystroke.
  */
 import {
-  isIndexSegment,
   isWithinPath,
-  pathSegments,
+  outsideLists,
   readPath,
   type DataOf,
   type Envelope,
@@ -42,11 +41,7 @@ export interface DraftSaverOptions {
  * The path a change is saved under: arrays (service types, pre-approvals) are saved whole, so a
  * patch never addresses an array element the server would have to create.
  */
-export function patchKey(path: string): string {
-  const segments = pathSegments(path);
-  const firstIndex = segments.findIndex(isIndexSegment);
-  return (firstIndex === -1 ? segments : segments.slice(0, firstIndex)).join('.');
-}
+export const patchKey: (path: string) => string = outsideLists;
 
 /** Drops keys whose ancestor is also being saved: the ancestor's value already holds them. */
 function withoutCovered(keys: Iterable<string>): string[] {

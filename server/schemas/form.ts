@@ -1,164 +1,85 @@
 /**
- * The filing form at the boundary: a zod schema typed against the core model (`z.ZodMiniType<FilingForm>`
- * fails to compile when the model and the schema drift) whose per-field kinds and length limits come
- * from core's FIELD_SPECS. Only storage bounds live here; the filing rules are core's `check`.
+ * The filing form at the boundary, derived from core's form tree (emptyForm() for the shape,
+ * FIELD_SPECS for each leaf, LIST_SPECS for each list: docs/architecture.md § The form model), so
+ * a field added in core is parsed here with nothing to write. No bound is written here either:
+ * storage bounds are the specs', the filing rules core's `check`.
+ *
+ * Why the result may be typed FilingForm: FIELD_SPECS satisfies FormFieldSpecs (each leaf's kind
+ * stores the leaf's type), and each kind's schema below outputs exactly `KindValues[kind]` (the
+ * `LEAF_OUTPUTS` check), so the tree's schema parses to the contract's FilingForm.
  */
-import { expandPattern, FIELD_SPECS, type FieldSpec, type FilingForm } from '@beian/core';
+import {
+  expandPattern,
+  FIELD_SPECS,
+  formTree,
+  type FieldKind,
+  type FieldSpec,
+  type FilingForm,
+  type FormNode,
+  type KindValues,
+} from '@beian/core';
 import * as z from 'zod/mini';
+
+const DEFAULT_MAX_LENGTH = 200;
+const DEFAULT_MAX_ITEMS = 10;
+const MAX_ID = 1_000_000;
+
+const string = (spec: FieldSpec) => z.string().check(z.maxLength(spec.maxLength ?? DEFAULT_MAX_LENGTH));
+const id = () => z.number().check(z.int(), z.minimum(0), z.maximum(MAX_ID));
+
+function text(spec: FieldSpec) {
+  const [first, ...rest] = spec.values ?? [];
+  // A spec that lists its values (the face-verification method) is an enum of exactly those.
+  return first === undefined ? string(spec) : z.enum([first, ...rest]);
+}
+
+/** One schema per kind of leaf, each outputting the kind's value (checked below). */
+const LEAVES = {
+  text,
+  date: string,
+  file: string,
+  number: () => z.nullable(id()),
+  enum: () => z.nullable(id()),
+  boolean: () => z.boolean(),
+  files: (spec: FieldSpec) => z.array(string(spec)).check(z.maxLength(spec.maxItems ?? DEFAULT_MAX_ITEMS)),
+  numbers: (spec: FieldSpec) => z.array(id()).check(z.maxLength(spec.maxItems ?? DEFAULT_MAX_ITEMS)),
+} satisfies { [K in FieldKind]: (spec: FieldSpec) => z.ZodMiniType };
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compiles only while each kind's schema outputs exactly the value core says the kind stores. */
+const LEAF_OUTPUTS: { [K in FieldKind]: Same<z.output<ReturnType<(typeof LEAVES)[K]>>, KindValues[K]> } = {
+  text: true,
+  date: true,
+  file: true,
+  number: true,
+  enum: true,
+  boolean: true,
+  files: true,
+  numbers: true,
+};
+void LEAF_OUTPUTS;
 
 /** The paths the schema covers, collected as it is built. */
 const covered = new Set<string>();
 
-function specOf(path: string, kinds: readonly FieldSpec['kind'][]): FieldSpec {
-  const spec = FIELD_SPECS[path];
-  if (!spec || !kinds.includes(spec.kind)) {
-    throw new Error(`form schema: ${path} is not a ${kinds.join('/')} field in FIELD_SPECS`);
+function schemaOf(node: FormNode): z.ZodMiniType {
+  if (node.node === 'list') return z.array(schemaOf(node.item)).check(z.maxLength(node.spec.maxItems));
+  if (node.node === 'block') {
+    const shape: Record<string, z.ZodMiniType> = {};
+    for (const [key, child] of Object.entries(node.children)) shape[key] = schemaOf(child);
+    return z.strictObject(shape);
   }
-  covered.add(path);
-  return spec;
+  covered.add(node.pattern);
+  const leaf: z.ZodMiniType = LEAVES[node.spec.kind](node.spec);
+  // Defaulted to emptyForm()'s value: a form saved before the field existed, sent back whole, still fits.
+  return node.spec.defaulted ? z._default(leaf, node.empty) : leaf;
 }
-
-const DEFAULT_MAX_LENGTH = 200;
-
-function text(path: string) {
-  const spec = specOf(path, ['text', 'date', 'file']);
-  return z.string().check(z.maxLength(spec.maxLength ?? DEFAULT_MAX_LENGTH));
-}
-
-function choice<const T extends readonly [string, ...string[]]>(path: string, values: T) {
-  const spec = specOf(path, ['text']);
-  if (JSON.stringify(spec.values) !== JSON.stringify(values)) {
-    throw new Error(`form schema: ${path} values differ from FIELD_SPECS`);
-  }
-  return z.enum(values);
-}
-
-function enumId(path: string) {
-  specOf(path, ['enum']);
-  return z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)));
-}
-
-function flag(path: string) {
-  specOf(path, ['boolean']);
-  return z.boolean();
-}
-
-function files(path: string) {
-  const spec = specOf(path, ['files']);
-  return z
-    .array(z.string().check(z.maxLength(spec.maxLength ?? DEFAULT_MAX_LENGTH)))
-    .check(z.maxLength(spec.maxItems ?? 10));
-}
-
-function numbers(path: string) {
-  const spec = specOf(path, ['numbers']);
-  return z
-    .array(z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000)))
-    .check(z.maxLength(spec.maxItems ?? 10));
-}
-
-function certificate(prefix: string) {
-  return z.strictObject({
-    type: enumId(`${prefix}.type`),
-    number: text(`${prefix}.number`),
-    validFrom: text(`${prefix}.validFrom`),
-    validTo: text(`${prefix}.validTo`),
-    photoFront: text(`${prefix}.photoFront`),
-    photoBack: text(`${prefix}.photoBack`),
-  });
-}
-
-function person(prefix: string) {
-  return {
-    name: text(`${prefix}.name`),
-    mobile: text(`${prefix}.mobile`),
-    email: text(`${prefix}.email`),
-    emergencyContact: text(`${prefix}.emergencyContact`),
-    certificate: certificate(`${prefix}.certificate`),
-  };
-}
-
-const subject = () =>
-  z.strictObject({
-    type: enumId('subject.type'),
-    name: text('subject.name'),
-    region: z.strictObject({
-      province: text('subject.region.province'),
-      city: text('subject.region.city'),
-      district: text('subject.region.district'),
-    }),
-    address: text('subject.address'),
-    comment: text('subject.comment'),
-    certificate: z.strictObject({
-      type: enumId('subject.certificate.type'),
-      number: text('subject.certificate.number'),
-      address: text('subject.certificate.address'),
-      validFrom: text('subject.certificate.validFrom'),
-      validTo: text('subject.certificate.validTo'),
-      photo: text('subject.certificate.photo'),
-    }),
-    residencePermit: text('subject.residencePermit'),
-    legalPerson: z.strictObject({
-      name: text('subject.legalPerson.name'),
-      idNumber: text('subject.legalPerson.idNumber'),
-    }),
-    principal: z.strictObject({
-      ...person('subject.principal'),
-      isLegalRepresentative: flag('subject.principal.isLegalRepresentative'),
-      authorizationLetter: text('subject.principal.authorizationLetter'),
-    }),
-  });
-
-const FACE = 'miniprogram.principal.faceVerification';
-
-const miniprogram = () =>
-  z.strictObject({
-    appid: text('miniprogram.appid'),
-    name: text('miniprogram.name'),
-    serviceTypes: numbers('miniprogram.serviceTypes'),
-    comment: text('miniprogram.comment'),
-    preApprovals: z
-      .array(
-        z.strictObject({
-          type: enumId('miniprogram.preApprovals[].type'),
-          code: text('miniprogram.preApprovals[].code'),
-          media: text('miniprogram.preApprovals[].media'),
-        }),
-      )
-      .check(z.maxLength(13)),
-    principal: z.strictObject({
-      ...person('miniprogram.principal'),
-      sameAsSubjectPrincipal: flag('miniprogram.principal.sameAsSubjectPrincipal'),
-      // Defaulted: a form saved before these existed, sent back whole, still fits.
-      isLegalRepresentative: z._default(flag('miniprogram.principal.isLegalRepresentative'), false),
-      authorizationLetter: z._default(text('miniprogram.principal.authorizationLetter'), ''),
-      faceVerification: z.strictObject({
-        method: choice(`${FACE}.method`, ['photo', 'wechat']),
-        photo: text(`${FACE}.photo`),
-        verifyId: text(`${FACE}.verifyId`),
-        completedAt: text(`${FACE}.completedAt`),
-      }),
-    }),
-  });
-
-const materials = () =>
-  z.strictObject({
-    commitmentLetter: files('materials.commitmentLetter'),
-    authenticityCommitmentLetter: files('materials.authenticityCommitmentLetter'),
-    businessNameChangeLetter: files('materials.businessNameChangeLetter'),
-    websiteConstructionProposal: files('materials.websiteConstructionProposal'),
-    partyBuildingConfirmationLetter: files('materials.partyBuildingConfirmationLetter'),
-    holdingCertificatePhoto: files('materials.holdingCertificatePhoto'),
-    promiseVideo: files('materials.promiseVideo'),
-    authenticityResponsibilityLetter: files('materials.authenticityResponsibilityLetter'),
-    subjectOtherMaterials: files('materials.subjectOtherMaterials'),
-    appletsOtherMaterials: files('materials.appletsOtherMaterials'),
-  });
 
 let built: z.ZodMiniType<FilingForm> | null = null;
 
 function buildForm(): z.ZodMiniType<FilingForm> {
-  built ??= z.strictObject({ subject: subject(), miniprogram: miniprogram(), materials: materials() });
+  // The tree's output is FilingForm: see the comment at the top.
+  built ??= schemaOf(formTree()) as z.ZodMiniType<FilingForm>;
   return built;
 }
 

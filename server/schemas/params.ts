@@ -1,10 +1,17 @@
 /**
- * The params of every action, parsed at the boundary. Each schema is typed against the contract
- * (`z.ZodMiniType<ParamsOf<…>>`), so a param that drifts from core/src/contract.ts fails to compile.
+ * The params of every action, parsed at the boundary. Each schema's output must equal the
+ * contract's params exactly (`Mismatched` below: a param added, dropped, made optional or given
+ * another type in core/src/contract.ts fails to compile), and every enumeration is built from
+ * core's own list of values, so a new kind, scope, state or channel is accepted with no edit here.
  * Objects are strict: an unknown key is a BAD_REQUEST naming it.
  */
 import {
+  CANCEL_SCOPE_INFO,
+  CHANNEL_KINDS,
   FILING_STATES,
+  KIND_INFO,
+  MAX_PATH_LENGTH,
+  SUBSCRIBE_ANSWERS,
   isMobile,
   type ActionName,
   type FilingForm,
@@ -37,8 +44,18 @@ function lazy<T extends z.ZodMiniType>(build: () => T): z.ZodMiniLazy<T> {
   return z.lazy(build);
 }
 
+/** z.enum over one of core's value lists (non-empty by its type). */
+function oneOf<const T extends string>(values: readonly T[], params?: { error: string }) {
+  return z.enum(values as [T, ...T[]], params);
+}
+
+/** The keys of one of core's records by kind (KIND_INFO …): the record is what lists them. */
+function keysOf<T extends string>(record: Readonly<Record<T, unknown>>): T[] {
+  return Object.keys(record) as T[];
+}
+
 // FILING_STATES lists every state (core keeps it in step with the FilingState union).
-const filingState = z.enum(FILING_STATES as [FilingState, ...FilingState[]]);
+const filingState = oneOf<FilingState>(FILING_STATES);
 
 /** A form is checked field by field by the action (VALIDATION on form paths), not here. */
 const formShape = z.custom<FilingForm>(
@@ -49,7 +66,7 @@ const formShape = z.custom<FilingForm>(
 export const reasons = z
   .array(
     z.strictObject({
-      field: z.string().check(z.minLength(1), z.maxLength(120)),
+      field: z.string().check(z.minLength(1), z.maxLength(MAX_PATH_LENGTH)),
       error: z.string().check(z.minLength(1), z.maxLength(200)),
       suggest: z.string().check(z.maxLength(200)),
     }),
@@ -60,8 +77,8 @@ export const filingParams = {
   'session.get': none,
   'draft.create': lazy(() =>
     z.strictObject({
-      kind: z.enum(['new', 'change', 'cancel']),
-      cancelScope: z.optional(z.enum(['subject', 'miniprogram', 'access'])),
+      kind: oneOf(keysOf(KIND_INFO)),
+      cancelScope: z.optional(oneOf(keysOf(CANCEL_SCOPE_INFO))),
       baseId: z.optional(id),
     }),
   ),
@@ -69,7 +86,7 @@ export const filingParams = {
     z.strictObject({
       ...versioned,
       form: z.optional(formShape),
-      patch: z.optional(z.record(z.string().check(z.maxLength(120)), z.unknown())),
+      patch: z.optional(z.record(z.string().check(z.maxLength(MAX_PATH_LENGTH)), z.unknown())),
     }),
   ),
   'filing.check': lazy(() => z.strictObject({ id })),
@@ -88,10 +105,7 @@ export const filingParams = {
   ),
   'subscription.record': lazy(() =>
     z.strictObject({
-      results: z.record(
-        z.string().check(z.minLength(1), z.maxLength(128)),
-        z.enum(['accept', 'reject', 'ban', 'filter']),
-      ),
+      results: z.record(z.string().check(z.minLength(1), z.maxLength(128)), oneOf(SUBSCRIBE_ANSWERS)),
     }),
   ),
   'media.url': lazy(() =>
@@ -119,7 +133,7 @@ export const adminParams = {
       state: z.optional(filingState),
       overdue: z.optional(z.boolean()),
       query: z.optional(z.string().check(z.maxLength(40))),
-      channel: z.optional(z.enum(['wechat', 'manual'], { error: 'channel 应为 wechat 或 manual' })),
+      channel: z.optional(oneOf(CHANNEL_KINDS, { error: `channel 应为 ${CHANNEL_KINDS.join(' 或 ')}` })),
       cursor: z.optional(cursor),
       limit: z.optional(limit),
     }),
@@ -156,3 +170,29 @@ export const adminParams = {
 export const schedulerParams = {
   tick: none,
 } satisfies { [A in ActionName<'scheduler'>]: ParamsSchema<'scheduler', A> };
+
+/** Exact type equality: optional keys, `undefined` and literal types all count. */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** One object type, so `Versioned & { … }` compares equal to the same keys written out. */
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/** The actions of F whose schema output is not exactly the contract's params. */
+type Mismatched<F extends FunctionName, M> = {
+  [A in ActionName<F>]: A extends keyof M
+    ? Equal<Flat<z.output<M[A]>>, Flat<ParamsOf<F, A>>> extends true
+      ? never
+      : A
+    : A;
+}[ActionName<F>];
+
+/**
+ * Compiles only while every schema's output equals the contract's params (`satisfies` above
+ * checks one direction only: a new optional param in the contract would pass it). A mismatch
+ * names the action here.
+ */
+export const PARAMS_MATCH_CONTRACT: Record<
+  | Mismatched<'filing', typeof filingParams>
+  | Mismatched<'admin', typeof adminParams>
+  | Mismatched<'scheduler', typeof schedulerParams>,
+  never
+> = {};

@@ -3,12 +3,17 @@
  * Each path must name something the form already has (a list may grow by one item at its end),
  * so a patch can change values but never add keys; the patched form is then validated whole.
  */
-import { fieldLabel, writePath, type FilingForm, type Issue } from '@beian/core';
+import {
+  fieldLabel,
+  isDottedPath,
+  MAX_PATH_LENGTH,
+  writePath,
+  type FilingForm,
+  type Issue,
+} from '@beian/core';
 
 /** More keys than any one step of the form holds: a bigger patch is a whole form in disguise. */
 export const MAX_PATCH_KEYS = 100;
-
-const SEGMENT = /^(?:[A-Za-z][A-Za-z0-9]{0,40}|0|[1-9]\d{0,2})$/;
 
 export type Patched = { ok: true; form: unknown } | { ok: false; issues: Issue[] };
 
@@ -18,10 +23,7 @@ function refusal(path: string, message: string): Issue {
 
 /** Sets one path in a copy of the form, or says why it cannot. */
 function setPath(form: Record<string, unknown>, path: string, value: unknown): Issue | null {
-  const segments = path.split('.');
-  if (path.length > 120 || segments.some((s) => !SEGMENT.test(s))) {
-    return refusal(path.slice(0, 120), '字段路径格式不正确。');
-  }
+  if (!isDottedPath(path)) return refusal(path.slice(0, MAX_PATH_LENGTH), '字段路径格式不正确。');
   switch (writePath(form, path, value)) {
     case null:
       return null;

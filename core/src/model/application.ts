@@ -59,7 +59,8 @@ export interface Reason {
  * mini-program has authorized Beian's third-party platform and WeChat has an API for its kind,
  * `manual` otherwise (admins record WeChat's outcomes by hand).
  */
-export type ChannelKind = 'wechat' | 'manual';
+export const CHANNEL_KINDS = ['wechat', 'manual'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export interface Channel {
   kind: ChannelKind;

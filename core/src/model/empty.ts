@@ -1,4 +1,11 @@
-import type { FilingForm, MiniprogramPrincipal, PersonCertificate, SubjectPrincipal } from './form';
+import type { FormListPattern } from './specs';
+import type {
+  FilingForm,
+  MiniprogramPrincipal,
+  PersonCertificate,
+  PreApproval,
+  SubjectPrincipal,
+} from './form';
 
 function emptyCertificate(): PersonCertificate {
   return { type: null, number: '', validFrom: '', validTo: '', photoFront: '', photoBack: '' };
@@ -29,6 +36,19 @@ function emptyMiniprogramPrincipal(): MiniprogramPrincipal {
     faceVerification: { method: 'photo', photo: '', verifyId: '', completedAt: '' },
   };
 }
+
+/** A pre-approval item with nothing filled in. */
+export function emptyPreApproval(): PreApproval {
+  return { type: null, code: '', media: '' };
+}
+
+/**
+ * An empty item of each list of objects: with emptyForm(), the shape the form tree is walked from
+ * (./tree.ts). FormListPattern makes a new list need its item here.
+ */
+export const EMPTY_ITEMS: { readonly [P in FormListPattern]: () => object } = {
+  'miniprogram.preApprovals': emptyPreApproval,
+};
 
 /** A new form: every path present, nothing filled in. */
 export function emptyForm(): FilingForm {

@@ -7,41 +7,26 @@
  * Array items are written `[]` in specs (`miniprogram.preApprovals[].code`) and with an index in
  * concrete paths (`miniprogram.preApprovals.0.code`).
  */
-import type { FormSection, MaterialKey } from './form';
-import { pathPattern } from './paths';
+import { FACE_METHODS, type FormSection, type MaterialKey, type Principal } from './form';
+import type {
+  Enumeration,
+  FieldKind,
+  FieldSpec,
+  FormFieldSpecs,
+  FormListSpecs,
+  LeafEntries,
+  ListSpec,
+} from './specs';
 
-/**
- * How a value is stored:
- * - `text`: a string ('' when empty) of at most `maxLength` characters; `values`, when set, lists
- *   the only strings allowed.
- * - `number`: a plain number (no field uses it today).
- * - `boolean`.
- * - `date`: '' or `YYYY-MM-DD`; an end of validity may also be `长期`.
- * - `file`: one cloud file id, '' when missing.
- * - `files`: cloud file ids, at most `maxItems`.
- * - `numbers`: integer ids, at most `maxItems`.
- * - `enum`: one id of a WeChat enumeration (`enumeration` names it), or null until chosen.
- */
-export type FieldKind = 'text' | 'number' | 'boolean' | 'date' | 'file' | 'files' | 'numbers' | 'enum';
-
-export type Enumeration = 'subjectType' | 'certificateType' | 'preApprovalType';
-
-export interface FieldSpec {
-  label: string;
-  section: FormSection;
-  kind: FieldKind;
-  maxLength?: number;
-  maxItems?: number;
-  values?: readonly string[];
-  enumeration?: Enumeration;
-}
-
-/** A list of objects in the form (not a leaf): its items are addressed by index. */
-export interface ListSpec {
-  label: string;
-  section: FormSection;
-  maxItems: number;
-}
+export type {
+  Enumeration,
+  FieldKind,
+  FieldSpec,
+  FormLeafPattern,
+  FormListPattern,
+  KindValues,
+  ListSpec,
+} from './specs';
 
 export const SECTION_LABELS: Readonly<Record<FormSection, string>> = {
   subject: '主体信息',
@@ -79,40 +64,50 @@ const MAX = {
   isoTime: 32,
 };
 
-const text = (label: string, section: FormSection, maxLength: number): FieldSpec => ({
+/** A spec of one kind: FormFieldSpecs holds each leaf to the kind that stores its type. */
+type Spec<K extends FieldKind> = FieldSpec & { kind: K };
+
+const text = (label: string, section: FormSection, maxLength: number): Spec<'text'> => ({
   label,
   section,
   kind: 'text',
   maxLength,
 });
-const file = (label: string, section: FormSection): FieldSpec => ({
+const file = (label: string, section: FormSection): Spec<'file'> => ({
   label,
   section,
   kind: 'file',
   maxLength: MAX.file,
 });
-const files = (label: string, maxItems: number): FieldSpec => ({
+const files = (label: string, maxItems: number): Spec<'files'> => ({
   label,
   section: 'materials',
   kind: 'files',
   maxLength: MAX.file,
   maxItems,
 });
-const date = (label: string, section: FormSection): FieldSpec => ({
+const date = (label: string, section: FormSection): Spec<'date'> => ({
   label,
   section,
   kind: 'date',
   maxLength: MAX.date,
 });
-const choice = (label: string, section: FormSection, enumeration: Enumeration): FieldSpec => ({
+const choice = (label: string, section: FormSection, enumeration: Enumeration): Spec<'enum'> => ({
   label,
   section,
   kind: 'enum',
   enumeration,
 });
 
+type PrincipalPrefix = 'subject.principal' | 'miniprogram.principal';
+
 /** The fields both principals share, labelled for the person (`主体负责人` / `小程序负责人`). */
-function principalSpecs(prefix: string, who: string, section: FormSection): Record<string, FieldSpec> {
+function principalSpecs<P extends PrincipalPrefix>(
+  prefix: P,
+  who: string,
+  section: FormSection,
+): Pick<FormFieldSpecs, `${P}.${LeafEntries<Principal>[0]}`> {
+  // Computed keys widen to string; the keys are the Principal type's leaves, as the type says.
   return {
     [`${prefix}.name`]: text(`${who}姓名`, section, MAX.personName),
     [`${prefix}.mobile`]: text(`${who}手机号码`, section, MAX.mobile),
@@ -124,10 +119,10 @@ function principalSpecs(prefix: string, who: string, section: FormSection): Reco
     [`${prefix}.certificate.validTo`]: date(`${who}证件有效期截止日期`, section),
     [`${prefix}.certificate.photoFront`]: file(`${who}证件正面照片`, section),
     [`${prefix}.certificate.photoBack`]: file(`${who}证件反面照片`, section),
-  };
+  } as Pick<FormFieldSpecs, `${P}.${LeafEntries<Principal>[0]}`>;
 }
 
-const MATERIAL_SPECS: Readonly<Record<MaterialKey, FieldSpec>> = {
+const MATERIAL_SPECS: Readonly<Record<MaterialKey, Spec<'files'>>> = {
   commitmentLetter: files('互联网信息服务承诺书', 1),
   authenticityCommitmentLetter: files('小程序备案信息真实性承诺书', 1),
   businessNameChangeLetter: files('主体更名函', 1),
@@ -141,14 +136,19 @@ const MATERIAL_SPECS: Readonly<Record<MaterialKey, FieldSpec>> = {
 };
 
 // A loop rather than Object.fromEntries: core runs on the mini-program's older JS engines too.
-function materialSpecs(): Record<string, FieldSpec> {
-  const specs: Record<string, FieldSpec> = {};
+function materialSpecs(): Pick<FormFieldSpecs, `materials.${MaterialKey}`> {
+  const specs: Record<string, Spec<'files'>> = {};
   for (const key of Object.keys(MATERIAL_SPECS) as MaterialKey[])
     specs[`materials.${key}`] = MATERIAL_SPECS[key];
-  return specs;
+  // One entry per MaterialKey, written by the loop above.
+  return specs as Pick<FormFieldSpecs, `materials.${MaterialKey}`>;
 }
 
-export const FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
+/**
+ * The one definition of the form's leaves. `satisfies FormFieldSpecs` refuses a spec for a path
+ * the FilingForm type lacks, a leaf without a spec, and a kind that does not store the leaf's type.
+ */
+const SPECS = {
   'subject.type': choice('主办单位性质', 'subject', 'subjectType'),
   'subject.name': text('主办单位名称', 'subject', MAX.subjectName),
   'subject.region.province': text('主办单位所在省份', 'subject', MAX.regionCode),
@@ -194,14 +194,18 @@ export const FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
     label: '小程序负责人是法定代表人',
     section: 'miniprogramPrincipal',
     kind: 'boolean',
+    defaulted: true,
   },
-  'miniprogram.principal.authorizationLetter': file('小程序负责人授权书', 'miniprogramPrincipal'),
+  'miniprogram.principal.authorizationLetter': {
+    ...file('小程序负责人授权书', 'miniprogramPrincipal'),
+    defaulted: true,
+  },
   'miniprogram.principal.faceVerification.method': {
     label: '人脸核身方式',
     section: 'miniprogramPrincipal',
     kind: 'text',
     maxLength: 6,
-    values: ['photo', 'wechat'],
+    values: FACE_METHODS,
   },
   'miniprogram.principal.faceVerification.photo': file('小程序负责人人脸核身照片', 'miniprogramPrincipal'),
   'miniprogram.principal.faceVerification.verifyId': text(
@@ -215,104 +219,15 @@ export const FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
     MAX.isoTime,
   ),
   ...materialSpecs(),
-};
+} satisfies FormFieldSpecs;
 
-export const LIST_SPECS: Readonly<Record<string, ListSpec>> = {
-  // One item per pre-approval type at most: duplicates are refused.
-  'miniprogram.preApprovals': { label: '前置审批项', section: 'miniprogram', maxItems: 13 },
-};
-
-/** Labels of the objects that group leaves, for rejection reasons aimed at a whole block. */
-const GROUP_LABELS: Readonly<Record<string, { label: string; section: FormSection }>> = {
-  subject: { label: '主体信息', section: 'subject' },
-  'subject.region': { label: '主办单位所在地区', section: 'subject' },
-  'subject.certificate': { label: '主办单位证件', section: 'subject' },
-  'subject.legalPerson': { label: '法定代表人', section: 'subjectPrincipal' },
-  'subject.principal': { label: '主体负责人', section: 'subjectPrincipal' },
-  'subject.principal.certificate': { label: '主体负责人证件', section: 'subjectPrincipal' },
-  miniprogram: { label: '小程序信息', section: 'miniprogram' },
-  'miniprogram.principal': { label: '小程序负责人', section: 'miniprogramPrincipal' },
-  'miniprogram.principal.certificate': { label: '小程序负责人证件', section: 'miniprogramPrincipal' },
-  'miniprogram.principal.faceVerification': {
-    label: '小程序负责人人脸核身',
-    section: 'miniprogramPrincipal',
-  },
-  materials: { label: '其他材料', section: 'materials' },
-};
-
-/** A record read that ignores inherited properties (`constructor`, `__proto__` are not paths). */
-function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
-
-interface Resolved {
-  label: string;
-  section: FormSection;
-  /** 1-based item number when the path points into a list, for `（第2项）`. */
-  item: number | null;
-}
-
-const INDEX = /^(0|[1-9]\d{0,3})$/;
-
-/** Where an index is allowed, and how many items the list may hold. */
-function listLimit(pattern: string): number | undefined {
-  const list = lookup(LIST_SPECS, pattern);
-  if (list) return list.maxItems;
-  const spec = lookup(FIELD_SPECS, pattern);
-  return spec && (spec.kind === 'files' || spec.kind === 'numbers') ? spec.maxItems : undefined;
-}
-
-function describe(pattern: string): { label: string; section: FormSection } | undefined {
-  const spec = lookup(FIELD_SPECS, pattern) ?? lookup(LIST_SPECS, pattern) ?? lookup(GROUP_LABELS, pattern);
-  if (spec) return spec;
-  // An element of a list: `miniprogram.preApprovals[]`, `materials.commitmentLetter[]`.
-  if (pattern.endsWith('[]')) {
-    const list = pattern.slice(0, -2);
-    return lookup(LIST_SPECS, list) ?? lookup(FIELD_SPECS, list);
-  }
-  return undefined;
-}
-
-function resolve(path: unknown): Resolved | undefined {
-  if (typeof path !== 'string' || path === '' || path.length > 120) return undefined;
-  let pattern = '';
-  let item: number | null = null;
-  for (const segment of path.split('.')) {
-    if (INDEX.test(segment)) {
-      const limit = listLimit(pattern);
-      const index = Number(segment);
-      if (limit === undefined || index >= limit || item !== null) return undefined;
-      item = index + 1;
-      pattern += '[]';
-    } else {
-      pattern = pattern === '' ? segment : `${pattern}.${segment}`;
-    }
-  }
-  const found = describe(pattern);
-  return found ? { ...found, item } : undefined;
-}
-
-/** The spec of a leaf, by its pattern (`miniprogram.preApprovals[].code`) or a concrete path. */
-export function fieldSpec(path: string): FieldSpec | undefined {
-  return lookup(FIELD_SPECS, path) ?? lookup(FIELD_SPECS, pathPattern(path));
-}
+export const FIELD_SPECS: Readonly<Record<string, FieldSpec>> = SPECS;
 
 /**
- * The Chinese name of a concrete path: `主体负责人手机号码`, `前置审批号（第1项）`, `主体负责人` for a
- * block. '' for anything that is not a path of the form.
+ * The lists of objects, and the most items each may hold: the checks, the boundary schema and the
+ * path resolver below all read the limit from here.
  */
-export function fieldLabel(path: string): string {
-  const resolved = resolve(path);
-  if (!resolved) return '';
-  return resolved.item === null ? resolved.label : `${resolved.label}（第${resolved.item}项）`;
-}
-
-/** Whether `path` names a leaf, a block, a list or a list item of the form (indexes within bounds). */
-export function isFormPath(path: unknown): path is string {
-  return resolve(path) !== undefined;
-}
-
-/** The form step a path belongs to, or null for paths outside the form (e.g. `kind`). */
-export function sectionOf(path: string): FormSection | null {
-  return resolve(path)?.section ?? null;
-}
+export const LIST_SPECS: Readonly<Record<string, ListSpec>> = {
+  // One item per pre-approval type at most (13 types): duplicates are refused.
+  'miniprogram.preApprovals': { label: '前置审批项', section: 'miniprogram', maxItems: 13 },
+} satisfies FormListSpecs;

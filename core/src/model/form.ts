@@ -103,12 +103,16 @@ export interface PreApproval {
   media: FileId;
 }
 
+/** How the mini-program principal's face is verified; the field spec lists these values. */
+export const FACE_METHODS = ['photo', 'wechat'] as const;
+export type FaceMethod = (typeof FACE_METHODS)[number];
+
 /**
  * 人脸核身 of the mini-program principal. Beian captures a photo that admins review; where the
  * account qualifies, WeChat's own face verification can fill `verifyId` instead.
  */
 export interface FaceVerification {
-  method: 'photo' | 'wechat';
+  method: FaceMethod;
   photo: FileId;
   verifyId: string;
   /** When the capture or verification was done (ISO time), '' when not yet. */

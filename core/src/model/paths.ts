@@ -9,7 +9,25 @@
  * a place in the form.
  */
 
+import { FIELD_SPECS, LIST_SPECS } from './fields';
+import type { FormSection } from './form';
+import type { FieldSpec } from './specs';
+
 const INDEX = /^\d+$/;
+
+/** The longest path the form has room for, with margin: longer input is refused, not parsed. */
+export const MAX_PATH_LENGTH = 120;
+
+/** A key, or an index of at most three digits without leading zeros: what a sent path is made of. */
+const SENT_SEGMENT = /^(?:[A-Za-z][A-Za-z0-9]{0,40}|0|[1-9]\d{0,2})$/;
+
+/**
+ * Whether a path sent from outside (a patch key) is written in the form's dotted notation: keys
+ * and indexes only, `MAX_PATH_LENGTH` at most. Whether it names anything is writePath's question.
+ */
+export function isDottedPath(path: string): boolean {
+  return path.length <= MAX_PATH_LENGTH && path.split('.').every((segment) => SENT_SEGMENT.test(segment));
+}
 
 /** Whether a segment addresses a list item. */
 export function isIndexSegment(segment: string): boolean {
@@ -27,6 +45,16 @@ export function pathSegments(path: string): string[] {
 /** The form's own notation: `miniprogram.preApprovals[0].code` → `miniprogram.preApprovals.0.code`. */
 export function normalizePath(path: string): string {
   return pathSegments(path).join('.');
+}
+
+/**
+ * The path cut before its first list index: `miniprogram.preApprovals.1.code` →
+ * `miniprogram.preApprovals` (the whole list); a path into no list is itself, normalized.
+ */
+export function outsideLists(path: string): string {
+  const segments = pathSegments(path);
+  const firstIndex = segments.findIndex(isIndexSegment);
+  return (firstIndex === -1 ? segments : segments.slice(0, firstIndex)).join('.');
 }
 
 /** The spec pattern of a concrete path: `miniprogram.preApprovals.0.code` → `miniprogram.preApprovals[].code`. */
@@ -123,4 +151,102 @@ export function setDataPath(prefix: string, path: string): string {
   return `${prefix}${pathSegments(path)
     .map((segment) => (isIndexSegment(segment) ? `[${segment}]` : `.${segment}`))
     .join('')}`;
+}
+
+// What a path names: its spec, label and form step (FIELD_SPECS, LIST_SPECS and the group labels).
+
+/** Labels of the objects that group leaves, for rejection reasons aimed at a whole block. */
+const GROUP_LABELS: Readonly<Record<string, { label: string; section: FormSection }>> = {
+  subject: { label: '主体信息', section: 'subject' },
+  'subject.region': { label: '主办单位所在地区', section: 'subject' },
+  'subject.certificate': { label: '主办单位证件', section: 'subject' },
+  'subject.legalPerson': { label: '法定代表人', section: 'subjectPrincipal' },
+  'subject.principal': { label: '主体负责人', section: 'subjectPrincipal' },
+  'subject.principal.certificate': { label: '主体负责人证件', section: 'subjectPrincipal' },
+  miniprogram: { label: '小程序信息', section: 'miniprogram' },
+  'miniprogram.principal': { label: '小程序负责人', section: 'miniprogramPrincipal' },
+  'miniprogram.principal.certificate': { label: '小程序负责人证件', section: 'miniprogramPrincipal' },
+  'miniprogram.principal.faceVerification': {
+    label: '小程序负责人人脸核身',
+    section: 'miniprogramPrincipal',
+  },
+  materials: { label: '其他材料', section: 'materials' },
+};
+
+/** A record read that ignores inherited properties (`constructor`, `__proto__` are not paths). */
+function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+interface Resolved {
+  label: string;
+  section: FormSection;
+  /** 1-based item number when the path points into a list, for `（第2项）`. */
+  item: number | null;
+}
+
+/** An index a label may name: no leading zeros, and far fewer digits than any list could need. */
+const LABELLED_INDEX = /^(0|[1-9]\d{0,3})$/;
+
+/** Where an index is allowed, and how many items the list may hold. */
+function listLimit(pattern: string): number | undefined {
+  const list = lookup(LIST_SPECS, pattern);
+  if (list) return list.maxItems;
+  const spec = lookup(FIELD_SPECS, pattern);
+  return spec && (spec.kind === 'files' || spec.kind === 'numbers') ? spec.maxItems : undefined;
+}
+
+function describe(pattern: string): { label: string; section: FormSection } | undefined {
+  const spec = lookup(FIELD_SPECS, pattern) ?? lookup(LIST_SPECS, pattern) ?? lookup(GROUP_LABELS, pattern);
+  if (spec) return spec;
+  // An element of a list: `miniprogram.preApprovals[]`, `materials.commitmentLetter[]`.
+  if (pattern.endsWith('[]')) {
+    const list = pattern.slice(0, -2);
+    return lookup(LIST_SPECS, list) ?? lookup(FIELD_SPECS, list);
+  }
+  return undefined;
+}
+
+function resolve(path: unknown): Resolved | undefined {
+  if (typeof path !== 'string' || path === '' || path.length > MAX_PATH_LENGTH) return undefined;
+  let pattern = '';
+  let item: number | null = null;
+  for (const segment of path.split('.')) {
+    if (LABELLED_INDEX.test(segment)) {
+      const limit = listLimit(pattern);
+      const index = Number(segment);
+      if (limit === undefined || index >= limit || item !== null) return undefined;
+      item = index + 1;
+      pattern += '[]';
+    } else {
+      pattern = pattern === '' ? segment : `${pattern}.${segment}`;
+    }
+  }
+  const found = describe(pattern);
+  return found ? { ...found, item } : undefined;
+}
+
+/** The spec of a leaf, by its pattern (`miniprogram.preApprovals[].code`) or a concrete path. */
+export function fieldSpec(path: string): FieldSpec | undefined {
+  return lookup(FIELD_SPECS, path) ?? lookup(FIELD_SPECS, pathPattern(path));
+}
+
+/**
+ * The Chinese name of a concrete path: `主体负责人手机号码`, `前置审批号（第1项）`, `主体负责人` for a
+ * block. '' for anything that is not a path of the form.
+ */
+export function fieldLabel(path: string): string {
+  const resolved = resolve(path);
+  if (!resolved) return '';
+  return resolved.item === null ? resolved.label : `${resolved.label}（第${resolved.item}项）`;
+}
+
+/** Whether `path` names a leaf, a block, a list or a list item of the form (indexes within bounds). */
+export function isFormPath(path: unknown): path is string {
+  return resolve(path) !== undefined;
+}
+
+/** The form step a path belongs to, or null for paths outside the form (e.g. `kind`). */
+export function sectionOf(path: string): FormSection | null {
+  return resolve(path)?.section ?? null;
 }

@@ -1,3 +1,5 @@
+import type { SubscribeAnswer } from '../contract';
+
 /** The roles of the three subscribe-message templates Beian sends (ids are configuration). */
 export type TemplateRole = 'progress' | 'result' | 'todo';
 
@@ -17,3 +19,17 @@ export interface SubscribeMessage {
   page: string;
   data: Record<string, KeywordValue>;
 }
+
+/**
+ * What `wx.requestSubscribeMessage` answers per template id, and what each means. The record's
+ * type makes it list every answer the contract's SubscribeAnswer has.
+ */
+const SUBSCRIBE_ANSWER_INFO: Readonly<Record<SubscribeAnswer, string>> = {
+  accept: 'the filer agreed to one message',
+  reject: 'the filer declined this time',
+  ban: 'the template was banned by the platform',
+  filter: 'the template was filtered (same title and keywords as another)',
+};
+
+/** Every answer, for the boundary's enumeration. */
+export const SUBSCRIBE_ANSWERS = Object.keys(SUBSCRIBE_ANSWER_INFO) as SubscribeAnswer[];

@@ -13,7 +13,7 @@
 import { lookupOf } from '../data/lookup';
 import { BUILT_IN_TABLES, isFilingTables, type FilingTables } from '../data/tables';
 import type { CancelScope, ChannelKind, FilingKind } from '../model/application';
-import { sectionOf } from '../model/fields';
+import { sectionOf } from '../model/paths';
 import type { FilingForm, FormSection, IsoDate } from '../model/form';
 import { isWithinPath } from '../model/paths';
 import type { Recognition } from '../model/recognition';

@@ -4,7 +4,7 @@
  * under the field.
  */
 import { CERTIFICATE_TYPE } from '../data/enums';
-import { fieldLabel, fieldSpec } from '../model/fields';
+import { fieldLabel, fieldSpec } from '../model/paths';
 import type { PersonCertificate } from '../model/form';
 import { isEmail, isMobile } from './contacts';
 import type { RuleContext } from './findings';

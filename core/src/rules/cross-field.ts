@@ -13,7 +13,7 @@
  * `residence_permit.*` (13, in ./subject.ts).
  */
 import { isPersonalSubject } from '../data/enums';
-import { fieldLabel } from '../model/fields';
+import { fieldLabel } from '../model/paths';
 import { present } from './common';
 import type { RuleContext } from './findings';
 import { gb11643Problem, isLooseDocumentNumber } from './ids';

@@ -9,7 +9,8 @@
 import type { TableLookup } from '../data/lookup';
 import type { ChannelKind, FilingKind } from '../model/application';
 import type { FilingForm } from '../model/form';
-import { FIELD_SPECS, FORM_SECTIONS, LIST_SPECS, sectionOf } from '../model/fields';
+import { FIELD_SPECS, FORM_SECTIONS, LIST_SPECS } from '../model/fields';
+import { sectionOf } from '../model/paths';
 import type { CheckResult, Issue } from '../result';
 
 export class Findings {

@@ -6,7 +6,8 @@
  */
 import type { MaterialRequirement } from '../contract';
 import { CERTIFICATE_TYPE, NONE_PRE_APPROVAL, certificateTypeName, isPersonalSubject } from '../data/enums';
-import { FIELD_SPECS, fieldLabel } from '../model/fields';
+import { FIELD_SPECS } from '../model/fields';
+import { fieldLabel } from '../model/paths';
 import type { FilingForm, MaterialKey, PersonCertificate } from '../model/form';
 import type { ChannelKind } from '../model/application';
 import type { CheckTarget } from './check';

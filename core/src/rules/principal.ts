@@ -7,7 +7,7 @@
  * verification is checked here; the person was checked as subject principal.
  */
 import { CERTIFICATE_TYPE } from '../data/enums';
-import { fieldLabel } from '../model/fields';
+import { fieldLabel } from '../model/paths';
 import type { MiniprogramPrincipal, Principal } from '../model/form';
 import { email, mobile, personNumber, present, trimmed } from './common';
 import type { RuleContext } from './findings';

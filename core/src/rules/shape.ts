@@ -7,11 +7,13 @@
  * - a list longer than allowed → `<list>.too_many`.
  * A missing leaf reads as empty: the rules then say what to fill in.
  *
- * The walk follows emptyForm() for the shape and FIELD_SPECS for each leaf's kind, so the specs the
- * server builds its boundary schema from are the ones the checks enforce.
+ * The walk follows the form tree (core/src/model/tree.ts: emptyForm() for the shape, FIELD_SPECS
+ * and LIST_SPECS for each leaf and list), the same tree the server builds its boundary schema from,
+ * so what the boundary lets through is what the checks read.
  */
-import { emptyForm } from '../model/empty';
-import { FIELD_SPECS, LIST_SPECS, fieldLabel, type FieldSpec } from '../model/fields';
+import { fieldLabel } from '../model/paths';
+import type { FieldSpec } from '../model/specs';
+import { formTree, type BlockNode, type LeafNode, type ListNode } from '../model/tree';
 import type { FilingForm } from '../model/form';
 import type { Findings } from './findings';
 
@@ -25,7 +27,10 @@ function own(source: Plain, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
 }
 
-const PRE_APPROVAL_TEMPLATE: Plain = { type: null, code: '', media: '' };
+/** A leaf's empty value, fresh: an empty list must not be shared between forms. */
+function emptyOf(leaf: LeafNode): unknown {
+  return Array.isArray(leaf.empty) ? [] : leaf.empty;
+}
 
 const TOO_MANY_CODES: Readonly<Record<string, string>> = {
   'miniprogram.serviceTypes': 'service_types.too_many',
@@ -45,35 +50,32 @@ class FormReader {
     this.findings.error(path, code, `${label}最多${max}项，当前${count}项，请删减`);
   }
 
-  block(template: Plain, source: Plain, path: string, pattern: string): Plain {
+  block(tree: BlockNode, source: Plain, path: string): Plain {
     const out: Plain = {};
-    for (const key of Object.keys(template)) {
+    for (const key of Object.keys(tree.children)) {
+      const child = tree.children[key];
+      if (!child) continue;
       const childPath = path === '' ? key : `${path}.${key}`;
-      const childPattern = pattern === '' ? key : `${pattern}.${key}`;
-      const fallback = template[key];
       const value = own(source, key);
-      if (isPlain(fallback)) {
-        if (isPlain(value)) out[key] = this.block(fallback, value, childPath, childPattern);
+      if (child.node === 'block') {
+        if (isPlain(value)) out[key] = this.block(child, value, childPath);
         else {
           const label = fieldLabel(childPath);
           this.findings.brokenBlock(
             childPath,
             value === undefined ? `缺少${label}，请重新填写` : `${label}格式不正确，请重新填写`,
           );
-          out[key] = this.block(fallback, {}, childPath, childPattern);
+          out[key] = this.block(child, {}, childPath);
         }
-      } else if (LIST_SPECS[childPattern]) out[key] = this.objectList(value, childPath, childPattern);
-      else {
-        const spec = FIELD_SPECS[childPattern];
-        out[key] = spec ? this.leaf(spec, value, childPath, fallback) : fallback;
-      }
+      } else if (child.node === 'list') out[key] = this.objectList(child, value, childPath);
+      else out[key] = this.leaf(child.spec, value, childPath, emptyOf(child));
     }
     return out;
   }
 
-  private objectList(value: unknown, path: string, pattern: string): Plain[] {
-    const spec = LIST_SPECS[pattern];
-    if (value === undefined || !spec) return [];
+  private objectList(list: ListNode, value: unknown, path: string): Plain[] {
+    const { spec } = list;
+    if (value === undefined) return [];
     if (!Array.isArray(value)) {
       this.invalid(path, spec.label);
       return [];
@@ -84,7 +86,7 @@ class FormReader {
     value.slice(0, spec.maxItems).forEach((item: unknown, index) => {
       const itemPath = `${path}.${index}`;
       if (!isPlain(item)) this.invalid(itemPath, fieldLabel(itemPath));
-      items.push(this.block(PRE_APPROVAL_TEMPLATE, isPlain(item) ? item : {}, itemPath, `${pattern}[]`));
+      items.push(this.block(list.item, isPlain(item) ? item : {}, itemPath));
     });
     return items;
   }
@@ -146,13 +148,7 @@ class FormReader {
 
 /** A complete FilingForm read from anything; problems go to `findings`. */
 export function readForm(input: unknown, findings: Findings): FilingForm {
-  const template = emptyForm();
-  const read = new FormReader(findings).block(
-    template as unknown as Plain,
-    isPlain(input) ? input : {},
-    '',
-    '',
-  );
-  // The walk copied emptyForm()'s shape, leaf by leaf with the spec's type, so this is a FilingForm.
+  const read = new FormReader(findings).block(formTree(), isPlain(input) ? input : {}, '');
+  // The walk copied the tree's shape (emptyForm()'s), leaf by leaf with the spec's type, so this is a FilingForm.
   return read as unknown as FilingForm;
 }

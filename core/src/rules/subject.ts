@@ -5,7 +5,7 @@
  * normalizeForm and hidden on the form), so only the printed 住所 is checked here for them.
  */
 import { CERTIFICATE_TYPE, isPersonalSubject } from '../data/enums';
-import { fieldLabel } from '../model/fields';
+import { fieldLabel } from '../model/paths';
 import { present, trimmed } from './common';
 import type { RuleContext } from './findings';
 import { residencePermitNeed } from './needs';

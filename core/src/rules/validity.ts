@@ -7,7 +7,7 @@
  * and the period must make sense: it has started, and it ends after it starts (or is 长期).
  */
 import { provinceRules } from '../data/provinces';
-import { fieldLabel } from '../model/fields';
+import { fieldLabel } from '../model/paths';
 import { LONG_TERM, type PersonCertificate, type SubjectCertificate } from '../model/form';
 import { present } from './common';
 import { addMonths, isIsoDate } from './dates';
