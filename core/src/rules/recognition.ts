@@ -7,9 +7,8 @@
  * Only readings of the photos still in the form count (`currentRecognitions`).
  */
 import { isPersonalSubject } from '../data/enums';
-import { fieldLabel } from '../model/fields';
 import { compactNumber, normalizeDate } from '../model/normalize';
-import { readPath } from '../model/paths';
+import { fieldLabel, readPath } from '../model/paths';
 import { currentRecognitions, type CertificateFacts, type Recognition } from '../model/recognition';
 import { isResidentId } from './ids';
 import type { RuleContext } from './findings';
