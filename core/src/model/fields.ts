@@ -159,8 +159,9 @@ const SPECS = {
   'subject.certificate.type': choice('主办单位证件类型', 'subject', 'certificateType'),
   'subject.certificate.number': text('主办单位证件号码', 'subject', MAX.certificateNumber),
   'subject.certificate.address': text('主办单位证件住所', 'subject', MAX.address),
-  'subject.certificate.validFrom': date('主办单位证件有效期起始日期', 'subject'),
-  'subject.certificate.validTo': date('主办单位证件有效期截止日期', 'subject'),
+  // Added after forms were stored without them (the licence's 营业期限): such a form reads them as ''.
+  'subject.certificate.validFrom': { ...date('主办单位证件有效期起始日期', 'subject'), defaulted: true },
+  'subject.certificate.validTo': { ...date('主办单位证件有效期截止日期', 'subject'), defaulted: true },
   'subject.certificate.photo': file('主办单位证件照片', 'subject'),
   'subject.residencePermit': file('居住证明', 'subject'),
   ...principalSpecs('subject.principal', '主体负责人', 'subjectPrincipal'),
