@@ -150,8 +150,9 @@ function subject(value: Subject): Subject {
           type: own.type,
           number: compactNumber(own.number),
           address: own.address.trim(),
-          validFrom: normalizeDate(own.validFrom),
-          validTo: normalizeDate(own.validTo),
+          // Forms stored before the licence's validity existed lack it (read as not given).
+          validFrom: normalizeDate(own.validFrom ?? ''),
+          validTo: normalizeDate(own.validTo ?? ''),
           photo: own.photo.trim(),
         },
     residencePermit: value.residencePermit.trim(),
