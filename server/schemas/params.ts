@@ -4,10 +4,14 @@
  * Objects are strict: an unknown key is a BAD_REQUEST naming it.
  */
 import {
+  CANCEL_SCOPES,
+  FILING_KINDS,
   FILING_STATES,
   isMobile,
+  type CancelScope,
   type ActionName,
   type FilingForm,
+  type FilingKind,
   type FilingState,
   type FunctionName,
   type ParamsOf,
@@ -60,8 +64,8 @@ export const filingParams = {
   'session.get': none,
   'draft.create': lazy(() =>
     z.strictObject({
-      kind: z.enum(['new', 'change', 'cancel']),
-      cancelScope: z.optional(z.enum(['subject', 'miniprogram', 'access'])),
+      kind: z.enum(FILING_KINDS as [FilingKind, ...FilingKind[]]),
+      cancelScope: z.optional(z.enum(CANCEL_SCOPES as [CancelScope, ...CancelScope[]])),
       baseId: z.optional(id),
     }),
   ),
