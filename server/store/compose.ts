@@ -38,3 +38,17 @@ export function composeStore(parts: StoreParts): Store {
     close,
   };
 }
+
+/**
+ * A constructor whose `new` answers `build(…)`'s object, for callers that construct a store with
+ * `new` (tests, benches). JavaScript's `new` answers the object a function returns; TypeScript
+ * has no way to declare such a function a constructor but a cast, so the cast lives here once.
+ */
+export function constructorOf<A extends unknown[], T extends object>(
+  build: (...args: A) => T,
+): new (...args: A) => T {
+  function composed(...args: A): T {
+    return build(...args);
+  }
+  return composed as unknown as new (...args: A) => T;
+}
