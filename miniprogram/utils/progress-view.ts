@@ -4,10 +4,10 @@
  * buttons that fit the state. Pure, so each piece is tested directly.
  */
 import {
-  DUE_STAGES,
   KIND_INFO,
   STATE_INFO,
   fieldLabel,
+  isDueStage,
   isEditable,
   kindLabel,
   channelOf,
@@ -204,7 +204,7 @@ export function actionButtons(actions: readonly FilerAction[]): ActionView[] {
 
 /** Subscribing helps only while a result is still to come. */
 export function wantsSubscribe(state: FilingState, todo: Todo): boolean {
-  return todo.actions.includes('subscribe') || (DUE_STAGES as readonly FilingState[]).includes(state);
+  return todo.actions.includes('subscribe') || isDueStage(state);
 }
 
 export function progressView(

@@ -10,7 +10,7 @@
 import {
   applyBaseEffect,
   CLOSED_STATES,
-  DUE_STAGES,
+  isDueStage,
   KIND_INFO,
   OPEN_STATES,
   renderMessage,
@@ -153,8 +153,8 @@ function lockFor(before: Application, after: Application): BaseLock | null {
 }
 
 function stageExitOf(before: Application, after: Application, now: Date): StageExit | null {
-  const stage = DUE_STAGES.find((due) => due === before.state);
-  if (before.state === after.state || stage === undefined) return null;
+  const stage = before.state;
+  if (stage === after.state || !isDueStage(stage)) return null;
   const hours = (now.getTime() - Date.parse(stageStartedAt(before))) / 3_600_000;
   return {
     applicationId: before.id,

@@ -14,7 +14,10 @@ import type { DispatchReport } from '@beian/core';
 import type { ServerDeps } from '../deps';
 import { MAX_CREDITS_PER_TEMPLATE } from './quotas';
 import type { SendResult } from '../ports';
-import type { OutboxMessage } from '../store/types';
+import type { Credits, Outbox, OutboxMessage } from '../store/types';
+
+/** The dispatcher's share of the deps: the outbox and the credits, never an application. */
+export type DispatchDeps = Pick<ServerDeps, 'clock' | 'logger' | 'messenger'> & { store: Outbox & Credits };
 
 export const MAX_ATTEMPTS = 5;
 /** Wait before retry n: 1, 2, 4, 8 minutes. */
@@ -49,7 +52,7 @@ const MAX_PAGES = 100;
  * passes. A skipped message (no credit) costs no WeChat call and is closed at once, so it does not
  * use up the batch: 5,000 skipped ones once held back due notices for 22 minutes.
  */
-export async function dispatchOutbox(deps: ServerDeps, options: DispatchOptions): Promise<DispatchReport> {
+export async function dispatchOutbox(deps: DispatchDeps, options: DispatchOptions): Promise<DispatchReport> {
   const report = emptyReport();
   let attempted = 0;
   for (let page = 0; page < MAX_PAGES && attempted < options.limit; page += 1) {
@@ -66,7 +69,7 @@ export async function dispatchOutbox(deps: ServerDeps, options: DispatchOptions)
 }
 
 /** Claims, sends and records one message; null when another dispatcher had it first. */
-async function dispatchOne(deps: ServerDeps, message: OutboxMessage): Promise<Outcome | null> {
+async function dispatchOne(deps: DispatchDeps, message: OutboxMessage): Promise<Outcome | null> {
   const now = deps.clock.now();
   const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
   const claimed: OutboxMessage = {
@@ -117,7 +120,7 @@ async function dispatchOne(deps: ServerDeps, message: OutboxMessage): Promise<Ou
   return finish({ status: 'pending', attempts, lastError, nextAttemptAt }, 'retried');
 }
 
-async function send(deps: ServerDeps, message: OutboxMessage): Promise<SendResult> {
+async function send(deps: DispatchDeps, message: OutboxMessage): Promise<SendResult> {
   try {
     return await deps.messenger.send(message.message);
   } catch (error) {

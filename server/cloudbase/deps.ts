@@ -12,7 +12,7 @@ import { cloudFiles, type DownloadFile, type GetTempFileUrl } from './files';
 import { cloudCertificates, type OcrCalls } from './ocr';
 import { cloudMessenger, type MiniprogramState, type SendSubscribeMessage } from './openapi';
 import { OperatorThrottle } from '../operator-throttle';
-import { CloudbaseStore } from './store';
+import { cloudbaseStore } from './store';
 import { wechatChannel } from '../wechat/channel';
 import { readPlatformConfig } from '../wechat/config';
 
@@ -37,7 +37,7 @@ export function cloudbaseDeps(env: NodeJS.ProcessEnv = process.env): ServerDeps 
   };
   const state = STATES.find((s) => s === env.BEIAN_MINIPROGRAM_STATE) ?? 'formal';
   const clock = { now: () => new Date() };
-  const store = new CloudbaseStore(db);
+  const store = cloudbaseStore(db);
   const wechat = wechatChannel(readPlatformConfig(env), store.platform, clock);
   if (!wechat.status.configured && wechat.status.missingVariables.length > 0)
     logger.error(wechat.status.message);

@@ -2,7 +2,7 @@
  * The cloud database's search key: each application document carries `searchTokens`, the unigrams
  * and bigrams of its two names (server/store/search-tokens.ts), in an array field with an index
  * (database/collections.json), so a search is an index lookup (`_.all(tokens)`), not a regex over
- * every document. Every write derives the tokens (store.ts `applicationDoc`); documents written
+ * every document. Every write derives the tokens (applications.ts `applicationDoc`); documents written
  * before they existed get them from `setup.run` (database/README.md § Search).
  */
 import type { Application } from '@beian/core';

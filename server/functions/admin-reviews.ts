@@ -9,6 +9,7 @@ import {
   beijingDate,
   channelOf,
   check,
+  eventsFrom,
   relatedFilingsOf,
   type Application,
   type DataOf,
@@ -97,12 +98,15 @@ function reviewMove<A extends ReviewMove>(
 }
 
 // The same two actions review Beian's pre-review (WeChat channel) and record the platform's
-// review (manual channel): which one the application is in decides.
+// review (manual channel): which one the application is in decides, as core's workflow table
+// says (the state a pre-review's approval leaves).
+const inPreReview = (application: Application): boolean =>
+  eventsFrom(application.state).includes('pre_approve');
 export const approveReview = reviewMove('review.approve', (_params, application) => ({
-  type: application.state === 'pre_review' ? 'pre_approve' : 'platform_approve',
+  type: inPreReview(application) ? 'pre_approve' : 'platform_approve',
 }));
 export const rejectReview = reviewMove('review.reject', ({ reasons }, application) => ({
-  type: application.state === 'pre_review' ? 'pre_reject' : 'platform_reject',
+  type: inPreReview(application) ? 'pre_reject' : 'platform_reject',
   reasons,
 }));
 export const recordSms = reviewMove('sms.record', () => ({ type: 'sms_verified' }));

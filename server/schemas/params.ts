@@ -6,10 +6,10 @@
  * Objects are strict: an unknown key is a BAD_REQUEST naming it.
  */
 import {
-  CANCEL_SCOPE_INFO,
+  CANCEL_SCOPES,
   CHANNEL_KINDS,
+  FILING_KINDS,
   FILING_STATES,
-  KIND_INFO,
   MAX_PATH_LENGTH,
   SUBSCRIBE_ANSWERS,
   isMobile,
@@ -49,11 +49,6 @@ function oneOf<const T extends string>(values: readonly T[], params?: { error: s
   return z.enum(values as [T, ...T[]], params);
 }
 
-/** The keys of one of core's records by kind (KIND_INFO …): the record is what lists them. */
-function keysOf<T extends string>(record: Readonly<Record<T, unknown>>): T[] {
-  return Object.keys(record) as T[];
-}
-
 // FILING_STATES lists every state (core keeps it in step with the FilingState union).
 const filingState = oneOf<FilingState>(FILING_STATES);
 
@@ -77,8 +72,8 @@ export const filingParams = {
   'session.get': none,
   'draft.create': lazy(() =>
     z.strictObject({
-      kind: oneOf(keysOf(KIND_INFO)),
-      cancelScope: z.optional(oneOf(keysOf(CANCEL_SCOPE_INFO))),
+      kind: oneOf(FILING_KINDS),
+      cancelScope: z.optional(oneOf(CANCEL_SCOPES)),
       baseId: z.optional(id),
     }),
   ),

@@ -4,7 +4,7 @@
  * the file) and brings the schema up to date.
  */
 import Database from 'better-sqlite3';
-import { SqliteStore } from './store';
+import { sqliteStore, type SqliteStore } from './store';
 
 export function openSqliteStore(file: string): SqliteStore {
   const db = new Database(file);
@@ -13,7 +13,7 @@ export function openSqliteStore(file: string): SqliteStore {
   db.pragma('busy_timeout = 5000');
   switchToWal(db);
   db.pragma('synchronous = NORMAL');
-  return new SqliteStore(db);
+  return sqliteStore(db);
 }
 
 /** How long a new file's switch to WAL waits for another process switching it too. */
@@ -47,4 +47,4 @@ function journalMode(db: Database.Database): string {
   }
 }
 
-export { SqliteStore };
+export type { SqliteStore };

@@ -2,54 +2,56 @@
  * The reviewers' records on sqlite: the admins list (with the mobile each registered, which keeps
  * them out of their own applications) and the openings of the review page.
  */
+import type Database from 'better-sqlite3';
 import type { AdminRecord, Opening } from '@beian/core';
-import { SqliteMessages } from './messages';
+import type { Reviewers } from '../store/types';
+import { docs, type Row } from './rows';
 
-type Row = Record<string, unknown>;
+export function sqliteReviewers(db: Database.Database): Reviewers {
+  return {
+    async getAdmin(openid) {
+      const row = db
+        .prepare('SELECT openid, name, added_at, mobile FROM admins WHERE openid = ?')
+        .get(openid) as Row | undefined;
+      return row ? toAdmin(row) : null;
+    },
 
-export class SqliteReviewers extends SqliteMessages {
-  async getAdmin(openid: string): Promise<AdminRecord | null> {
-    const row = this.db
-      .prepare('SELECT openid, name, added_at, mobile FROM admins WHERE openid = ?')
-      .get(openid) as Row | undefined;
-    return row ? toAdmin(row) : null;
-  }
-
-  async putAdmin(admin: AdminRecord): Promise<void> {
-    // A re-add without a mobile keeps the registered one: dropping it silently would let the
-    // reviewer decide their own applications again.
-    this.db
-      .prepare(
+    async putAdmin(admin) {
+      // A re-add without a mobile keeps the registered one: dropping it silently would let the
+      // reviewer decide their own applications again.
+      db.prepare(
         `INSERT INTO admins (openid, name, added_at, mobile) VALUES (?, ?, ?, ?)
          ON CONFLICT (openid) DO UPDATE SET name = excluded.name,
            mobile = COALESCE(excluded.mobile, admins.mobile)`,
-      )
-      .run(admin.openid, admin.name, admin.addedAt, admin.mobile ?? null);
-  }
+      ).run(admin.openid, admin.name, admin.addedAt, admin.mobile ?? null);
+    },
 
-  async removeAdmin(openid: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM admins WHERE openid = ?').run(openid).changes === 1;
-  }
+    async removeAdmin(openid) {
+      return db.prepare('DELETE FROM admins WHERE openid = ?').run(openid).changes === 1;
+    },
 
-  async listAdmins(): Promise<AdminRecord[]> {
-    const rows = this.db
-      .prepare('SELECT openid, name, added_at, mobile FROM admins ORDER BY added_at, openid')
-      .all();
-    return (rows as Row[]).map(toAdmin);
-  }
+    async listAdmins() {
+      const rows = db
+        .prepare('SELECT openid, name, added_at, mobile FROM admins ORDER BY added_at, openid')
+        .all();
+      return (rows as Row[]).map(toAdmin);
+    },
 
-  async recordOpening(opening: Opening): Promise<void> {
-    this.db
-      .prepare('INSERT INTO openings (application_id, at, doc) VALUES (?, ?, ?)')
-      .run(opening.applicationId, opening.at, JSON.stringify(opening));
-  }
+    async recordOpening(opening) {
+      db.prepare('INSERT INTO openings (application_id, at, doc) VALUES (?, ?, ?)').run(
+        opening.applicationId,
+        opening.at,
+        JSON.stringify(opening),
+      );
+    },
 
-  async openingsOf(applicationId: string): Promise<Opening[]> {
-    const rows = this.db
-      .prepare('SELECT doc FROM openings WHERE application_id = ? ORDER BY seq')
-      .all(applicationId) as Row[];
-    return rows.map((row) => JSON.parse(String(row.doc)) as Opening);
-  }
+    async openingsOf(applicationId) {
+      const rows = db
+        .prepare('SELECT doc FROM openings WHERE application_id = ? ORDER BY seq')
+        .all(applicationId) as Row[];
+      return docs<Opening>(rows);
+    },
+  };
 }
 
 function toAdmin(row: Row): AdminRecord {

@@ -71,3 +71,15 @@ export const REPLACE_APPLICATION = `UPDATE applications
     .map((c) => `${c} = @${c}`)
     .join(', ')}
   WHERE id = @id AND version = @expected_version`;
+
+export type Row = Record<string, unknown>;
+
+/** A stored JSON document (`doc` columns) back as what was written. */
+export function parse<T>(doc: unknown): T {
+  return JSON.parse(String(doc)) as T;
+}
+
+/** Each row's `doc`, parsed. */
+export function docs<T>(rows: readonly Row[]): T[] {
+  return rows.map((row) => parse<T>(row.doc));
+}

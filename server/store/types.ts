@@ -165,15 +165,14 @@ export interface QueueFilter {
   after: string | null;
 }
 
-export interface Store {
-  /** The open-platform channel's own records (tokens, ticket, handled events), kept beside the rest. */
-  readonly platform: PlatformRecords;
-  /** What was read off each application's certificate photos. */
-  readonly recognitions: RecognitionRecords;
+/**
+ * The port, one interface per aggregate: a module that needs one of them (the dispatcher, the
+ * queue) can say so in its types, and an adapter builds each from its own file. `Store` composes
+ * them into the one object the deps carry (server/store/compose.ts).
+ */
 
-  /** Creates what is missing (collections, tables, indexes where possible); names what it created. */
-  setup(): Promise<string[]>;
-
+/** An application, what its commit writes with it, and its audit trail: every move goes through here. */
+export interface Applications {
   getApplication(id: string): Promise<Application | null>;
   insertApplication(application: Application): Promise<void>;
   /**
@@ -185,6 +184,18 @@ export interface Store {
   commit(commit: Commit): Promise<CommitResult>;
   /** The filer's applications, most recently updated first; `after` is a list key (see keys.ts). */
   listByOwner(owner: string, after: string | null, limit: number): Promise<Application[]>;
+  /**
+   * The filed and open applications that share the subject, a principal's mobile or the AppID
+   * (at most `limit` per key, through an index each), with the keys' revisions read first.
+   */
+  relatedFilings(lookup: RelatedLookup, limit: number): Promise<RelatedFound>;
+  /** The open change/cancel holding a filed record, if any. */
+  lockHolder(baseId: string): Promise<string | null>;
+  auditOf(applicationId: string): Promise<AuditEvent[]>;
+}
+
+/** Reads across applications: the reviewers' queue and stats, the scheduler's sweeps, WeChat's poll. */
+export interface Queues {
   /** The queue in queue-key order: overdue first, then by due date, then the rest newest first. */
   queue(filter: QueueFilter, limit: number): Promise<Application[]>;
   countByState(): Promise<StateCounts>;
@@ -200,28 +211,21 @@ export interface Store {
   followed(limit: number): Promise<Application[]>;
   /** The followed applications of one mini-program (a pushed event names only the appid). */
   followedByAppid(appid: string): Promise<Application[]>;
-  /**
-   * The filed and open applications that share the subject, a principal's mobile or the AppID
-   * (at most `limit` per key, through an index each), with the keys' revisions read first.
-   */
-  relatedFilings(lookup: RelatedLookup, limit: number): Promise<RelatedFound>;
-  /** The open change/cancel holding a filed record, if any. */
-  lockHolder(baseId: string): Promise<string | null>;
-
-  auditOf(applicationId: string): Promise<AuditEvent[]>;
-  /** Appends an opening of the review page; it touches neither the application nor its audit. */
-  recordOpening(opening: Opening): Promise<void>;
-  /** The openings of one application, oldest first. */
-  openingsOf(applicationId: string): Promise<Opening[]>;
   /** Hours spent in a stage by the latest applications that left it, newest first. */
   recentStageHours(stage: DueStage, limit: number): Promise<number[]>;
+}
 
+/** The subscribe messages the commits queued; only the dispatcher moves them on. */
+export interface Outbox {
   /** Messages the dispatcher may take now: pending and due, or sending with an expired lease. */
   dueMessages(now: string, limit: number): Promise<OutboxMessage[]>;
   /** Writes `next` only if the stored message still has `expectedRev`; false when someone else did. */
   updateMessage(next: OutboxMessage, expectedRev: number): Promise<boolean>;
   outboxOf(applicationId: string): Promise<OutboxMessage[]>;
+}
 
+/** The filers' one-time subscription credits, per template. */
+export interface Credits {
   /** One credit per accepted template (WeChat's one-time subscription), each count kept ≤ `max`. */
   addCredits(owner: string, templateIds: readonly string[], max: number): Promise<void>;
   /** Takes one credit if there is one; false when there is none. */
@@ -231,14 +235,33 @@ export interface Store {
   /** WeChat said the filer has no credit (43101): whatever we counted is gone. */
   clearCredit(owner: string, templateId: string): Promise<void>;
   creditsOf(owner: string): Promise<Record<string, number>>;
+}
 
+/** The admins list, and who opened which application's review page. */
+export interface Reviewers {
   getAdmin(openid: string): Promise<AdminRecord | null>;
   /** Adds, or renames; a `mobile` given replaces the stored one, and one left out keeps it. */
   putAdmin(admin: AdminRecord): Promise<void>;
   removeAdmin(openid: string): Promise<boolean>;
   listAdmins(): Promise<AdminRecord[]>;
+  /** Appends an opening of the review page; it touches neither the application nor its audit. */
+  recordOpening(opening: Opening): Promise<void>;
+  /** The openings of one application, oldest first. */
+  openingsOf(applicationId: string): Promise<Opening[]>;
+}
 
+/** The first answers of idempotent calls; a commit stores one, a retry reads it back. */
+export interface Requests {
   getRequest(key: string): Promise<StoredRequest | null>;
+}
 
+/** Everything the action maps keep, as one object: the aggregates above, and the store's own life. */
+export interface Store extends Applications, Queues, Outbox, Credits, Reviewers, Requests {
+  /** The open-platform channel's own records (tokens, ticket, handled events), kept beside the rest. */
+  readonly platform: PlatformRecords;
+  /** What was read off each application's certificate photos. */
+  readonly recognitions: RecognitionRecords;
+  /** Creates what is missing (collections, tables, indexes where possible); names what it created. */
+  setup(): Promise<string[]>;
   close(): Promise<void>;
 }

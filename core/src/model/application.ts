@@ -112,10 +112,31 @@ export type Actor =
 
 export type ActorKind = Actor['kind'];
 
-/** The stages that have a due date, in the order an application passes them. */
-export const DUE_STAGES = ['pre_review', 'platform_review', 'sms_verification', 'authority_review'] as const;
+/**
+ * The reviews: Beian's pre-review, the platform's and the authority's. Each is due in working days
+ * (`REVIEW_WORKING_DAYS` in workflow/deadlines.ts, keyed by these), and flagged overdue when late.
+ */
+export const REVIEW_STAGES = [
+  'pre_review',
+  'platform_review',
+  'authority_review',
+] as const satisfies readonly FilingState[];
 
-export type DueStage = (typeof DUE_STAGES)[number];
+export type ReviewStage = (typeof REVIEW_STAGES)[number];
+
+/** A stage with a due date: a review, or the SMS window (24 hours from the first SMS). */
+export type DueStage = ReviewStage | 'sms_verification';
+
+export function isReviewStage(state: FilingState): state is ReviewStage {
+  return (REVIEW_STAGES as readonly FilingState[]).includes(state);
+}
+
+export function isDueStage(state: FilingState): state is DueStage {
+  return state === 'sms_verification' || isReviewStage(state);
+}
+
+/** The stages that have a due date, in the order an application passes them. */
+export const DUE_STAGES: readonly DueStage[] = FILING_STATES.filter(isDueStage);
 
 export interface Due {
   stage: DueStage;

@@ -13,9 +13,9 @@
 import { lookupOf } from '../data/lookup';
 import { BUILT_IN_TABLES, isFilingTables, type FilingTables } from '../data/tables';
 import type { CancelScope, ChannelKind, FilingKind } from '../model/application';
-import { sectionOf } from '../model/paths';
+import { CANCEL_SCOPE_CHOICE, CANCEL_SCOPES, FILING_KINDS, KIND_CHOICE } from '../model/kinds';
 import type { FilingForm, FormSection, IsoDate } from '../model/form';
-import { isWithinPath } from '../model/paths';
+import { isWithinPath, sectionOf } from '../model/paths';
 import type { Recognition } from '../model/recognition';
 import type { CheckResult, Issue } from '../result';
 import { cancelPaths, checkCancel } from './cancel';
@@ -56,9 +56,6 @@ export interface CheckTarget {
   form: FilingForm;
 }
 
-const KINDS: readonly FilingKind[] = ['new', 'change', 'cancel'];
-const SCOPES: readonly CancelScope[] = ['subject', 'miniprogram', 'access'];
-
 function property(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, key)
     ? (value as Record<string, unknown>)[key]
@@ -66,16 +63,16 @@ function property(value: unknown, key: string): unknown {
 }
 
 function readKind(value: unknown, findings: Findings): FilingKind {
-  const kind = KINDS.find((option) => option === value);
+  const kind = FILING_KINDS.find((option) => option === value);
   if (kind) return kind;
-  findings.error('kind', 'kind.invalid', '请选择备案类型：新增备案、变更备案或注销备案');
+  findings.error('kind', 'kind.invalid', `请选择备案类型：${KIND_CHOICE}`);
   return 'new';
 }
 
 function readScope(value: unknown, findings: Findings): CancelScope | null {
-  const scope = SCOPES.find((option) => option === value);
+  const scope = CANCEL_SCOPES.find((option) => option === value);
   if (scope) return scope;
-  findings.error('cancelScope', 'cancel_scope.invalid', '请选择注销类型：注销主体、注销小程序或取消接入');
+  findings.error('cancelScope', 'cancel_scope.invalid', `请选择注销类型：${CANCEL_SCOPE_CHOICE}`);
   return null;
 }
 

@@ -8,14 +8,21 @@
 import { beijingDate, endOfBeijingDay } from '../calendar/beijing';
 import { DEFAULT_CALENDAR, type Calendar } from '../calendar/calendar';
 import type { StageEta } from '../contract';
-import type { Application, Due, DueStage } from '../model/application';
+import {
+  isReviewStage,
+  type Application,
+  type Due,
+  type DueStage,
+  type ReviewStage,
+} from '../model/application';
 
-export const REVIEW_WORKING_DAYS = {
+/** The guide's range for each review, in working days; a new review stage must say its own. */
+export const REVIEW_WORKING_DAYS: Readonly<Record<ReviewStage, { earliest: number; latest: number }>> = {
   // Beian's own pre-review keeps the pace the guide sets for a platform review.
   pre_review: { earliest: 1, latest: 2 },
   platform_review: { earliest: 1, latest: 2 },
   authority_review: { earliest: 1, latest: 20 },
-} as const;
+};
 
 export const SMS_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -23,14 +30,6 @@ export const SMS_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const FACE_NOTICE_MS = 24 * 60 * 60 * 1000;
 /** …and a finished task is usable at apply for 3 days from its creation. */
 export const FACE_TASK_MS = 3 * 24 * 60 * 60 * 1000;
-
-type ReviewStage = keyof typeof REVIEW_WORKING_DAYS;
-
-/** The reviews (platform, authority): due in working days, and flagged overdue when late. */
-export const REVIEW_STAGES = Object.keys(REVIEW_WORKING_DAYS) as readonly ReviewStage[];
-
-const isReviewStage = (state: string): state is ReviewStage =>
-  (REVIEW_STAGES as readonly string[]).includes(state);
 
 /** When the application entered its current state (the open timeline entry). */
 export function stageStartedAt(application: Application): string {

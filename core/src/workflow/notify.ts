@@ -7,6 +7,7 @@
 import { formatMonthDay } from '../calendar/beijing';
 import type { Calendar } from '../calendar/calendar';
 import type { Application, FilingState, Reason } from '../model/application';
+import { KIND_INFO } from '../model/kinds';
 import { progressPage, type Labelled, type Notice, type NoticeOfRole } from '../notices/notice';
 import { etaOf, FACE_NOTICE_MS, smsWindowClosesAt } from './deadlines';
 import { STATE_INFO } from './states';
@@ -15,9 +16,7 @@ import { STATE_INFO } from './states';
 export function filingTitle(application: Application): string {
   const name =
     application.form.miniprogram.name.trim() || application.form.subject.name.trim() || '小程序备案';
-  if (application.kind === 'change') return `变更：${name}`;
-  if (application.kind === 'cancel') return `注销：${name}`;
-  return name;
+  return application.kind === 'new' ? name : `${KIND_INFO[application.kind].verb}：${name}`;
 }
 
 /** The first reason, and how many more there are. */

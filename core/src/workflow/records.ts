@@ -12,6 +12,7 @@
  */
 import type { Application, CancelScope, FilingKind } from '../model/application';
 import { emptyForm } from '../model/empty';
+import { CANCEL_SCOPE_CHOICE, KIND_INFO } from '../model/kinds';
 import type { FilingForm } from '../model/form';
 import type { Failure } from '../result';
 
@@ -41,11 +42,12 @@ const invalid = (path: string, message: string): Failure => ({
 
 function refuseStart({ owner, kind, cancelScope, base }: StartRequest): Failure | null {
   if (kind === 'cancel' && cancelScope === null)
-    return invalid('cancelScope', '请选择注销类型：注销主体、注销小程序或取消接入。');
+    return invalid('cancelScope', `请选择注销类型：${CANCEL_SCOPE_CHOICE}。`);
   if (kind !== 'cancel' && cancelScope !== null)
-    return invalid('cancelScope', '只有注销备案需要选择注销类型。');
-  if (kind === 'new') return base === null ? null : invalid('baseId', '新增备案不需要选择已有备案。');
-  const action = kind === 'change' ? '变更' : '注销';
+    return invalid('cancelScope', `只有${KIND_INFO.cancel.label}需要选择注销类型。`);
+  if (kind === 'new')
+    return base === null ? null : invalid('baseId', `${KIND_INFO.new.label}不需要选择已有备案。`);
+  const action = KIND_INFO[kind].verb;
   if (base === null) return invalid('baseId', `请选择要${action}的备案。`);
   // Someone else's record answers as if it did not exist: ids are not to be probed.
   if (base.owner !== owner)

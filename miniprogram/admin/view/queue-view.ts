@@ -7,6 +7,7 @@ import {
   DUE_STAGES,
   OPEN_STATES,
   STATE_INFO,
+  isDueStage,
   kindLabel,
   type FilingState,
   type QueueItem,
@@ -22,7 +23,7 @@ import { beijingDateTime } from '../../utils/time';
  */
 export const QUEUE_STATES: readonly FilingState[] = [
   ...DUE_STAGES,
-  ...OPEN_STATES.filter((state) => !(DUE_STAGES as readonly FilingState[]).includes(state)),
+  ...OPEN_STATES.filter((state) => !isDueStage(state)),
   ...CLOSED_STATES,
 ];
 

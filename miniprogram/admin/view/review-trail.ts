@@ -5,6 +5,7 @@
 import {
   STATE_INFO,
   channelOf,
+  eventsFrom,
   fieldLabel,
   type Actor,
   type Application,
@@ -12,6 +13,7 @@ import {
   type AuditEvent,
   type CheckResult,
   type FilingEvent,
+  type FilingEventType,
   type Issue,
 } from '@beian/core';
 import { beijingDateTime } from '../../utils/time';
@@ -107,17 +109,23 @@ export function auditRows(audit: readonly AuditEvent[]): AuditRow[] {
     }));
 }
 
-/** The decision the application waits for, which decides the buttons the reviewer gets. */
 /** The decision the page offers: Beian's pre-review, or recording WeChat's outcomes by hand. */
 export type ReviewStep = 'pre' | 'platform' | 'sms' | 'authority' | 'none';
 
+/**
+ * Each step is the state its approval leaves, as the workflow table says (eventsFrom), so a state
+ * added or moved there moves the buttons with it.
+ */
+const STEP_EVENTS: readonly (readonly [Exclude<ReviewStep, 'none'>, FilingEventType])[] = [
+  ['pre', 'pre_approve'],
+  ['platform', 'platform_approve'],
+  ['sms', 'sms_verified'],
+  ['authority', 'authority_approve'],
+];
+
 export function reviewStep(application: Pick<Application, 'state' | 'channel'>): ReviewStep {
-  const { state } = application;
-  if (state === 'pre_review') return 'pre';
+  const events = eventsFrom(application.state);
+  const [step] = STEP_EVENTS.find(([, event]) => events.includes(event)) ?? ['none'];
   // Through WeChat, WeChat's own review decides what follows the pre-review.
-  if (channelOf(application) === 'wechat') return 'none';
-  if (state === 'platform_review') return 'platform';
-  if (state === 'sms_verification') return 'sms';
-  if (state === 'authority_review') return 'authority';
-  return 'none';
+  return step === 'pre' || channelOf(application) !== 'wechat' ? step : 'none';
 }

@@ -7,15 +7,22 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   CANCEL_SCOPE_INFO,
+  CANCEL_SCOPES,
   CLOSED_STATES,
+  DUE_STAGES,
   EDITABLE_STATES,
+  FILING_KINDS,
   FILING_STATES,
   KIND_INFO,
   OPEN_STATES,
+  REVIEW_STAGES,
   STATE_INFO,
   SUBMITTED_STATES,
+  dueOf,
   eventsFrom,
+  isOverdue,
 } from '@beian/core';
+import { inState } from '../workflow/build';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SOURCES = ['core/src', 'server', 'miniprogram', 'local', 'cloudfunctions'];
@@ -35,17 +42,43 @@ const FILES = SOURCES.flatMap(sourceFiles).map((path) => ({
   text: readFileSync(join(ROOT, path), 'utf8'),
 }));
 
-const state = `'(?:${FILING_STATES.join('|')})'`;
+/** `least` or more of `names` written out as a list (`['a', 'b']`, `[\n 'a',\n 'b',\n]`). */
+function listOf(names: readonly string[], least = 2): RegExp {
+  const name = `'(?:${names.join('|')})'`;
+  return new RegExp(`\\[\\s*${name}(?:\\s*,\\s*${name}){${least - 1},}\\s*,?\\s*\\]`, 'g');
+}
+
 /** Two or more state names written out as a list: a copy of a workflow fact. */
-const STATE_LIST = new RegExp(`\\[\\s*${state}(?:\\s*,\\s*${state})+\\s*,?\\s*\\]`, 'g');
+const STATE_LIST = listOf(FILING_STATES);
+
+function copiesOf(pattern: RegExp, owners: readonly string[]): string[] {
+  return FILES.filter((file) => !owners.includes(file.path)).flatMap((file) =>
+    [...file.text.matchAll(pattern)].map((match) => `${file.path}: ${match[0].replace(/\s+/g, ' ')}`),
+  );
+}
 
 describe('workflow facts live in core once', () => {
   it('writes lists of states only where the workflow defines them', () => {
     const owners = ['core/src/model/application.ts', 'core/src/workflow/moves.ts'];
-    const copies = FILES.filter((file) => !owners.includes(file.path)).flatMap((file) =>
-      [...file.text.matchAll(STATE_LIST)].map((match) => `${file.path}: ${match[0].replace(/\s+/g, ' ')}`),
-    );
-    expect(copies).toEqual([]);
+    expect(copiesOf(STATE_LIST, owners)).toEqual([]);
+  });
+
+  it('lists the kinds and cancel scopes only in core/src/model/kinds.ts', () => {
+    // All of them: a shorter list is a choice of its own (the filer's change and cancel buttons).
+    expect(copiesOf(listOf(FILING_KINDS, FILING_KINDS.length), [])).toEqual([]);
+    expect(copiesOf(listOf(CANCEL_SCOPES, CANCEL_SCOPES.length), [])).toEqual([]);
+    expect(FILING_KINDS).toEqual(Object.keys(KIND_INFO));
+    expect(CANCEL_SCOPES).toEqual(Object.keys(CANCEL_SCOPE_INFO));
+  });
+
+  it('gives a due date exactly in the due stages, and flags only the reviews overdue', () => {
+    const farLater = new Date('2030-01-01T00:00:00.000Z');
+    const inEach = FILING_STATES.map((s) => inState(s));
+    expect(inEach.filter((app) => dueOf(app) !== null).map((app) => app.state)).toEqual(DUE_STAGES);
+    const overdue = inEach
+      .map((app) => ({ ...app, due: dueOf(app) }))
+      .filter((app) => isOverdue(app, farLater));
+    expect(overdue.map((app) => app.state)).toEqual(REVIEW_STAGES);
   });
 
   it('derives open, closed and submitted states from the states themselves', () => {
