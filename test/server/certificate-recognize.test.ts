@@ -5,6 +5,7 @@
  */
 import type { FilingView } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
+import { application } from './helpers/applications';
 import { fileTo, harness, ok, type Harness, type StoreKind } from './helpers/harness';
 import { ID_BACK_HTTPS, ID_FRONT_CLOUD, LICENCE_CLOUD } from './helpers/ocr';
 
@@ -196,6 +197,24 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       expect(answer).toMatchObject({ error: { code: 'NOT_FOUND' } });
       expect(h.ocr.calls).toEqual([]);
     });
+  });
+
+  it('saves a draft stored before the licence had a validity, reading it as not given', async () => {
+    const form = enterpriseForm();
+    const stored: Record<string, unknown> = { ...form.subject.certificate };
+    delete stored.validFrom;
+    delete stored.validTo;
+    const old = application({
+      form: { ...form, subject: { ...form.subject, certificate: stored as never } },
+    });
+    await h.store.insertApplication(old);
+    const saved = ok(
+      await h
+        .as('owner')
+        .filing('draft.save', { id: old.id, version: old.version, patch: { 'subject.comment': '补充说明' } }),
+    ).filing;
+    expect(saved.form.subject.certificate).toMatchObject({ validFrom: '', validTo: '' });
+    expect(ok(await h.as('owner').filing('filing.check', { id: old.id })).errors).toEqual([]);
   });
 
   it('refuses once the application is submitted', async () => {
