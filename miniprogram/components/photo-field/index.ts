@@ -1,7 +1,7 @@
 import { checkPhoto, PHOTO_RULES, uploadPhoto, type PhotoKind } from '../../services/uploads';
 import { emitFieldChange } from '../field-kit';
 import { formField } from '../form-field';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * A photo (or a few) at a form path: van-uploader with the checks before upload, progress while

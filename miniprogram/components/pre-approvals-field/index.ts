@@ -1,7 +1,7 @@
 import { NONE_PRE_APPROVAL, type PreApproval } from '@beian/core';
 import { currentLookup } from '../../services/tables';
 import { emitFieldChange, followFocus } from '../field-kit';
-import { derivedView, setChanged } from '../set-changed';
+import { derivedView, setChanged } from '../../utils/set-data';
 
 /**
  * 前置审批项: the approvals the service's content needs (新闻, 出版, 药品 …), each with its approval

@@ -2,7 +2,7 @@ import type { AreaList, Region } from '@beian/core';
 import { currentLookup, currentTables } from '../../services/tables';
 import { emitFieldChange } from '../field-kit';
 import { formField } from '../form-field';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * 省/市/区 with van-area. The tree is WeChat's current one (services/tables.ts), or core's bundled

@@ -2,7 +2,7 @@ import { MAX_SERVICE_TYPES } from '@beian/core';
 import { currentLookup } from '../../services/tables';
 import { emitFieldChange } from '../field-kit';
 import { formField } from '../form-field';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * 服务内容类型: second-level types only (the first level just groups them), at most five. The

@@ -1,7 +1,7 @@
 import { fieldSpec } from '@beian/core';
 import { emitFieldBlur, emitFieldChange } from '../field-kit';
 import { formField } from '../form-field';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * One text input of the form: a van-field bound to a form path. It shows the check's error at the

@@ -26,7 +26,7 @@ import {
   type Reason,
 } from '@beian/core';
 import type { FieldChange } from '../../components/field-kit';
-import { changedPatch } from '../../components/set-changed';
+import { changedPatch } from '../../utils/set-data';
 import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
 import { call } from '../../services/cloud';
 import { DraftSaver, type SaveState } from '../../services/drafts';
