@@ -57,6 +57,8 @@ Component({
     hint: '',
     /** Why the last picked photo was refused, shown until the next pick. */
     refusal: '',
+    /** A constant, not a literal in the WXML: a new array on every render would be set again. */
+    sizeType: ['original', 'compressed'],
   },
   observers: {
     // One observer for both, so a photo field costs one setData when it attaches.

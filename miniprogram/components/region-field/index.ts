@@ -32,7 +32,7 @@ Component({
     value: { type: Object, value: {} },
     required: { type: Boolean, value: false },
   },
-  data: { text: '', open: false, areaList: EMPTY_AREA, selected: '' },
+  data: { text: '', open: false, mounted: false, areaList: EMPTY_AREA, selected: '' },
   observers: {
     value(value: Partial<Region> | null) {
       setChanged(this, { text: regionText(value) });
@@ -43,6 +43,7 @@ Component({
       const region = this.data.value as Partial<Region> | null;
       this.setData({
         open: true,
+        mounted: true,
         areaList: currentTables().regions,
         selected: region?.district ?? region?.city ?? '',
       });
