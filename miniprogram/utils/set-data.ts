@@ -87,10 +87,11 @@ export function setChanged<T extends object>(component: Renders<T>, view: T): vo
 /** Gathers what the component's observers derive while it is created; sends it once, attached. */
 export const derivedView = Behavior({
   lifetimes: {
-    created() {
+    // `this` named: the type checker of the tests (DOM lib) would not infer it here.
+    created(this: Renders<Record<string, unknown>>) {
       beforeAttach.set(this, {});
     },
-    attached() {
+    attached(this: Renders<Record<string, unknown>>) {
       const gathered = beforeAttach.get(this);
       beforeAttach.delete(this);
       if (gathered) send(this, gathered);
