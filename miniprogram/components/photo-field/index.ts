@@ -48,13 +48,17 @@ Component({
     value: { type: null, value: '' },
     multiple: { type: Boolean, value: false },
     maxCount: { type: Number, value: 1 },
-    kind: { type: String, value: 'idCard' },
+    kind: { type: String, value: 'document' },
     required: { type: Boolean, value: false },
     disabled: { type: Boolean, value: false },
   },
   data: {
     fileList: [] as UploaderItem[],
-    hint: '',
+    /**
+     * What most photo fields show (the default kind's): the nine letters of the summary then
+     * attach with nothing to send.
+     */
+    hint: PHOTO_RULES.document.hint,
     /** Why the last picked photo was refused, shown until the next pick. */
     refusal: '',
     /** A constant, not a literal in the WXML: a new array on every render would be set again. */
