@@ -66,12 +66,37 @@ function breakdown(sample: Sample): string {
   return parts.join(' · ');
 }
 
-/** The bytes of each step change of the first run, in order. */
+/** The bytes and calls of each step change of the first run, in order. */
 function perStep(samples: readonly Sample[]): string {
-  return ` · per step ${samples
-    .slice(0, 4)
-    .map((s) => s.bytes)
-    .join(' / ')} B`;
+  const first = samples.slice(0, 4);
+  return ` · per step ${first.map((s) => s.bytes).join(' / ')} B, ${first.map((s) => s.calls.length).join(' / ')} calls`;
+}
+
+/**
+ * Issue 19, target 3 (docs/benchmarks.md finding 8): at most 12 setData calls per step change, and
+ * at most 1,000 B median. Counted: every setData of the page, of our components and of Vant's,
+ * including those a component makes before it is attached (its observers run as its properties
+ * arrive) — each is a call that crosses to the view layer. The figures before are 091b156's.
+ */
+const STEP_TARGET = { bytes: 1000, calls: 12 };
+const STEP_BEFORE = 'before: 1,694 B median (93 – 6,560 B), 40 / 17 / 1 / 40 calls per step';
+
+function stepCalls(samples: readonly Sample[]): Figure {
+  const calls = samples.map((s) => s.calls.length);
+  const worst = Math.max(...calls);
+  return figure(
+    {
+      area: 'setData',
+      id: 'setData.form.step.calls',
+      label:
+        'setData calls per step change (下一步), steps 1→2 … 4→5 (page, ours and Vant’s, attached or not)',
+      unit: 'count',
+      target: `≤ ${STEP_TARGET.calls} per step`,
+      ok: worst <= STEP_TARGET.calls,
+      note: 'the max is the costliest step; before: 40 calls for steps 1→2 and 4→5 (091b156)',
+    },
+    calls,
+  );
 }
 
 function typical(samples: readonly Sample[]): Sample | undefined {
@@ -93,21 +118,28 @@ export async function measureSetData(runs: number): Promise<Figure[]> {
   const pages = installPages();
   const upper = await runAll(pages, 'simulate', runs);
   const lower = await runAll(pages, 'changed', 1);
-  return (Object.keys(LABELS) as Interaction[]).map((id) => {
+  const figures = (Object.keys(LABELS) as Interaction[]).map((id) => {
     const samples = upper[id];
     const sample = typical(samples);
     const floor = median(lower[id].map((s) => s.bytes));
     const parts = [`lower bound ${floor} B (only changed properties passed on)`];
     if (sample) parts.push(breakdown(sample));
+    const bytes = samples.map((s) => s.bytes);
+    const step = id === 'form.step';
+    const met = median(bytes) <= STEP_TARGET.bytes;
     return figure(
       {
         area: 'setData',
         id: `setData.${id}`,
         label: LABELS[id],
         unit: 'B',
-        note: parts.join(' · ') + (id === 'form.step' ? perStep(samples) : ''),
+        ...(step ? { target: '≤ 1,000 B median', ok: met } : {}),
+        note: parts.join(' · ') + (step ? `${perStep(samples)} · ${STEP_BEFORE}` : ''),
       },
-      samples.map((s) => s.bytes),
+      bytes,
     );
   });
+  const at = figures.findIndex((f) => f.id === 'setData.form.step') + 1;
+  figures.splice(at, 0, stepCalls(upper['form.step']));
+  return figures;
 }

@@ -62,6 +62,22 @@ export function isFocused(path: string, focusPath: string): boolean {
   return path !== '' && (focusPath === path || focusPath.startsWith(`${path}.`));
 }
 
+/**
+ * Whether a text field needs its input now rather than a cell showing its value (field.wxs
+ * `showsCell`, the same rule): it is empty, shows an error or a reviewer's reason, or the page jumps
+ * to it. Until its properties arrive (`path` is '') it needs nothing.
+ */
+export function needsInput(
+  path: string,
+  value: string,
+  error: string,
+  reason: string,
+  focusPath: string,
+): boolean {
+  if (path === '') return false;
+  return value === '' || error !== '' || reason !== '' || isFocused(path, focusPath);
+}
+
 interface Measurable {
   createSelectorQuery(): WechatMiniprogram.SelectorQuery;
 }

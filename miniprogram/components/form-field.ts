@@ -1,5 +1,5 @@
 import { followFocus } from './field-kit';
-import { derivedView } from './set-changed';
+import { derivedView } from '../utils/set-data';
 
 /**
  * What every field control shares: the form path it edits, the check's error and a reviewer's

@@ -7,7 +7,7 @@ import { refuse } from '../errors';
 import { adminParams } from '../schemas/params';
 import { encodeCursor, queueKey } from '../store/keys';
 import type { AdminAction } from './callers';
-import { afterKey, DEFAULT_PAGE } from './filing-reads';
+import { afterKey, DEFAULT_PAGE } from './paging';
 
 const DRAFTS_REFUSED = '审核台只显示已提交的申请，填写中的草稿不能查看。';
 

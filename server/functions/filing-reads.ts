@@ -8,11 +8,10 @@ import { isOwnFile } from '../app/files';
 import { loadOwned } from '../app/load';
 import { filerView, summaryOf } from '../app/views';
 import { refuse } from '../errors';
-import { decodeCursor, encodeCursor, listKey } from '../store/keys';
+import { encodeCursor, listKey } from '../store/keys';
 import { filingParams } from '../schemas/params';
 import type { FilingAction } from './callers';
-
-export const DEFAULT_PAGE = 20;
+import { afterKey, DEFAULT_PAGE } from './paging';
 
 export const getSession: FilingAction<'session.get'> = {
   params: filingParams['session.get'],
@@ -37,17 +36,6 @@ export const getFiling: FilingAction<'filing.get'> = {
     };
   },
 };
-
-export function afterKey(cursor: string | undefined): string | null {
-  if (cursor === undefined) return null;
-  const key = decodeCursor(cursor);
-  if (key === null) {
-    throw refuse.badRequest('分页参数已失效，请刷新列表。', [
-      { path: 'cursor', code: 'cursor.invalid', message: '请使用上一页返回的 nextCursor。' },
-    ]);
-  }
-  return key;
-}
 
 export const listFilings: FilingAction<'filing.list'> = {
   params: filingParams['filing.list'],

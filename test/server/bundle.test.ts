@@ -3,7 +3,7 @@
  * zod's unused locales left out) loads with only wx-server-sdk beside it and answers the contract,
  * Chinese messages on the right paths included.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Envelope } from '@beian/core';
@@ -46,4 +46,17 @@ it('keeps every function bundle within 350 KB (docs/benchmarks.md)', async () =>
     await build({ ...functionBuildOptions(name), outfile, logLevel: 'silent' });
     expect({ name, over: statSync(outfile).size > 350 * 1024 }).toEqual({ name, over: false });
   }
+});
+
+it('leaves out of each bundle the other function’s params and the filer’s reads (docs/benchmarks.md)', async () => {
+  const text = async (name: string) => {
+    const outfile = join(dir, 'dead-weight', name, 'index.js');
+    await build({ ...functionBuildOptions(name), outfile, logLevel: 'silent' });
+    return readFileSync(outfile, 'utf8');
+  };
+  const admin = await text('admin');
+  expect(admin).not.toContain('filingParams');
+  expect(admin).not.toContain('draft.create');
+  expect(admin).not.toContain('getSession');
+  expect(await text('filing')).not.toContain('adminParams');
 });

@@ -9,7 +9,7 @@ import {
   retrySend,
 } from '../services/reviews';
 import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
-import { changedData, isEmpty } from '../../utils/set-data';
+import { changedPatch, isEmpty } from '../../utils/set-data';
 import type { FieldOption } from '../view/reason-draft';
 import { NO_RELATED } from '../view/review-related';
 import { reviewView, type ReviewView } from '../view/review-view';
@@ -99,7 +99,7 @@ Component({
         next.recordNumber = view.knownRecordNumber;
         next.recordNumberError = '';
       }
-      const changed = changedData(this.data, next);
+      const changed = changedPatch(this.data, next);
       if (!isEmpty(changed)) this.setData(changed);
     },
 

@@ -38,6 +38,8 @@ Component({
     /** The 长期 literal, for the WXML to compare the value with (no observer, no setData). */
     longTermValue: LONG_TERM,
     open: false,
+    /** The popup is built on the first open, then kept (see the WXML). */
+    mounted: false,
     pickerValue: 0,
     minDate: 0,
     maxDate: 0,
@@ -49,6 +51,7 @@ Component({
       const isEnd = this.data.range === 'end';
       this.setData({
         open: true,
+        mounted: true,
         minDate: now - (isEnd ? 10 : 50) * YEAR_MS,
         maxDate: now + (isEnd ? 60 : 0) * YEAR_MS,
         pickerValue: toTimestamp(this.data.value) ?? now,

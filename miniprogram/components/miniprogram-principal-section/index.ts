@@ -1,6 +1,6 @@
 import { isPersonalSubject } from '@beian/core';
 import { emitFieldChange } from '../field-kit';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * 小程序负责人与人脸核身. By default the same person as the subject principal (always so for a

@@ -1,7 +1,7 @@
 import { SUBJECT_TYPE } from '@beian/core';
 import { currentLookup } from '../../services/tables';
 import type { SelectOption } from '../select-field/index';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * The fields every person in charge (负责人) has, used by both principal steps under their own

@@ -1,7 +1,7 @@
 import { checkPhoto, PHOTO_RULES, uploadPhoto, type PhotoKind } from '../../services/uploads';
 import { emitFieldChange } from '../field-kit';
 import { formField } from '../form-field';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * A photo (or a few) at a form path: van-uploader with the checks before upload, progress while
@@ -48,15 +48,21 @@ Component({
     value: { type: null, value: '' },
     multiple: { type: Boolean, value: false },
     maxCount: { type: Number, value: 1 },
-    kind: { type: String, value: 'idCard' },
+    kind: { type: String, value: 'document' },
     required: { type: Boolean, value: false },
     disabled: { type: Boolean, value: false },
   },
   data: {
     fileList: [] as UploaderItem[],
-    hint: '',
+    /**
+     * What most photo fields show (the default kind's): the nine letters of the summary then
+     * attach with nothing to send.
+     */
+    hint: PHOTO_RULES.document.hint,
     /** Why the last picked photo was refused, shown until the next pick. */
     refusal: '',
+    /** A constant, not a literal in the WXML: a new array on every render would be set again. */
+    sizeType: ['original', 'compressed'],
   },
   observers: {
     // One observer for both, so a photo field costs one setData when it attaches.

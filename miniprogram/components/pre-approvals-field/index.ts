@@ -1,7 +1,7 @@
 import { NONE_PRE_APPROVAL, type PreApproval } from '@beian/core';
 import { currentLookup } from '../../services/tables';
 import { emitFieldChange, followFocus } from '../field-kit';
-import { derivedView, setChanged } from '../set-changed';
+import { derivedView, setChanged } from '../../utils/set-data';
 
 /**
  * 前置审批项: the approvals the service's content needs (新闻, 出版, 药品 …), each with its approval
@@ -12,7 +12,11 @@ import { derivedView, setChanged } from '../set-changed';
 interface TypeOption {
   id: number;
   name: string;
-  checked: boolean;
+}
+
+/** The options, as the tables have them now; which are ticked is derived in WXML (chosen.wxs). */
+function typeOptions(): TypeOption[] {
+  return currentLookup().tables.preApprovalTypes.map((type) => ({ id: type.id, name: type.name }));
 }
 
 interface Entry {
@@ -42,7 +46,13 @@ Component({
     reasons: { type: Object, value: {} },
     focusPath: { type: String, value: '' },
   },
-  data: { options: [] as TypeOption[], entries: [] as Entry[] },
+  data: { types: typeOptions(), entries: [] as Entry[] },
+  lifetimes: {
+    // The tables may have been refreshed since this module loaded: nothing is sent if not.
+    attached() {
+      setChanged(this, { types: typeOptions() });
+    },
+  },
   observers: {
     // A list of items with its own errors mirror, not one value: it shares the focus handling of
     // the field controls (form-field.ts) but not their error/reason properties.
@@ -51,11 +61,6 @@ Component({
       const chosen = approvals(value);
       const lookup = currentLookup();
       setChanged(this, {
-        options: lookup.tables.preApprovalTypes.map((type) => ({
-          id: type.id,
-          name: type.name,
-          checked: chosen.some((item) => item.type === type.id),
-        })),
         entries: chosen
           .map((item, index) => ({ index, name: lookup.preApprovalTypeName(item.type), type: item.type }))
           .filter((entry) => entry.type !== NONE_PRE_APPROVAL)

@@ -2,7 +2,7 @@ import type { AreaList, Region } from '@beian/core';
 import { currentLookup, currentTables } from '../../services/tables';
 import { emitFieldChange } from '../field-kit';
 import { formField } from '../form-field';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * 省/市/区 with van-area. The tree is WeChat's current one (services/tables.ts), or core's bundled
@@ -32,7 +32,7 @@ Component({
     value: { type: Object, value: {} },
     required: { type: Boolean, value: false },
   },
-  data: { text: '', open: false, areaList: EMPTY_AREA, selected: '' },
+  data: { text: '', open: false, mounted: false, areaList: EMPTY_AREA, selected: '' },
   observers: {
     value(value: Partial<Region> | null) {
       setChanged(this, { text: regionText(value) });
@@ -43,6 +43,7 @@ Component({
       const region = this.data.value as Partial<Region> | null;
       this.setData({
         open: true,
+        mounted: true,
         areaList: currentTables().regions,
         selected: region?.district ?? region?.city ?? '',
       });

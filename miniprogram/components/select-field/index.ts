@@ -1,6 +1,6 @@
 import { emitFieldChange } from '../field-kit';
 import { formField } from '../form-field';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /** One choice of a select field: a numeric id (WeChat's own) and what the filer reads. */
 export interface SelectOption {

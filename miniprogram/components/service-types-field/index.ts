@@ -2,7 +2,7 @@ import { MAX_SERVICE_TYPES } from '@beian/core';
 import { currentLookup } from '../../services/tables';
 import { emitFieldChange } from '../field-kit';
 import { formField } from '../form-field';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * 服务内容类型: second-level types only (the first level just groups them), at most five. The
@@ -39,6 +39,8 @@ Component({
   },
   data: {
     open: false,
+    /** The popup is built on the first open, then kept (see the WXML). */
+    mounted: false,
     items: [] as TreeItem[],
     groupIndex: 0,
     chosen: [] as Chosen[],
@@ -52,7 +54,11 @@ Component({
   },
   methods: {
     onOpen() {
-      this.setData({ open: true, items: this.data.items.length > 0 ? this.data.items : treeItems() });
+      this.setData({
+        open: true,
+        mounted: true,
+        items: this.data.items.length > 0 ? this.data.items : treeItems(),
+      });
     },
     onClose() {
       this.setData({ open: false });

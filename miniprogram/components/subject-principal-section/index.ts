@@ -1,6 +1,6 @@
 import { isPersonalSubject } from '@beian/core';
 import { emitFieldChange } from '../field-kit';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * 主体负责人. For a personal subject it is the filer (prefilled from the subject step). For an

@@ -1,7 +1,7 @@
 import { isPersonalSubject } from '@beian/core';
 import { currentLookup, currentTables } from '../../services/tables';
 import type { SelectOption } from '../select-field/index';
-import { setChanged } from '../set-changed';
+import { setChanged } from '../../utils/set-data';
 
 /**
  * 主体信息: who files (主体性质, name, certificate), where (region and mailing address). For a

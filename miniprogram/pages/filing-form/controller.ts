@@ -28,7 +28,7 @@ import {
   type Recognition,
 } from '@beian/core';
 import type { FieldChange } from '../../components/field-kit';
-import { changedPatch } from '../../components/set-changed';
+import { changedPatch, isEmpty } from '../../utils/set-data';
 import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
 import { call } from '../../services/cloud';
 import { DraftSaver, type SaveState } from '../../services/drafts';
@@ -330,11 +330,14 @@ export class FormController {
 
   goTo(step: number, focusPath = ''): void {
     if (step < 0 || step > SUMMARY_STEP) return;
+    // The summary's check starts now: shown in the step's own setData rather than one more.
+    const checking = step === SUMMARY_STEP && this.saver ? { checking: true, checkError: '' } : {};
     this.view.setData({
       active: step,
       stepTitle: stepTitle(step),
       stepWarnings: this.stepWarnings(step),
       focusPath,
+      ...checking,
     });
     const id = this.view.data.id;
     if (id !== '') rememberStep(id, step);
@@ -375,7 +378,8 @@ export class FormController {
     const saver = this.saver;
     if (!saver) return;
     this.checkEdits = this.edits;
-    this.view.setData({ checking: true, checkError: '' });
+    const started = changedPatch(this.view.data, { checking: true, checkError: '' });
+    if (!isEmpty(started)) this.view.setData(started);
     if (!(await saver.flush())) {
       const checkError = saver.isPaused
         ? '草稿未能保存（已在其他设备上修改），请先载入最新版本。'

@@ -13,7 +13,7 @@ import { askConsent, recordConsent } from '../../services/subscriptions';
 import { loadSession } from '../../services/session';
 import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
 import { formUrl, progressView, type ProgressView } from '../../utils/progress-view';
-import { changedData, isEmpty } from '../../utils/set-data';
+import { changedPatch, isEmpty } from '../../utils/set-data';
 import { subscribeTemplateIds } from '../../utils/templates';
 import { countdownText, remainingMs } from '../../utils/time';
 
@@ -123,7 +123,7 @@ Component({
         loading: false,
         loadError: '',
       };
-      const changed = changedData(this.data, next);
+      const changed = changedPatch(this.data, next);
       if (!isEmpty(changed)) this.setData(changed);
       this.startTicker();
     },

@@ -6,7 +6,7 @@ import { installSetDataLog, ours, perInstance } from './set-data-log';
 
 /**
  * What the field controls and sections send when their parent sets their properties again (as on
- * every keystroke in their section) and when they attach: components/set-changed.ts.
+ * every keystroke in their section) and when they attach: utils/set-data.ts.
  */
 const log = installSetDataLog();
 afterAll(() => log.uninstall());

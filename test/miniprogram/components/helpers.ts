@@ -95,11 +95,32 @@ export function anchor(path: string): string {
   return `#f-${path.replace(/[.[\]]+/g, '-')}`;
 }
 
-/** A text field's real `<input>` (van-field's control that is a WX-INPUT). */
-export function inputAt(page: Rendered, path: string): Node {
-  const found = page
+/** The exparser node j-component keeps behind a rendered node, as far as finding its host goes. */
+interface ExparserNode {
+  ownerShadowRoot?: { __wxHost?: { __methodCaller?: { onEdit?(): void } } };
+}
+
+/** The text-field component whose anchor is `path` (the anchor view lies in its shadow tree). */
+function fieldAt(page: Rendered, path: string): { onEdit?(): void } | undefined {
+  const view = page.querySelector(`#section >>> ${anchor(path)}`) as unknown as
+    { _exparserNode?: ExparserNode } | undefined;
+  return view?._exparserNode?.ownerShadowRoot?.__wxHost?.__methodCaller;
+}
+
+function controlAt(page: Rendered, path: string): Node | undefined {
+  return page
     .querySelectorAll(`#section >>> ${anchor(path)} >>> .van-field__control`)
     .find((node) => node.dom?.tagName === 'WX-INPUT' || node.dom?.tagName === 'WX-TEXTAREA');
+}
+
+/**
+ * A text field's real `<input>` (van-field's control that is a WX-INPUT). A filled field shows its
+ * value in a cell until the filer taps it (components/text-field): its tap handler runs here first,
+ * directly, since simulate delivers a tap on the cell after the caller has moved on.
+ */
+export function inputAt(page: Rendered, path: string): Node {
+  if (!controlAt(page, path)) fieldAt(page, path)?.onEdit?.();
+  const found = controlAt(page, path);
   if (!found) throw new Error(`no input for ${path}`);
   return found;
 }
