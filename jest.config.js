@@ -19,6 +19,9 @@ const shared = {
   rootDir: __dirname,
   // Build output holds copies of the functions' package.json files; jest must not index them.
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/core/dist/'],
+  // Rendering a page under miniprogram-simulate takes 1–2 s alone and over 5 s on a loaded
+  // 2-core machine: jest's default 5 s timed tests out that had done nothing wrong.
+  testTimeout: 20_000,
 };
 
 module.exports = {
