@@ -27,7 +27,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       complexity: ['error', 15],
-      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      // issue 14: a file holds one concern, at most 300 lines of code. Blank lines and comments are
+      // not counted, so a comment that says why never costs a split.
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
       eqeqeq: ['error', 'smart'],
       'no-console': 'off',
     },
@@ -51,6 +53,22 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Data tables, whose length is the data's: generated (regions, holidays) or WeChat's snapshot,
+    // replaced row for row on a refresh.
+    files: [
+      'core/src/data/regions.generated.ts',
+      'core/src/calendar/holidays-data.ts',
+      'core/src/data/wechat-enums.ts',
+    ],
+    rules: { 'max-lines': 'off' },
+  },
+  {
+    // issue 14: the form controller is being split into one data owner (pages/filing-form)
+    files: ['miniprogram/pages/filing-form/controller.ts'],
+    rules: { 'max-lines': 'off' },
+  },
+  {
+    // A test file is one subject's cases and its fixtures, as long as they take.
     files: ['test/**/*.ts'],
     rules: { 'max-lines': 'off' },
   },

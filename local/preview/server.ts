@@ -18,6 +18,12 @@ export const MINIPROGRAM_ROOT = resolve(__dirname, '..', '..', 'miniprogram');
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const BROWSER = join(__dirname, 'browser');
 
+/**
+ * The preview's own stylesheet, one file per concern under browser/styles/, served as one sheet at
+ * `/preview/preview.css` in this order (later rules win ties, as in the single file they were).
+ */
+export const PREVIEW_STYLES = ['page.css', 'phone.css', 'builtins.css', 'overlays.css', 'icon-glyphs.css'];
+
 /** Who you can be in the preview; the local cloud's seed makes the admin one an admin. */
 export const PREVIEW_IDENTITIES: PreviewIdentity[] = [
   { openid: 'o-demo-filer-a', label: '填报人 A' },
@@ -61,7 +67,7 @@ export function createPreview(options: PreviewOptions = {}): PreviewHandler {
         send(response, 200, 'font/woff2', iconFont(REPO_ROOT));
         return true;
       case '/preview/preview.css':
-        send(response, 200, 'text/css; charset=utf-8', readFileSync(join(BROWSER, 'preview.css'), 'utf8'));
+        send(response, 200, 'text/css; charset=utf-8', previewStyles());
         return true;
       case '/preview/package.json':
         await answer(response, 'application/json; charset=utf-8', () => JSON.stringify(packager.get()));
@@ -108,6 +114,11 @@ function page(config: PreviewConfig): string {
 </body>
 </html>
 `;
+}
+
+/** Read on every request, as the one file was, so an edited style shows on reload. */
+function previewStyles(): string {
+  return PREVIEW_STYLES.map((file) => readFileSync(join(BROWSER, 'styles', file), 'utf8')).join('\n');
 }
 
 function configuredTemplates(): TemplateConfig {

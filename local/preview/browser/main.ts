@@ -188,8 +188,9 @@ async function boot(): Promise<void> {
 }
 
 /**
- * Glyph stand-ins for Vant's icons until its font has loaded (preview.css). The stand-ins keep the
- * font from being needed by any element, so it is asked for here; the preview serves it locally.
+ * Glyph stand-ins for Vant's icons until its font has loaded (styles/icon-glyphs.css). The
+ * stand-ins keep the font from being needed by any element, so it is asked for here; the preview
+ * serves it locally.
  */
 function watchIconFont(): void {
   const root = document.documentElement;
