@@ -4,16 +4,10 @@
  * filed records (one open at a time), stats, and the operator's own tools.
  */
 import { enterpriseForm } from '../fixtures/forms';
-import { ADMIN, fileTo, harness, ok, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { ADMIN, fileTo, ok, OWNER, STORES, useHarness } from './helpers/harness';
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+describe.each(STORES)('on %s', (kind) => {
+  const h = useHarness(kind);
 
   const admin = () => h.as('admin');
   const owner = () => h.as('owner');

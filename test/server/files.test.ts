@@ -4,20 +4,14 @@
  * one with nothing changed; submit checks every file again; `file.register` records an upload.
  */
 import { personalForm } from '../fixtures/forms';
-import { fileTo, harness, ok, OTHER, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, OTHER, OWNER, STORES, useHarness } from './helpers/harness';
 
 const FRONT = 'subject.principal.certificate.photoFront';
 const fileOf = (openid: string, name: string) =>
   `cloud://env-test.7465-env-test/filings/${openid}/${name}.jpg`;
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+describe.each(STORES)('on %s', (kind) => {
+  const h = useHarness(kind);
 
   const owner = () => h.as('owner');
 

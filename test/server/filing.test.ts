@@ -3,16 +3,10 @@
  * at the boundary, submission (idempotent), the SMS check, and reading their own applications.
  */
 import { enterpriseForm, personalForm } from '../fixtures/forms';
-import { fileTo, harness, ok, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, OWNER, STORES, useHarness } from './helpers/harness';
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+describe.each(STORES)('on %s', (kind) => {
+  const h = useHarness(kind);
 
   const owner = () => h.as('owner');
 

@@ -3,16 +3,10 @@
  * holds — also when two approvals race — and a change of a record keeps the record's own number.
  */
 import { enterpriseForm } from '../fixtures/forms';
-import { fileTo, harness, ok, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, STORES, useHarness } from './helpers/harness';
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('record numbers on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+describe.each(STORES)('record numbers on %s', (kind) => {
+  const h = useHarness(kind);
 
   const admin = () => h.as('admin');
   const owner = () => h.as('owner');

@@ -3,15 +3,9 @@
  * The audit's case: after a rejection and an edit, the old id answered "platform_review v3" while
  * the application stayed rejected. The same id with other params is now refused.
  */
-import { fileTo, harness, ok, type Harness } from './helpers/harness';
+import { fileTo, ok, useHarness } from './helpers/harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await harness('sqlite');
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness('sqlite');
 
 const REASON = {
   field: 'miniprogram.comment',
