@@ -5,6 +5,7 @@
  */
 import { personalForm } from '../fixtures/forms';
 import { fileTo, ok, OTHER, OWNER, STORES, useHarness } from './helpers/harness';
+import { patchAt, submitAt } from './helpers/calls';
 
 const FRONT = 'subject.principal.certificate.photoFront';
 const fileOf = (openid: string, name: string) =>
@@ -18,10 +19,9 @@ describe.each(STORES)('on %s', (kind) => {
   async function saveFront(fileId: string) {
     const draft = await fileTo(h, 'draft');
     const before = h.snapshot();
-    const answer = await owner().filing('draft.save', {
-      id: draft.id,
-      version: draft.version,
-      patch: { [FRONT]: fileId, 'subject.comment': '一并修改的备注' },
+    const answer = await patchAt(owner(), draft.id, draft.version, {
+      [FRONT]: fileId,
+      'subject.comment': '一并修改的备注',
     });
     return { answer, unchanged: h.snapshot() === before };
   }
@@ -64,11 +64,7 @@ describe.each(STORES)('on %s', (kind) => {
     it('does not hold a save of other fields hostage to a file saved earlier', async () => {
       const draft = await fileTo(h, 'draft');
       h.files.forget(fileOf(OWNER, 'id-back'));
-      const saved = await owner().filing('draft.save', {
-        id: draft.id,
-        version: draft.version,
-        patch: { 'subject.comment': '只改备注' },
-      });
+      const saved = await patchAt(owner(), draft.id, draft.version, { 'subject.comment': '只改备注' });
       expect(ok(saved).filing.form.subject.comment).toBe('只改备注');
     });
   });
@@ -78,11 +74,7 @@ describe.each(STORES)('on %s', (kind) => {
       const draft = await fileTo(h, 'draft');
       h.files.forget(fileOf(OWNER, 'face'));
       const before = h.snapshot();
-      const answer = await owner().filing('filing.submit', {
-        id: draft.id,
-        version: draft.version,
-        requestId: 'files-req-0001',
-      });
+      const answer = await submitAt(owner(), draft.id, draft.version, 'files-req-0001');
       expect(answer).toMatchObject({
         ok: false,
         error: {
