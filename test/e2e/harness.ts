@@ -13,6 +13,7 @@ import {
   type DataOf,
   type Envelope,
   type FilingForm,
+  type FilingView,
   type FunctionName,
   type OperatorCredentials,
   type ParamsOf,
@@ -142,6 +143,20 @@ export class TestCloud {
     ok(await this.as(openid, 'filing', 'subscription.record', { results }));
   }
 
+  /** `openid`'s new draft saved with `form`, its files uploaded to the local storage first. */
+  async draftWith(openid: string, form: FilingForm): Promise<FilingView> {
+    const draft = ok(await this.as(openid, 'filing', 'draft.create', { kind: 'new' })).filing;
+    const local = await this.withLocalFiles(openid, form);
+    return ok(
+      await this.as(openid, 'filing', 'draft.save', { id: draft.id, version: draft.version, form: local }),
+    ).filing;
+  }
+
+  /** `openid` submits application `id` at `version`; anything but acceptance fails the test. */
+  async submitted(openid: string, id: string, version: number, requestId: string): Promise<FilingView> {
+    return ok(await this.as(openid, 'filing', 'filing.submit', { id, version, requestId })).filing;
+  }
+
   /** Uploads a small PNG for every file of `form` under `openid`'s prefix and points the form at them. */
   async withLocalFiles(openid: string, form: FilingForm): Promise<FilingForm> {
     const uploaded = new Map<string, string>();
@@ -168,6 +183,21 @@ export class TestCloud {
     };
     return (await replace(form)) as FilingForm;
   }
+}
+
+/**
+ * A TestCloud for every test of the file: started before the first, closed after the last. `use`
+ * receives it as it starts, so the file can name it once at its top.
+ */
+export function cloudForAll(use: (cloud: TestCloud) => void, options: Partial<LocalCloudOptions> = {}): void {
+  let started: TestCloud | undefined;
+  beforeAll(async () => {
+    started = await TestCloud.start(options);
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
 }
 
 export function ok<T>(answer: Envelope<T>): T {

@@ -6,19 +6,16 @@
  */
 import type { FilingView } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import { ADMIN, FILER, ok, START, TEMPLATE, TestCloud } from './harness';
+import { ADMIN, FILER, ok, START, TEMPLATE, cloudForAll, type TestCloud } from './harness';
 
 const RECORD_NUMBER = '京ICP备2026012345号-1X';
 
 let test: TestCloud;
 
-beforeAll(async () => {
-  test = await TestCloud.start();
-  ok(await test.operator('admin', 'admins.add', { openid: ADMIN, name: '审核员甲' }));
-});
+cloudForAll((started) => (test = started));
 
-afterAll(async () => {
-  await test.close();
+beforeAll(async () => {
+  ok(await test.operator('admin', 'admins.add', { openid: ADMIN, name: '审核员甲' }));
 });
 
 /** Fires the trigger and answers the messages it made WeChat record. */
