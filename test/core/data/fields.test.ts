@@ -8,6 +8,7 @@ import {
   isFormPath,
   sectionOf,
 } from '@beian/core';
+import { eachAnswer } from '../../helpers/each-answer';
 
 /** Every leaf path of a value, lists of objects written `[]`, lists of values as one leaf. */
 function leafPaths(value: unknown, prefix = ''): string[] {
@@ -63,14 +64,12 @@ describe('FIELD_SPECS', () => {
 });
 
 describe('fieldLabel, isFormPath, sectionOf', () => {
-  it.each([
+  eachAnswer('resolve concrete paths, list items included', fieldLabel, [
     ['subject.principal.mobile', '主体负责人手机号码'],
     ['miniprogram.preApprovals.0.code', '前置审批号（第1项）'],
     ['miniprogram.preApprovals.2', '前置审批项（第3项）'],
     ['materials.subjectOtherMaterials.9', '主体其他材料（第10项）'],
-  ])('resolve concrete paths, list items included: %s is %s', (path, label) => {
-    expect(fieldLabel(path)).toBe(label);
-  });
+  ]);
 
   it("resolve the spec of a list item's field", () => {
     expect(fieldSpec('miniprogram.preApprovals.4.media')?.kind).toBe('file');
@@ -101,14 +100,12 @@ describe('fieldLabel, isFormPath, sectionOf', () => {
     expect(isFormPath(42)).toBe(false);
   });
 
-  it.each([
+  eachAnswer('put each path in its step', sectionOf, [
     ['subject.name', 'subject'],
     ['subject.legalPerson.name', 'subjectPrincipal'],
     ['miniprogram.preApprovals.1.media', 'miniprogram'],
     ['miniprogram.principal.faceVerification.photo', 'miniprogramPrincipal'],
     ['materials.promiseVideo', 'materials'],
     ['kind', null],
-  ])('put each path in its step: %s in %p', (path, section) => {
-    expect(sectionOf(path)).toBe(section);
-  });
+  ]);
 });

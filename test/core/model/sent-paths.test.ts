@@ -3,16 +3,15 @@
  * change is saved under, and what a sent path may be made of.
  */
 import { isDottedPath, MAX_PATH_LENGTH, outsideLists } from '@beian/core';
+import { eachAnswer } from '../../helpers/each-answer';
 
 describe('outsideLists', () => {
-  it.each([
+  eachAnswer('cuts a path before its first list index, in either notation', outsideLists, [
     ['miniprogram.preApprovals.1.code', 'miniprogram.preApprovals'],
     ['miniprogram.preApprovals[0].media', 'miniprogram.preApprovals'],
     ['materials.commitmentLetter.0', 'materials.commitmentLetter'],
     ['subject.principal.mobile', 'subject.principal.mobile'],
-  ])('cuts a path before its first list index, in either notation: %s to %s', (path, outside) => {
-    expect(outsideLists(path)).toBe(outside);
-  });
+  ]);
 });
 
 describe('isDottedPath', () => {

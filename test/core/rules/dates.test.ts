@@ -1,7 +1,8 @@
 import { addMonths, isIsoDate } from '@beian/core';
+import { eachAnswer } from '../../helpers/each-answer';
 
 describe('dates', () => {
-  it.each<[unknown, boolean]>([
+  eachAnswer('accepts real calendar dates only', isIsoDate, [
     ['2024-02-29', true],
     ['2023-02-29', false],
     ['2000-02-29', true],
@@ -10,9 +11,7 @@ describe('dates', () => {
     ['2024-1-1', false],
     ['长期', false],
     [20240101, false],
-  ])('accepts real calendar dates only: %p is %p', (value, valid) => {
-    expect(isIsoDate(value)).toBe(valid);
-  });
+  ]);
 
   it.each([
     ['2026-11-28', 1, '2026-12-28'],

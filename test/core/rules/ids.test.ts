@@ -11,6 +11,7 @@ import {
   maskMobile,
   mod112CheckCharacter,
 } from '@beian/core';
+import { eachAnswer } from '../../helpers/each-answer';
 
 /** 17 digits: a mainland province, 4 more address digits, a real birth date, a sequence. */
 const first17 = fc
@@ -36,7 +37,7 @@ describe('resident ID (GB 11643)', () => {
     expect(isResidentId('440524188001010014')).toBe(true);
   });
 
-  it.each([
+  eachAnswer('names what is wrong', gb11643Problem, [
     ['110105491231002', 'id.legacy_15'],
     ['1101051949123100', 'id.length'],
     ['11010519491231002Y', 'id.format'],
@@ -44,9 +45,7 @@ describe('resident ID (GB 11643)', () => {
     ['81010519491231002X', 'id.region'],
     ['110105194902300023', 'id.birth_date'],
     ['110105194912310021', 'id.checksum'],
-  ])('names what is wrong with %s: %s', (number, problem) => {
-    expect(gb11643Problem(number)).toBe(problem);
-  });
+  ]);
 
   it('names a birth date after the day it is checked on', () => {
     expect(gb11643Problem('110105203001010013', 'resident', '2026-11-28')).toBe('id.birth_future');
@@ -101,25 +100,21 @@ describe('residence permits and the foreign permanent-residence card', () => {
 });
 
 describe('other documents', () => {
-  it.each([
+  eachAnswer('港澳通行证: H or M, 8 digits, optional 2-digit renewal count', isHkMacauPermit, [
     ['H12345678', true],
     ['M1234567801', true],
     ['H1234567', false],
     ['H123456780', false],
     ['C12345678', false],
-  ])('港澳通行证: H or M, 8 digits, optional 2-digit renewal count: %s is %s', (number, valid) => {
-    expect(isHkMacauPermit(number)).toBe(valid);
-  });
+  ]);
 
-  it.each([
+  eachAnswer('passports and 台胞证: letters and digits only', isLooseDocumentNumber, [
     ['E12345678', true],
     ['12345678', true],
     ['', false],
     ['E1234 5678', false],
     ['护照123', false],
-  ])('passports and 台胞证: letters and digits only: “%s” is %s', (number, valid) => {
-    expect(isLooseDocumentNumber(number)).toBe(valid);
-  });
+  ]);
 });
 
 describe('maskIdNumber', () => {
@@ -133,14 +128,12 @@ describe('maskIdNumber', () => {
     expect(maskMobile(undefined)).toBe('');
   });
 
-  it.each([
+  eachAnswer('keeps less of shorter numbers and never reveals a tiny one', maskIdNumber, [
     ['E12345678', 'E1*****78'],
     ['AB', '**'],
     ['', ''],
     [null, ''],
-  ])('keeps less of shorter numbers and never reveals a tiny one: %p as %p', (number, masked) => {
-    expect(maskIdNumber(number)).toBe(masked);
-  });
+  ]);
 
   it('always keeps the length, hides at least half and reveals at most 8 characters', () => {
     fc.assert(

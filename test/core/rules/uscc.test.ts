@@ -6,6 +6,7 @@ import {
   usccFitsSubjectType,
   usccProblem,
 } from '@beian/core';
+import { eachAnswer } from '../../helpers/each-answer';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const char = fc.constantFrom(...ALPHABET);
@@ -34,16 +35,14 @@ describe('unified social credit code (GB 32100)', () => {
     }
   });
 
-  it.each([
+  eachAnswer('names what is wrong', usccProblem, [
     ['91110108551385082', 'uscc.length'],
     ['91110108551385O82Q', 'uscc.format'],
     ['911101085513850I2Q', 'uscc.format'],
     ['91A10108551385082Q', 'uscc.format'],
     ['91110108551385082R', 'uscc.checksum'],
     ['91110108551385082q', 'uscc.format'],
-  ])('names what is wrong with %s: %s', (code, problem) => {
-    expect(usccProblem(code)).toBe(problem);
-  });
+  ]);
 
   it('accepts every generated valid code', () => {
     fc.assert(
@@ -75,12 +74,10 @@ describe('unified social credit code (GB 32100)', () => {
 });
 
 describe('organisation code (GB 11714)', () => {
-  it.each([
+  eachAnswer('accepts the code inside a valid USCC, with or without the dash', isOrganizationCode, [
     ['55138508-2', true],
     ['551385082', true],
     ['551385083', false],
     ['5513850', false],
-  ])('accepts the code inside a valid USCC, with or without the dash: %s is %p', (code, valid) => {
-    expect(isOrganizationCode(code)).toBe(valid);
-  });
+  ]);
 });
