@@ -3,7 +3,7 @@
  * manual clock, driven only through its HTTP contract — the functions, `/_/clock`,
  * `/_/triggers`, `/_/subscriptions`, `/_/messages` and storage — as the preview and the bench do.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -20,9 +20,10 @@ import {
   type TickReport,
 } from '@beian/core';
 import { CloudClient } from '../../local/client';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local/cloud';
+import type { LocalCloudOptions } from '../../local/cloud';
 import { solidPng } from '../../local/demo-image';
 import type { MessageRecord } from '../../local/messenger';
+import { TempCloud } from '../helpers/temp-cloud';
 
 export const OPERATOR_KEY = 'e2e-operator-key-0123';
 export const OPERATOR: OperatorCredentials = { name: '值班操作员', key: OPERATOR_KEY };
@@ -37,15 +38,9 @@ export const TEMPLATE = {
   todo: DEFAULT_TEMPLATES.todo.templateId,
 };
 
-export class TestCloud {
+export class TestCloud extends TempCloud {
   readonly logs: string[] = [];
-  cloud!: LocalCloud;
   client!: CloudClient;
-
-  private constructor(
-    readonly dataDir: string,
-    private readonly options: Partial<LocalCloudOptions>,
-  ) {}
 
   static async start(options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
     const test = new TestCloud(mkdtempSync(join(tmpdir(), 'beian-e2e-')), options);
@@ -53,33 +48,17 @@ export class TestCloud {
     return test;
   }
 
-  private async boot(): Promise<void> {
-    this.cloud = await startLocalCloud({
-      port: 0,
-      dataDir: this.dataDir,
-      operatorKey: OPERATOR_KEY,
-      clock: 'manual',
-      startAt: START,
-      schedule: false,
-      log: (line) => this.logs.push(line),
-      ...this.options,
-    });
+  protected defaults(): Partial<LocalCloudOptions> {
+    return { operatorKey: OPERATOR_KEY, startAt: START, log: (line) => this.logs.push(line) };
+  }
+
+  protected override async boot(): Promise<void> {
+    await super.boot();
     this.client = new CloudClient(this.cloud.url);
   }
 
   get url(): string {
     return this.cloud.url;
-  }
-
-  /** Stops the cloud and starts it again on the same data folder. */
-  async restart(): Promise<void> {
-    await this.cloud.close();
-    await this.boot();
-  }
-
-  async close(): Promise<void> {
-    await this.cloud.close();
-    rmSync(this.dataDir, { recursive: true, force: true });
   }
 
   /** A typed call as the mini-program user `openid`. */
