@@ -4,7 +4,7 @@
  * serves the demo data (`npm run seed`), the bench and the tests' fixtures, each naming the stored
  * files its own way.
  */
-import { emptyForm, type FileId, type FilingForm } from '@beian/core';
+import { emptyForm, type FaceVerification, type FileId, type FilingForm } from '@beian/core';
 
 /** The stored-file id of a named document (`id-front`, `face`, `licence`, …). */
 export type FileNamer = (name: string) => FileId;
@@ -63,27 +63,16 @@ export function personalSampleForm(file: FileNamer, app: SampleMiniprogram = PER
     principal: { ...person, isLegalRepresentative: true, authorizationLetter: '' },
   };
   form.miniprogram = {
-    appid: app.appid,
-    name: app.name,
-    serviceTypes: [161],
-    comment: app.comment,
-    preApprovals: [{ type: 24, code: '', media: '' }],
+    ...ownFields(app),
     principal: {
       ...person,
       sameAsSubjectPrincipal: true,
       isLegalRepresentative: true,
       authorizationLetter: '',
-      faceVerification: {
-        method: 'photo',
-        photo: file('face'),
-        verifyId: '',
-        completedAt: '2026-11-20T08:00:00.000Z',
-      },
+      faceVerification: photographed(file('face')),
     },
   };
-  form.materials.commitmentLetter = [file('commitment')];
-  form.materials.authenticityCommitmentLetter = [file('authenticity')];
-  return form;
+  return withCommitments(form, file);
 }
 
 /** 企业 (subject type 4) in 北京市海淀区, its legal representative as subject principal and a
@@ -123,11 +112,7 @@ export function enterpriseSampleForm(file: FileNamer, app: SampleMiniprogram = E
     },
   };
   form.miniprogram = {
-    appid: app.appid,
-    name: app.name,
-    serviceTypes: [161],
-    comment: app.comment,
-    preApprovals: [{ type: 24, code: '', media: '' }],
+    ...ownFields(app),
     principal: {
       name: '王五',
       mobile: '13500135000',
@@ -145,14 +130,30 @@ export function enterpriseSampleForm(file: FileNamer, app: SampleMiniprogram = E
       // A colleague, not the legal representative: the legal representative authorizes them.
       isLegalRepresentative: false,
       authorizationLetter: file('wangwu-authorization'),
-      faceVerification: {
-        method: 'photo',
-        photo: file('wangwu-face'),
-        verifyId: '',
-        completedAt: '2026-11-20T08:00:00.000Z',
-      },
+      faceVerification: photographed(file('wangwu-face')),
     },
   };
+  return withCommitments(form, file);
+}
+
+/** A mini-program's own fields, as every sample has them: one service type, no pre-approval needed. */
+function ownFields(app: SampleMiniprogram): Omit<FilingForm['miniprogram'], 'principal'> {
+  return {
+    appid: app.appid,
+    name: app.name,
+    serviceTypes: [161],
+    comment: app.comment,
+    preApprovals: [{ type: 24, code: '', media: '' }],
+  };
+}
+
+/** A face verification by photo, done on the day the samples describe. */
+function photographed(photo: FileId): FaceVerification {
+  return { method: 'photo', photo, verifyId: '', completedAt: '2026-11-20T08:00:00.000Z' };
+}
+
+/** The form with the two commitment letters every filing carries. */
+function withCommitments(form: FilingForm, file: FileNamer): FilingForm {
   form.materials.commitmentLetter = [file('commitment')];
   form.materials.authenticityCommitmentLetter = [file('authenticity')];
   return form;

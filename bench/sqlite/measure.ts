@@ -10,15 +10,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
 import type { Invocation } from '../../server/action-map';
 import type { ServerDeps } from '../../server/deps';
 import { functions } from '../../server/functions';
 import { openSqliteStore } from '../../server/sqlite';
+import { benchDeps } from '../deps';
 import { figure, progress, timeRuns, type Figure } from '../figures';
 import { COMMON_WORD, DUE, HEAVY_COUNT, HEAVY_FILER, NOW, rearmer, SEARCH_TARGET, seed } from './seed';
-import { MANUAL_ONLY } from '../../server/wechat/channel';
-import { NO_CERTIFICATE_READER } from '../../server/ocr/refusals';
 
 export const QUERIES = {
   'filing.list': `filing.list — first page of a filer with ${HEAVY_COUNT} applications`,
@@ -48,9 +46,8 @@ export interface Repetitions {
 const ADMIN = 'o-bench-admin';
 
 export function depsOn(store: ServerDeps['store']): ServerDeps {
-  return {
+  return benchDeps(store, {
     clock: { now: () => NOW },
-    store,
     // The store is measured, not storage: every file is its filer's own.
     files: {
       content: async () => null,
@@ -59,14 +56,8 @@ export function depsOn(store: ServerDeps['store']): ServerDeps {
       register: async () => 'own',
       setup: async () => [],
     },
-    certificates: NO_CERTIFICATE_READER,
-    messenger: { send: async () => ({ ok: true }) },
-    templates: DEFAULT_TEMPLATES,
-    calendar: createCalendar(),
-    wechat: MANUAL_ONLY,
-    operatorKey: null,
     logger: { info: () => undefined, error: (line) => console.error(line) },
-  };
+  });
 }
 
 type Page = { items: unknown[]; nextCursor: string | null };

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Application } from '@beian/core';
+import { startApplication, type Application } from '@beian/core';
 import type { ServerDeps } from '../../server/deps';
 import { functions } from '../../server/functions';
 import { openSqliteStore } from '../../server/sqlite';
@@ -26,30 +26,21 @@ export interface SubmitResult {
   samples: number[];
 }
 
+/** A draft as `draft.create` makes it, holding a complete form. */
 function draftOf(n: number): Application {
-  const form = personalForm(SUBMITTER);
-  // A fresh AppID each time: one open order per AppID is a rule, not what is measured.
-  form.miniprogram.appid = `wxbe0c${String(n).padStart(12, '0')}`;
-  const at = NOW.toISOString();
-  return {
+  const started = startApplication({
     id: `bench-submit-${String(n).padStart(6, '0')}`,
     owner: SUBMITTER,
     kind: 'new',
     cancelScope: null,
-    baseId: null,
-    state: 'draft',
-    version: 1,
-    form,
-    createdAt: at,
-    updatedAt: at,
-    submittedAt: null,
-    due: null,
-    overdueSince: null,
-    sms: null,
-    reasons: [],
-    recordNumber: null,
-    timeline: [{ state: 'draft', startedAt: at, endedAt: null }],
-  };
+    base: null,
+    now: NOW,
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  const form = personalForm(SUBMITTER);
+  // A fresh AppID each time: one open order per AppID is a rule, not what is measured.
+  form.miniprogram.appid = `wxbe0c${String(n).padStart(12, '0')}`;
+  return { ...started.application, form };
 }
 
 async function call(deps: ServerDeps, event: Record<string, unknown>): Promise<{ filing: Application }> {

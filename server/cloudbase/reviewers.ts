@@ -4,6 +4,7 @@
  * review page, one document each.
  */
 import type { AdminRecord, Opening } from '@beian/core';
+import { adminRecord } from '../store/admins';
 import { COLLECTIONS } from '../store/collections';
 import type { Reviewers } from '../store/types';
 import type { CloudDatabase, Doc } from './db';
@@ -54,11 +55,5 @@ export function cloudbaseReviewers(db: CloudDatabase): Reviewers {
 }
 
 function toAdmin(doc: Doc): AdminRecord {
-  const admin: AdminRecord = {
-    openid: String(doc.openid),
-    name: String(doc.name),
-    addedAt: String(doc.addedAt),
-  };
-  if (typeof doc.mobile === 'string') admin.mobile = doc.mobile;
-  return admin;
+  return adminRecord(doc.openid, doc.name, doc.addedAt, doc.mobile);
 }

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { AdminRecord, Opening } from '@beian/core';
+import { adminRecord } from '../store/admins';
 import type { Reviewers } from '../store/types';
 import { docs, type Row } from './rows';
 
@@ -55,11 +56,5 @@ export function sqliteReviewers(db: Database.Database): Reviewers {
 }
 
 function toAdmin(row: Row): AdminRecord {
-  const admin: AdminRecord = {
-    openid: String(row.openid),
-    name: String(row.name),
-    addedAt: String(row.added_at),
-  };
-  if (typeof row.mobile === 'string') admin.mobile = row.mobile;
-  return admin;
+  return adminRecord(row.openid, row.name, row.added_at, row.mobile);
 }

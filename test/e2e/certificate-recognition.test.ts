@@ -37,6 +37,11 @@ async function save(filing: FilingView, patch: FormPatch): Promise<FilingView> {
     .filing;
 }
 
+/** The photo at `field` read by `certificate.recognize`, as the form page's 识别并填写 asks. */
+function recognize(filing: FilingView, field: string) {
+  return test.as(FILER, 'filing', 'certificate.recognize', { id: filing.id, field });
+}
+
 /** What the form page does with an answer: fill what is empty, leave what was typed. */
 function emptyOnly(filing: FilingView, values: RecognizedValues): FormPatch {
   const patch: FormPatch = {};
@@ -59,24 +64,14 @@ describe('certificate recognition over HTTP', () => {
       'subject.principal.certificate.photoFront': await upload(samples.idFront),
       'subject.principal.certificate.photoBack': await upload(samples.idBack),
     });
-    const front = ok(
-      await test.as(FILER, 'filing', 'certificate.recognize', {
-        id: filing.id,
-        field: 'subject.principal.certificate.photoFront',
-      }),
-    );
+    const front = ok(await recognize(filing, 'subject.principal.certificate.photoFront'));
     expect(front.values).toEqual({
       'subject.principal.name': '张三',
       'subject.principal.certificate.number': '110105199003071239',
       'subject.name': '张三',
       'subject.certificate.address': '北京市朝阳区高碑店路181号',
     });
-    const back = ok(
-      await test.as(FILER, 'filing', 'certificate.recognize', {
-        id: filing.id,
-        field: 'subject.principal.certificate.photoBack',
-      }),
-    );
+    const back = ok(await recognize(filing, 'subject.principal.certificate.photoBack'));
     expect(back.values).toEqual({
       'subject.principal.certificate.validFrom': '2020-11-02',
       'subject.principal.certificate.validTo': '2040-11-02',
@@ -109,12 +104,7 @@ describe('certificate recognition over HTTP', () => {
       'subject.certificate.photo': await upload(samples.licence),
       'miniprogram.preApprovals': [{ type: 24, code: '', media: '' }],
     });
-    const read = ok(
-      await test.as(FILER, 'filing', 'certificate.recognize', {
-        id: filing.id,
-        field: 'subject.certificate.photo',
-      }),
-    );
+    const read = ok(await recognize(filing, 'subject.certificate.photo'));
     expect(read.facts).toMatchObject({
       legalPerson: '李四',
       businessScope: '技术开发、技术咨询；教育咨询；软件开发',
@@ -136,10 +126,7 @@ describe('certificate recognition over HTTP', () => {
     const blank = solidPng(1280, 808, [238, 243, 248]);
     const fileId = await test.client.upload(FILER, `filings/${FILER}/blank.png`, blank, 'image/png');
     filing = await save(filing, { 'subject.principal.certificate.photoFront': fileId });
-    const answer = await test.as(FILER, 'filing', 'certificate.recognize', {
-      id: filing.id,
-      field: 'subject.principal.certificate.photoFront',
-    });
+    const answer = await recognize(filing, 'subject.principal.certificate.photoFront');
     expect(answer).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: [{ path: 'subject.principal.certificate.photoFront' }] },

@@ -4,7 +4,7 @@
  */
 import type { FilingView } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import { ADMIN, FILER, ok, TEMPLATE, TestCloud } from './harness';
+import { ADMIN, FILER, ok, TEMPLATE, cloudForAll, type TestCloud } from './harness';
 
 const RECORD_NUMBER = '京ICP备2026012345号-1X';
 
@@ -27,18 +27,13 @@ async function get(id: string): Promise<FilingView> {
   return ok(await test.as(FILER, 'filing', 'filing.get', { id })).filing;
 }
 
+cloudForAll((started) => (test = started));
+
 beforeAll(async () => {
-  test = await TestCloud.start();
   ok(await test.operator('admin', 'admins.add', { openid: ADMIN, name: '审核员甲' }));
-  const draft = ok(await test.as(FILER, 'filing', 'draft.create', { kind: 'new' })).filing;
-  const form = await test.withLocalFiles(FILER, personalForm());
-  const saved = ok(await test.as(FILER, 'filing', 'draft.save', { ...at(draft), form })).filing;
+  const saved = await test.draftWith(FILER, personalForm());
   record = await approveAll(saved, 'new-000001');
   await test.tick();
-});
-
-afterAll(async () => {
-  await test.close();
 });
 
 describe('changing and cancelling a filed record', () => {

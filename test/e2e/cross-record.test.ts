@@ -6,36 +6,16 @@
  */
 import type { FilingForm } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
-import { ADMIN, FILER, ok, OTHER_FILER, TestCloud } from './harness';
+import { ADMIN, FILER, ok, OTHER_FILER, cloudForAll, type TestCloud } from './harness';
 
 let test: TestCloud;
 
-beforeAll(async () => {
-  test = await TestCloud.start();
-});
-
-afterAll(async () => {
-  await test.close();
-});
-
-async function draftOf(openid: string, form: FilingForm) {
-  const draft = ok(await test.as(openid, 'filing', 'draft.create', { kind: 'new' })).filing;
-  const local = await test.withLocalFiles(openid, form);
-  return ok(
-    await test.as(openid, 'filing', 'draft.save', { id: draft.id, version: draft.version, form: local }),
-  ).filing;
-}
+cloudForAll((started) => (test = started));
 
 describe('cross-record rules over HTTP', () => {
   it('warns, then refuses, a second subject on the same AppID and mobile, naming nothing of the first', async () => {
-    const first = await draftOf(FILER, personalForm());
-    const submitted = ok(
-      await test.as(FILER, 'filing', 'filing.submit', {
-        id: first.id,
-        version: first.version,
-        requestId: 'cross-record-x-01',
-      }),
-    ).filing;
+    const first = await test.draftWith(FILER, personalForm());
+    const submitted = await test.submitted(FILER, first.id, first.version, 'cross-record-x-01');
     expect(submitted.state).toBe('platform_review');
 
     const enterprise = enterpriseForm();
@@ -47,7 +27,7 @@ describe('cross-record rules over HTTP', () => {
         principal: { ...enterprise.miniprogram.principal, mobile: personalForm().subject.principal.mobile },
       },
     };
-    const second = await draftOf(OTHER_FILER, clashing);
+    const second = await test.draftWith(OTHER_FILER, clashing);
     const report = ok(await test.as(OTHER_FILER, 'filing', 'filing.check', { id: second.id }));
     const found = [
       'miniprogram.principal.mobile mobile.other_subject',
@@ -83,8 +63,8 @@ describe('cross-record rules over HTTP', () => {
     const appid = 'wx00000000c0ffee01';
     const mine = personalForm();
     const theirs = enterpriseForm();
-    const a = await draftOf(FILER, { ...mine, miniprogram: { ...mine.miniprogram, appid } });
-    const b = await draftOf(OTHER_FILER, { ...theirs, miniprogram: { ...theirs.miniprogram, appid } });
+    const a = await test.draftWith(FILER, { ...mine, miniprogram: { ...mine.miniprogram, appid } });
+    const b = await test.draftWith(OTHER_FILER, { ...theirs, miniprogram: { ...theirs.miniprogram, appid } });
     const answers = await Promise.all([
       test.as(FILER, 'filing', 'filing.submit', {
         id: a.id,

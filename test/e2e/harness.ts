@@ -3,7 +3,7 @@
  * manual clock, driven only through its HTTP contract — the functions, `/_/clock`,
  * `/_/triggers`, `/_/subscriptions`, `/_/messages` and storage — as the preview and the bench do.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -13,15 +13,17 @@ import {
   type DataOf,
   type Envelope,
   type FilingForm,
+  type FilingView,
   type FunctionName,
   type OperatorCredentials,
   type ParamsOf,
   type TickReport,
 } from '@beian/core';
 import { CloudClient } from '../../local/client';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local/cloud';
+import type { LocalCloudOptions } from '../../local/cloud';
 import { solidPng } from '../../local/demo-image';
 import type { MessageRecord } from '../../local/messenger';
+import { TempCloud } from '../helpers/temp-cloud';
 
 export const OPERATOR_KEY = 'e2e-operator-key-0123';
 export const OPERATOR: OperatorCredentials = { name: '值班操作员', key: OPERATOR_KEY };
@@ -36,15 +38,9 @@ export const TEMPLATE = {
   todo: DEFAULT_TEMPLATES.todo.templateId,
 };
 
-export class TestCloud {
+export class TestCloud extends TempCloud {
   readonly logs: string[] = [];
-  cloud!: LocalCloud;
   client!: CloudClient;
-
-  private constructor(
-    readonly dataDir: string,
-    private readonly options: Partial<LocalCloudOptions>,
-  ) {}
 
   static async start(options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
     const test = new TestCloud(mkdtempSync(join(tmpdir(), 'beian-e2e-')), options);
@@ -52,33 +48,17 @@ export class TestCloud {
     return test;
   }
 
-  private async boot(): Promise<void> {
-    this.cloud = await startLocalCloud({
-      port: 0,
-      dataDir: this.dataDir,
-      operatorKey: OPERATOR_KEY,
-      clock: 'manual',
-      startAt: START,
-      schedule: false,
-      log: (line) => this.logs.push(line),
-      ...this.options,
-    });
+  protected defaults(): Partial<LocalCloudOptions> {
+    return { operatorKey: OPERATOR_KEY, startAt: START, log: (line) => this.logs.push(line) };
+  }
+
+  protected override async boot(): Promise<void> {
+    await super.boot();
     this.client = new CloudClient(this.cloud.url);
   }
 
   get url(): string {
     return this.cloud.url;
-  }
-
-  /** Stops the cloud and starts it again on the same data folder. */
-  async restart(): Promise<void> {
-    await this.cloud.close();
-    await this.boot();
-  }
-
-  async close(): Promise<void> {
-    await this.cloud.close();
-    rmSync(this.dataDir, { recursive: true, force: true });
   }
 
   /** A typed call as the mini-program user `openid`. */
@@ -142,6 +122,20 @@ export class TestCloud {
     ok(await this.as(openid, 'filing', 'subscription.record', { results }));
   }
 
+  /** `openid`'s new draft saved with `form`, its files uploaded to the local storage first. */
+  async draftWith(openid: string, form: FilingForm): Promise<FilingView> {
+    const draft = ok(await this.as(openid, 'filing', 'draft.create', { kind: 'new' })).filing;
+    const local = await this.withLocalFiles(openid, form);
+    return ok(
+      await this.as(openid, 'filing', 'draft.save', { id: draft.id, version: draft.version, form: local }),
+    ).filing;
+  }
+
+  /** `openid` submits application `id` at `version`; anything but acceptance fails the test. */
+  async submitted(openid: string, id: string, version: number, requestId: string): Promise<FilingView> {
+    return ok(await this.as(openid, 'filing', 'filing.submit', { id, version, requestId })).filing;
+  }
+
   /** Uploads a small PNG for every file of `form` under `openid`'s prefix and points the form at them. */
   async withLocalFiles(openid: string, form: FilingForm): Promise<FilingForm> {
     const uploaded = new Map<string, string>();
@@ -168,6 +162,21 @@ export class TestCloud {
     };
     return (await replace(form)) as FilingForm;
   }
+}
+
+/**
+ * A TestCloud for every test of the file: started before the first, closed after the last. `use`
+ * receives it as it starts, so the file can name it once at its top.
+ */
+export function cloudForAll(use: (cloud: TestCloud) => void, options: Partial<LocalCloudOptions> = {}): void {
+  let started: TestCloud | undefined;
+  beforeAll(async () => {
+    started = await TestCloud.start(options);
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
 }
 
 export function ok<T>(answer: Envelope<T>): T {

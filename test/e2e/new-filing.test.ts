@@ -6,19 +6,16 @@
  */
 import type { FilingView } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import { ADMIN, FILER, ok, START, TEMPLATE, TestCloud } from './harness';
+import { ADMIN, FILER, ok, START, TEMPLATE, cloudForAll, type TestCloud } from './harness';
 
 const RECORD_NUMBER = '京ICP备2026012345号-1X';
 
 let test: TestCloud;
 
-beforeAll(async () => {
-  test = await TestCloud.start();
-  ok(await test.operator('admin', 'admins.add', { openid: ADMIN, name: '审核员甲' }));
-});
+cloudForAll((started) => (test = started));
 
-afterAll(async () => {
-  await test.close();
+beforeAll(async () => {
+  ok(await test.operator('admin', 'admins.add', { openid: ADMIN, name: '审核员甲' }));
 });
 
 /** Fires the trigger and answers the messages it made WeChat record. */
@@ -26,6 +23,13 @@ async function notices(): Promise<{ templateId: string; data: Record<string, { v
   const before = (await test.messages(FILER)).length;
   await test.tick();
   return (await test.messages(FILER)).slice(before);
+}
+
+/** The tick sends the filer exactly one message: the progress template, naming the state `label`. */
+async function expectToldOfProgress(label: string): Promise<void> {
+  const sent = await notices();
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toMatchObject({ templateId: TEMPLATE.progress, data: { phrase2: { value: label } } });
 }
 
 const at = (filing: FilingView) => ({ id: filing.id, version: filing.version });
@@ -51,12 +55,7 @@ describe('a new application from draft to filed, over HTTP', () => {
       await test.as(FILER, 'filing', 'filing.submit', { ...at(filing), requestId: 'submit-0001' }),
     ).filing;
     expect(filing.state).toBe('platform_review');
-    const sent = await notices();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
-      templateId: TEMPLATE.progress,
-      data: { phrase2: { value: '平台初审中' } },
-    });
+    await expectToldOfProgress('平台初审中');
   });
 
   it('is rejected with a reason on a field, which the filer sees and is told about', async () => {
@@ -121,12 +120,7 @@ describe('a new application from draft to filed, over HTTP', () => {
     await test.consent(FILER);
     filing = ok(await test.as(FILER, 'filing', 'sms.confirm', at(filing))).filing;
     expect(filing.state).toBe('authority_review');
-    const sent = await notices();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
-      templateId: TEMPLATE.progress,
-      data: { phrase2: { value: '管局审核中' } },
-    });
+    await expectToldOfProgress('管局审核中');
   });
 
   it('is approved by the authority with a record number: filed, and the filer is told the number', async () => {

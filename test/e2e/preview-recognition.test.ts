@@ -5,23 +5,12 @@
  * choice, and the step warns that its birth date is not the card's. Needs chromium,
  * fonts-wqy-microhei, tesseract-ocr and tesseract-ocr-chi-sim, as .ci/run installs.
  */
-import type { StoryState } from '../../local/preview/story';
 import { runRecognitionStory, TYPED_NUMBER } from '../../local/preview/story-recognition';
-import { runStoryOnce } from '../../local/preview/story-run';
+import { storyStates } from './story-states';
 
 jest.setTimeout(180_000);
 
-let states: StoryState[];
-
-beforeAll(async () => {
-  states = await runStoryOnce({}, runRecognitionStory);
-});
-
-function state(name: string): StoryState {
-  const found = states.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`the story never reached “${name}”: ${states.map((s) => s.name).join(', ')}`);
-  return found;
-}
+const state = storyStates(runRecognitionStory);
 
 describe('reading certificates in the preview', () => {
   it('offers 识别并填写 under each side of the uploaded ID card', () => {

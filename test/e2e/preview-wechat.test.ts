@@ -6,24 +6,13 @@
  * withdrawal. A page of the channel that breaks in a browser, or a panel button that no longer
  * moves WeChat, fails here. Needs Debian's chromium and fonts-wqy-microhei, like preview.test.ts.
  */
-import type { StoryState } from '../../local/preview/story';
-import { runStoryOnce } from '../../local/preview/story-run';
 import { runWeChatStory } from '../../local/preview/story-wechat';
 import { WECHAT_AUDIT } from '../../local/preview/story-wechat-branches';
+import { storyStates } from './story-states';
 
 jest.setTimeout(120_000);
 
-let states: StoryState[];
-
-beforeAll(async () => {
-  states = await runStoryOnce({}, runWeChatStory);
-});
-
-function state(name: string): StoryState {
-  const found = states.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`the story never reached “${name}”: ${states.map((s) => s.name).join(', ')}`);
-  return found;
-}
+const state = storyStates(runWeChatStory);
 
 describe('the WeChat channel in the preview', () => {
   it('asks for no face photo once the appid is authorized, and submits to the pre-review', () => {

@@ -6,9 +6,10 @@
  * preview does not have, a step that no longer shows what a filer needs) fails here. Needs Debian's
  * chromium and fonts-wqy-microhei (.ci/run installs them); without them it fails and says so.
  */
-import { FILER, RECORD_NUMBER, REJECTED_FIELD, type StoryState } from '../../local/preview/story';
+import { FILER, RECORD_NUMBER, REJECTED_FIELD } from '../../local/preview/story';
 import { COMMENT_AFTER } from '../../local/preview/story-filer';
-import { runStoryOnce, withPreview } from '../../local/preview/story-run';
+import { withPreview } from '../../local/preview/story-run';
+import { storyStates } from './story-states';
 
 jest.setTimeout(120_000);
 
@@ -16,17 +17,7 @@ interface ProbeHost {
   __preview: { errors: unknown[] };
 }
 
-let states: StoryState[];
-
-beforeAll(async () => {
-  states = await runStoryOnce();
-});
-
-function state(name: string): StoryState {
-  const found = states.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`the story never reached “${name}”: ${states.map((s) => s.name).join(', ')}`);
-  return found;
-}
+const state = storyStates();
 
 describe('the preview, walking the whole story in Chromium', () => {
   it('opens on the home page with its title and the way in', () => {

@@ -21,20 +21,10 @@ describe('a restart in the middle of an application', () => {
     const operatorKey = test.cloud.operatorKey;
     expect(operatorKey).not.toBe(OPERATOR_KEY);
     ok(await test.operator('admin', 'admins.add', { openid: ADMIN, name: '审核员甲' }));
-    const draft = ok(await test.as(FILER, 'filing', 'draft.create', { kind: 'new' })).filing;
-    const form = await test.withLocalFiles(FILER, personalForm());
-    const saved = ok(
-      await test.as(FILER, 'filing', 'draft.save', { id: draft.id, version: draft.version, form }),
-    );
+    const saved = await test.draftWith(FILER, personalForm());
     await test.consent(FILER);
     await test.consent(FILER, [TEMPLATE.todo]);
-    let filing: FilingView = ok(
-      await test.as(FILER, 'filing', 'filing.submit', {
-        id: draft.id,
-        version: saved.filing.version,
-        requestId: 'restart-0001',
-      }),
-    ).filing;
+    let filing: FilingView = await test.submitted(FILER, saved.id, saved.version, 'restart-0001');
     await test.tick();
     filing = ok(
       await test.as(ADMIN, 'admin', 'review.approve', { id: filing.id, version: filing.version }),

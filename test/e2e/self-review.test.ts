@@ -5,40 +5,27 @@
  * may move it on, and is named for it.
  */
 import { personalForm } from '../fixtures/forms';
-import { ADMIN, ok, TestCloud } from './harness';
+import { ADMIN, ok, cloudForAll, type TestCloud } from './harness';
 
 const SECOND_ADMIN = 'o-admin-2';
 
 let test: TestCloud;
 
+cloudForAll((started) => (test = started));
+
 beforeAll(async () => {
-  test = await TestCloud.start();
   ok(await test.operator('admin', 'admins.add', { openid: ADMIN, name: '审核员甲', mobile: '13900139000' }));
   ok(await test.operator('admin', 'admins.add', { openid: SECOND_ADMIN, name: '审核员乙' }));
 });
 
-afterAll(async () => {
-  await test.close();
-});
-
 describe('an admin reviewing their own application, over HTTP', () => {
   it('is refused, while the operator may approve it and is named in the audit trail', async () => {
-    const draft = ok(await test.as(ADMIN, 'filing', 'draft.create', { kind: 'new' })).filing;
-    const form = await test.withLocalFiles(ADMIN, personalForm());
-    const saved = ok(
-      await test.as(ADMIN, 'filing', 'draft.save', { id: draft.id, version: draft.version, form }),
-    ).filing;
-    expect(await test.as(SECOND_ADMIN, 'admin', 'filing.get', { id: draft.id })).toMatchObject({
+    const saved = await test.draftWith(ADMIN, personalForm());
+    expect(await test.as(SECOND_ADMIN, 'admin', 'filing.get', { id: saved.id })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    const submitted = ok(
-      await test.as(ADMIN, 'filing', 'filing.submit', {
-        id: draft.id,
-        version: saved.version,
-        requestId: 'self-review-01',
-      }),
-    ).filing;
+    const submitted = await test.submitted(ADMIN, saved.id, saved.version, 'self-review-01');
     const seen = { id: submitted.id, version: submitted.version };
 
     expect(await test.as(ADMIN, 'admin', 'review.approve', seen)).toEqual({

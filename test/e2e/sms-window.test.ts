@@ -4,38 +4,25 @@
  */
 import type { FilingView } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import { ADMIN, FILER, ok, TEMPLATE, TestCloud } from './harness';
+import { ADMIN, FILER, ok, TEMPLATE, cloudForAll, type TestCloud } from './harness';
 
 const HOUR = 3_600_000;
 
 let test: TestCloud;
 let filing: FilingView;
 
+cloudForAll((started) => (test = started));
+
 beforeAll(async () => {
-  test = await TestCloud.start();
   ok(await test.operator('admin', 'admins.add', { openid: ADMIN, name: '审核员甲' }));
-  const draft = ok(await test.as(FILER, 'filing', 'draft.create', { kind: 'new' })).filing;
-  const form = await test.withLocalFiles(FILER, personalForm());
-  const saved = ok(
-    await test.as(FILER, 'filing', 'draft.save', { id: draft.id, version: draft.version, form }),
-  );
+  const saved = await test.draftWith(FILER, personalForm());
   await test.consent(FILER);
   await test.consent(FILER);
-  const submitted = ok(
-    await test.as(FILER, 'filing', 'filing.submit', {
-      id: draft.id,
-      version: saved.filing.version,
-      requestId: 'submit-sms-01',
-    }),
-  ).filing;
+  const submitted = await test.submitted(FILER, saved.id, saved.version, 'submit-sms-01');
   filing = ok(
-    await test.as(ADMIN, 'admin', 'review.approve', { id: draft.id, version: submitted.version }),
+    await test.as(ADMIN, 'admin', 'review.approve', { id: saved.id, version: submitted.version }),
   ).filing;
   await test.tick();
-});
-
-afterAll(async () => {
-  await test.close();
 });
 
 async function current(): Promise<FilingView> {

@@ -5,20 +5,14 @@
  */
 import { solidPng } from '../../local/demo-image';
 import { FILE_ID_ROOT } from '../../local/storage';
-import { ok, TestCloud } from '../e2e/harness';
+import { ok, cloudForAll, type TestCloud } from '../e2e/harness';
 
 const FILER = 'o-filer-a';
 const PNG = solidPng(4, 4, [10, 20, 30]);
 
 let test: TestCloud;
 
-beforeAll(async () => {
-  test = await TestCloud.start();
-});
-
-afterAll(async () => {
-  await test.close();
-});
+cloudForAll((started) => (test = started));
 
 async function upload(
   cloudPath: string,

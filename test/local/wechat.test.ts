@@ -4,17 +4,11 @@
  * consent that WeChat never gave.
  */
 import { personalForm } from '../fixtures/forms';
-import { FILER, ok, OTHER_FILER, TEMPLATE, TestCloud } from '../e2e/harness';
+import { FILER, ok, OTHER_FILER, TEMPLATE, cloudForAll, type TestCloud } from '../e2e/harness';
 
 let test: TestCloud;
 
-beforeAll(async () => {
-  test = await TestCloud.start();
-});
-
-afterAll(async () => {
-  await test.close();
-});
+cloudForAll((started) => (test = started));
 
 describe('/_/subscriptions', () => {
   it('adds one credit per accepted template and answers the credits', async () => {

@@ -4,16 +4,11 @@
  * filed records (one open at a time), stats, and the operator's own tools.
  */
 import { enterpriseForm } from '../fixtures/forms';
-import { ADMIN, fileTo, harness, ok, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { ADMIN, fileTo, ok, OWNER, STORES, useHarness } from './helpers/harness';
+import { fileAt, patchAt, submitAt } from './helpers/calls';
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+describe.each(STORES)('on %s', (kind) => {
+  const h = useHarness(kind);
 
   const admin = () => h.as('admin');
   const owner = () => h.as('owner');
@@ -85,19 +80,9 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
         error: { code: 'BAD_REQUEST', fields: [{ path: 'reasons' }] },
       });
       const edited = ok(
-        await owner().filing('draft.save', {
-          id: filing.id,
-          version: rejected.version,
-          patch: { 'subject.principal.mobile': '13800138009' },
-        }),
+        await patchAt(owner(), filing.id, rejected.version, { 'subject.principal.mobile': '13800138009' }),
       ).filing;
-      const again = ok(
-        await owner().filing('filing.submit', {
-          id: filing.id,
-          version: edited.version,
-          requestId: 'resubmit-01',
-        }),
-      ).filing;
+      const again = ok(await submitAt(owner(), filing.id, edited.version, 'resubmit-01')).filing;
       expect(again).toMatchObject({ state: 'platform_review', reasons: [] });
     });
 
@@ -116,13 +101,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
         ok: false,
         error: { code: 'CONFLICT' },
       });
-      expect(
-        await admin().admin('authority.approve', {
-          id: filing.id,
-          version: filing.version,
-          recordNumber: RECORD,
-        }),
-      ).toMatchObject({
+      expect(await fileAt(admin(), filing.id, filing.version, RECORD)).toMatchObject({
         ok: false,
         error: { code: 'INVALID_STATE' },
       });
@@ -130,22 +109,12 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
 
     it('files with a well-formed record number only', async () => {
       const filing = await fileTo(h, 'authority_review');
-      const bad = await admin().admin('authority.approve', {
-        id: filing.id,
-        version: filing.version,
-        recordNumber: 'ICP12345',
-      });
+      const bad = await fileAt(admin(), filing.id, filing.version, 'ICP12345');
       expect(bad).toMatchObject({
         ok: false,
         error: { code: 'VALIDATION', fields: [{ path: 'recordNumber' }] },
       });
-      const filed = ok(
-        await admin().admin('authority.approve', {
-          id: filing.id,
-          version: filing.version,
-          recordNumber: RECORD,
-        }),
-      ).filing;
+      const filed = ok(await fileAt(admin(), filing.id, filing.version, RECORD)).filing;
       expect(filed).toMatchObject({ state: 'filed', recordNumber: RECORD });
     });
   });
@@ -163,24 +132,10 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
         }),
       ).filing;
       const edited = ok(
-        await owner().filing('draft.save', {
-          id: change.id,
-          version: change.version,
-          patch: { 'miniprogram.name': '三哥记账本专业版' },
-        }),
+        await patchAt(owner(), change.id, change.version, { 'miniprogram.name': '三哥记账本专业版' }),
       ).filing;
-      const submitted = ok(
-        await owner().filing('filing.submit', {
-          id: change.id,
-          version: edited.version,
-          requestId: 'change-0001',
-        }),
-      ).filing;
-      const blocked = await owner().filing('filing.submit', {
-        id: cancel.id,
-        version: cancel.version,
-        requestId: 'cancel-0001',
-      });
+      const submitted = ok(await submitAt(owner(), change.id, edited.version, 'change-0001')).filing;
+      const blocked = await submitAt(owner(), cancel.id, cancel.version, 'cancel-0001');
       expect(blocked).toMatchObject({
         ok: false,
         error: { code: 'CONFLICT', message: expect.stringContaining('变更申请（平台初审中）') },
@@ -193,26 +148,14 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
         await admin().admin('review.approve', { id: change.id, version: submitted.version }),
       ).filing;
       moved = ok(await admin().admin('sms.record', { id: change.id, version: moved.version })).filing;
-      moved = ok(
-        await admin().admin('authority.approve', {
-          id: change.id,
-          version: moved.version,
-          recordNumber: record.recordNumber,
-        }),
-      ).filing;
+      moved = ok(await fileAt(admin(), change.id, moved.version, record.recordNumber)).filing;
       expect(moved.state).toBe('filed');
       const base = await h.store.getApplication(record.id);
       expect(base).toMatchObject({ state: 'filed', recordNumber: record.recordNumber });
       expect(base?.form.miniprogram.name).toBe('三哥记账本专业版');
       // The change has ended: the cancellation may go now.
       const latest = await h.store.getApplication(cancel.id);
-      ok(
-        await owner().filing('filing.submit', {
-          id: cancel.id,
-          version: latest?.version,
-          requestId: 'cancel-0002',
-        }),
-      );
+      ok(await submitAt(owner(), cancel.id, latest?.version, 'cancel-0002'));
     });
 
     it("answers another filer's record as not found", async () => {
@@ -226,24 +169,12 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       const cancel = ok(
         await owner().filing('draft.create', { kind: 'cancel', cancelScope: 'subject', baseId: record.id }),
       ).filing;
-      let moved = ok(
-        await owner().filing('filing.submit', {
-          id: cancel.id,
-          version: cancel.version,
-          requestId: 'cancel-0003',
-        }),
-      ).filing;
+      let moved = ok(await submitAt(owner(), cancel.id, cancel.version, 'cancel-0003')).filing;
       const withdraw = await owner().filing('filing.withdraw', { id: cancel.id, version: moved.version });
       expect(withdraw).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
       let full = ok(await admin().admin('review.approve', { id: cancel.id, version: moved.version })).filing;
       full = ok(await admin().admin('sms.record', { id: cancel.id, version: full.version })).filing;
-      const cancelled = ok(
-        await admin().admin('authority.approve', {
-          id: cancel.id,
-          version: full.version,
-          recordNumber: record.recordNumber,
-        }),
-      ).filing;
+      const cancelled = ok(await fileAt(admin(), cancel.id, full.version, record.recordNumber)).filing;
       expect(cancelled).toMatchObject({ state: 'cancelled', recordNumber: record.recordNumber });
       moved = ok(await owner().filing('filing.get', { id: cancel.id })).filing;
       expect(moved.state).toBe('cancelled');

@@ -7,16 +7,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Envelope } from '@beian/core';
+import type * as LoadingSdk from './doubles/loading-sdk';
 import { functionBuildOptions, functionNames } from '../../scripts/build-steps';
 
-jest.mock('wx-server-sdk', () => ({
-  DYNAMIC_CURRENT_ENV: Symbol.for('DYNAMIC_CURRENT_ENV'),
-  init: jest.fn(),
-  getWXContext: () => ({ OPENID: 'o-filer-a', SOURCE: 'wx_client' }),
-  database: () => ({}),
-  openapi: { subscribeMessage: { send: jest.fn() } },
-  getTempFileURL: jest.fn(),
-}));
+jest.mock('wx-server-sdk', () => jest.requireActual<typeof LoadingSdk>('./doubles/loading-sdk').loadingSdk());
 
 let dir: string;
 beforeAll(() => {

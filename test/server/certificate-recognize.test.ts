@@ -6,19 +6,15 @@
 import type { FilingView } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
 import { application } from './helpers/applications';
-import { fileTo, harness, ok, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, STORES, useHarness } from './helpers/harness';
 import { ID_BACK_HTTPS, ID_FRONT_CLOUD, LICENCE_CLOUD } from './helpers/ocr';
 
 const FRONT = 'subject.principal.certificate.photoFront';
 const BACK = 'subject.principal.certificate.photoBack';
 const LICENCE = 'subject.certificate.photo';
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(() => h.close());
+describe.each(STORES)('on %s', (kind) => {
+  const h = useHarness(kind);
 
   const recognize = (filing: FilingView, field: string) =>
     h.as('owner').filing('certificate.recognize', { id: filing.id, field });

@@ -8,7 +8,7 @@ import { followSend } from '../../server/channel/send';
 import { WeChatError } from '../../server/wechat/errors';
 import type { IcpClient } from '../../server/wechat/icp';
 import { application } from './helpers/applications';
-import { harness, type Harness } from './helpers/harness';
+import { STORES, useHarness } from './helpers/harness';
 
 const NOW = '2026-11-02T02:00:00.000Z';
 
@@ -53,12 +53,8 @@ function fakeIcp(status = 1024) {
   return { icp, applied };
 }
 
-describe.each(['sqlite', 'cloudbase'] as const)('the sending step on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind, NOW);
-  });
-  afterEach(() => h.close());
+describe.each(STORES)('the sending step on %s', (kind) => {
+  const h = useHarness(kind, NOW);
 
   it('counts each failed apply once and backs off, 1 minute then 5', async () => {
     const app = sending();

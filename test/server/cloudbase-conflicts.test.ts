@@ -4,15 +4,9 @@
  * by the write itself (`errCode -501001`, no `.code`), which that retry does not recognise. Either
  * way the store retries, and the caller hears CONFLICT when every attempt loses, never INTERNAL.
  */
-import { fileTo, harness, ok, type Harness } from './helpers/harness';
+import { fileTo, ok, useHarness } from './helpers/harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await harness('cloudbase');
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness('cloudbase');
 
 it('retries a write that lost a race once, and the approval goes through', async () => {
   const filing = await fileTo(h, 'platform_review');

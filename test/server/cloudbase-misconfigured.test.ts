@@ -3,15 +3,9 @@
  * contract's envelope (and says why in the log), rather than failing to load and throwing.
  */
 import type { Envelope } from '@beian/core';
+import type * as LoadingSdk from './doubles/loading-sdk';
 
-jest.mock('wx-server-sdk', () => ({
-  DYNAMIC_CURRENT_ENV: Symbol.for('DYNAMIC_CURRENT_ENV'),
-  init: jest.fn(),
-  getWXContext: () => ({ OPENID: 'o-filer-a', SOURCE: 'wx_client' }),
-  database: () => ({}),
-  openapi: { subscribeMessage: { send: jest.fn() } },
-  getTempFileURL: jest.fn(),
-}));
+jest.mock('wx-server-sdk', () => jest.requireActual<typeof LoadingSdk>('./doubles/loading-sdk').loadingSdk());
 
 process.env.BEIAN_TEMPLATES = '{ not json';
 

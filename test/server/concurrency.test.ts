@@ -2,16 +2,10 @@
  * Races on the sqlite store, as two reviewers or a double-tapping filer cause them: exactly one
  * write wins, the others are told so, and nothing is written twice.
  */
-import { fileTo, harness, ok, type Harness } from './helpers/harness';
+import { fileTo, ok, useHarness } from './helpers/harness';
 import { anotherMiniprogram } from '../fixtures/forms';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await harness('sqlite');
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness('sqlite');
 
 it('lets exactly one of 20 parallel approvals win; the rest get CONFLICT', async () => {
   const filing = await fileTo(h, 'platform_review');

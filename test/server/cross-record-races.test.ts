@@ -6,7 +6,7 @@
 import type { Envelope, FilingForm, FilingView } from '@beian/core';
 import { anotherMiniprogram, enterpriseForm, personalForm } from '../fixtures/forms';
 import { draftOf, holding, submit } from './helpers/cross-record';
-import { harness, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { OWNER, STORES, useHarness } from './helpers/harness';
 
 type Answer = Envelope<{ filing: FilingView }>;
 
@@ -18,12 +18,8 @@ function outcome(answers: Answer[]): string[] {
     .sort();
 }
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('concurrent submits on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(() => h.close());
+describe.each(STORES)('concurrent submits on %s', (kind) => {
+  const h = useHarness(kind);
 
   async function race(a: ['owner' | 'other', FilingForm], b: ['owner' | 'other', FilingForm]) {
     const first = await draftOf(h, a[0], a[1]);

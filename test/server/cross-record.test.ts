@@ -7,7 +7,7 @@
 import type { FilingForm } from '@beian/core';
 import { anotherMiniprogram, enterpriseForm, personalForm } from '../fixtures/forms';
 import { draftOf, holding, submit } from './helpers/cross-record';
-import { fileTo, harness, ok, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, OWNER, STORES, useHarness } from './helpers/harness';
 
 const withMobile = (form: FilingForm, mobile: string): FilingForm => ({
   ...form,
@@ -19,12 +19,8 @@ const inProvince = (form: FilingForm, province: string): FilingForm => ({
   subject: { ...form.subject, region: { ...form.subject.region, province } },
 });
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('cross-record rules on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(() => h.close());
+describe.each(STORES)('cross-record rules on %s', (kind) => {
+  const h = useHarness(kind);
 
   /** Submits the owner's draft of `form`: refused on `path`, nothing written, and warned of first. */
   async function refusedOn(form: FilingForm, path: string, code: string): Promise<string> {

@@ -7,19 +7,13 @@
 import { OWN_APPLICATION, OWN_MOBILE } from '../../server/app/duties';
 import { personalForm } from '../fixtures/forms';
 import { CONFLICTS, conflicted, DECISIONS } from './helpers/conflicts';
-import { ADMIN, fileTo, harness, ok, type Harness, type StoreKind } from './helpers/harness';
+import { ADMIN, fileTo, ok, STORES, useHarness } from './helpers/harness';
 
 const ID_NUMBER = personalForm().subject.principal.certificate.number;
 const MOBILE = personalForm().subject.principal.mobile;
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+describe.each(STORES)('on %s', (kind) => {
+  const h = useHarness(kind);
 
   const admin = () => h.as('admin');
   const operator = () => h.as('operator');

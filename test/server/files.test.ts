@@ -4,30 +4,24 @@
  * one with nothing changed; submit checks every file again; `file.register` records an upload.
  */
 import { personalForm } from '../fixtures/forms';
-import { fileTo, harness, ok, OTHER, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, OTHER, OWNER, STORES, useHarness } from './helpers/harness';
+import { patchAt, submitAt } from './helpers/calls';
 
 const FRONT = 'subject.principal.certificate.photoFront';
 const fileOf = (openid: string, name: string) =>
   `cloud://env-test.7465-env-test/filings/${openid}/${name}.jpg`;
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+describe.each(STORES)('on %s', (kind) => {
+  const h = useHarness(kind);
 
   const owner = () => h.as('owner');
 
   async function saveFront(fileId: string) {
     const draft = await fileTo(h, 'draft');
     const before = h.snapshot();
-    const answer = await owner().filing('draft.save', {
-      id: draft.id,
-      version: draft.version,
-      patch: { [FRONT]: fileId, 'subject.comment': '一并修改的备注' },
+    const answer = await patchAt(owner(), draft.id, draft.version, {
+      [FRONT]: fileId,
+      'subject.comment': '一并修改的备注',
     });
     return { answer, unchanged: h.snapshot() === before };
   }
@@ -70,11 +64,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
     it('does not hold a save of other fields hostage to a file saved earlier', async () => {
       const draft = await fileTo(h, 'draft');
       h.files.forget(fileOf(OWNER, 'id-back'));
-      const saved = await owner().filing('draft.save', {
-        id: draft.id,
-        version: draft.version,
-        patch: { 'subject.comment': '只改备注' },
-      });
+      const saved = await patchAt(owner(), draft.id, draft.version, { 'subject.comment': '只改备注' });
       expect(ok(saved).filing.form.subject.comment).toBe('只改备注');
     });
   });
@@ -84,11 +74,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       const draft = await fileTo(h, 'draft');
       h.files.forget(fileOf(OWNER, 'face'));
       const before = h.snapshot();
-      const answer = await owner().filing('filing.submit', {
-        id: draft.id,
-        version: draft.version,
-        requestId: 'files-req-0001',
-      });
+      const answer = await submitAt(owner(), draft.id, draft.version, 'files-req-0001');
       expect(answer).toMatchObject({
         ok: false,
         error: {

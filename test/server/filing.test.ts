@@ -3,16 +3,11 @@
  * at the boundary, submission (idempotent), the SMS check, and reading their own applications.
  */
 import { enterpriseForm, personalForm } from '../fixtures/forms';
-import { fileTo, harness, ok, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, OWNER, STORES, useHarness } from './helpers/harness';
+import { patchAt, submitAt } from './helpers/calls';
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+describe.each(STORES)('on %s', (kind) => {
+  const h = useHarness(kind);
 
   const owner = () => h.as('owner');
 
@@ -26,10 +21,9 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       ).filing;
       expect(saved.version).toBe(2);
       const patched = ok(
-        await owner().filing('draft.save', {
-          id: filing.id,
-          version: 2,
-          patch: { 'subject.principal.mobile': ' 138-0013-8001 ', 'miniprogram.preApprovals.0.code': '' },
+        await patchAt(owner(), filing.id, 2, {
+          'subject.principal.mobile': ' 138-0013-8001 ',
+          'miniprogram.preApprovals.0.code': '',
         }),
       ).filing;
       expect(patched.version).toBe(3);
@@ -40,50 +34,32 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
 
     it('refuses a save on a stale version with CONFLICT and keeps the stored form', async () => {
       const draft = await fileTo(h, 'draft');
-      const stale = await owner().filing('draft.save', {
-        id: draft.id,
-        version: 1,
-        patch: { 'subject.name': '李四' },
-      });
+      const stale = await patchAt(owner(), draft.id, 1, { 'subject.name': '李四' });
       expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
       expect((await h.store.getApplication(draft.id))?.form.subject.name).toBe('张三');
     });
 
     it('answers bad form content with VALIDATION on the field path, in Chinese, naming the field', async () => {
       const draft = await fileTo(h, 'draft');
-      const long = await owner().filing('draft.save', {
-        id: draft.id,
-        version: draft.version,
-        patch: { 'subject.name': '名'.repeat(101) },
-      });
+      const long = await patchAt(owner(), draft.id, draft.version, { 'subject.name': '名'.repeat(101) });
       expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
       if (!long.ok)
         expect(long.error.fields).toEqual([
           { path: 'subject.name', code: 'too_big', message: '主办单位名称最多 100 个字。' },
         ]);
-      const wrongType = await owner().filing('draft.save', {
-        id: draft.id,
-        version: draft.version,
-        patch: { 'subject.type': '5' },
-      });
+      const wrongType = await patchAt(owner(), draft.id, draft.version, { 'subject.type': '5' });
       if (!wrongType.ok)
         expect(wrongType.error.fields?.[0]).toMatchObject({
           path: 'subject.type',
           message: '主办单位性质格式不正确：应为数字。',
         });
-      const unknown = await owner().filing('draft.save', {
-        id: draft.id,
-        version: draft.version,
-        patch: { 'subject.nickname': 'x' },
-      });
+      const unknown = await patchAt(owner(), draft.id, draft.version, { 'subject.nickname': 'x' });
       expect(unknown).toMatchObject({
         ok: false,
         error: { code: 'VALIDATION', fields: [{ path: 'subject.nickname' }] },
       });
-      const hole = await owner().filing('draft.save', {
-        id: draft.id,
-        version: draft.version,
-        patch: { 'miniprogram.preApprovals.5.code': 'x' },
+      const hole = await patchAt(owner(), draft.id, draft.version, {
+        'miniprogram.preApprovals.5.code': 'x',
       });
       expect(hole).toMatchObject({
         ok: false,
@@ -122,11 +98,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       const draft = await fileTo(h, 'draft', enterpriseForm());
       const item = { type: 1, code: '粤-12345号', media: `cloud://env/filings/${OWNER}/approval.jpg` };
       const saved = ok(
-        await owner().filing('draft.save', {
-          id: draft.id,
-          version: draft.version,
-          patch: { 'miniprogram.preApprovals.1': item },
-        }),
+        await patchAt(owner(), draft.id, draft.version, { 'miniprogram.preApprovals.1': item }),
       );
       expect(saved.filing.form.miniprogram.preApprovals).toHaveLength(2);
     });
@@ -146,11 +118,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
 
     it('does not let a submitted application be edited', async () => {
       const filing = await fileTo(h, 'platform_review');
-      const answer = await owner().filing('draft.save', {
-        id: filing.id,
-        version: filing.version,
-        patch: { 'subject.name': '李四' },
-      });
+      const answer = await patchAt(owner(), filing.id, filing.version, { 'subject.name': '李四' });
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     });
 
@@ -180,11 +148,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
         }),
       ]);
       const other = await fileTo(h, 'draft');
-      const reused = await owner().filing('filing.submit', {
-        id: other.id,
-        version: other.version,
-        requestId: 'submit-0001',
-      });
+      const reused = await submitAt(owner(), other.id, other.version, 'submit-0001');
       expect(reused).toMatchObject({
         ok: false,
         error: { code: 'BAD_REQUEST', fields: [{ path: 'requestId' }] },
@@ -197,11 +161,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       const report = ok(await owner().filing('filing.check', { id: filing.id }));
       expect(report.errors.length).toBeGreaterThan(0);
       const before = h.snapshot();
-      const answer = await owner().filing('filing.submit', {
-        id: filing.id,
-        version: 1,
-        requestId: 'empty-0001',
-      });
+      const answer = await submitAt(owner(), filing.id, 1, 'empty-0001');
       expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
       if (!answer.ok) expect(answer.error.fields?.map((f) => f.path)).toContain('subject.name');
       expect(h.snapshot()).toEqual(before);
@@ -249,13 +209,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       const { filing: timedOut, todo } = ok(await owner().filing('filing.get', { id: filing.id }));
       expect(timedOut.state).toBe('sms_timeout');
       expect(todo.actions).toContain('submit');
-      const again = ok(
-        await owner().filing('filing.submit', {
-          id: filing.id,
-          version: timedOut.version,
-          requestId: 'again-0001',
-        }),
-      );
+      const again = ok(await submitAt(owner(), filing.id, timedOut.version, 'again-0001'));
       expect(again.filing.state).toBe('platform_review');
     });
   });

@@ -5,17 +5,11 @@
  */
 import { backoffMs, LEASE_MS, MAX_ATTEMPTS } from '../../server/app/outbox';
 import { application, commitOf, message } from './helpers/applications';
-import { fileTo, harness, ok, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, OWNER, STORES, useHarness } from './helpers/harness';
 import { anotherMiniprogram } from '../fixtures/forms';
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('outbox on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+describe.each(STORES)('outbox on %s', (kind) => {
+  const h = useHarness(kind);
 
   const tick = async () => ok(await h.as('timer').scheduler()).dispatch;
   const progressTemplate = () => h.deps.templates.progress.templateId;

@@ -3,6 +3,7 @@
  * one token refresh between instances and to process one delivery of an event.
  */
 import type { Store } from '../../server/store/types';
+import { openStoreEach } from './helpers/store-each';
 import type { StoreHarness } from './store.contract';
 
 const AT = '2026-12-06T08:00:00.000Z';
@@ -10,18 +11,8 @@ const LATER = '2026-12-06T08:05:00.000Z';
 
 export function describePlatformRecordsContract(name: string, open: () => Promise<StoreHarness>): void {
   describe(`PlatformRecords contract: ${name}`, () => {
-    let harness: StoreHarness;
     let store: Store;
-
-    beforeEach(async () => {
-      harness = await open();
-      store = harness.store;
-      await store.setup();
-    });
-    afterEach(async () => {
-      await store.close();
-      await harness.cleanup();
-    });
+    openStoreEach(open, (opened) => (store = opened.store));
 
     it('reads nothing for a key never written', async () => {
       expect(await store.platform.read('component_token')).toBeNull();

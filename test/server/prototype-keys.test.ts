@@ -3,15 +3,9 @@
  * object used to set that object's prototype, so `filing.get` read an `id` nobody sent as a
  * param. Such keys are refused at every depth, and params have no prototype to reach.
  */
-import { fileTo, harness, type Harness } from './helpers/harness';
+import { fileTo, useHarness } from './helpers/harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await harness('sqlite');
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness('sqlite');
 
 const asJson = (text: string) => JSON.parse(text) as Record<string, unknown>;
 

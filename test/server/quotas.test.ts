@@ -3,15 +3,9 @@
  * filer understands; other filers and existing drafts are untouched.
  */
 import { MAX_CREDITS_PER_TEMPLATE, MAX_OPEN_DRAFTS } from '../../server/app/quotas';
-import { fileTo, harness, ok, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, STORES, useHarness } from './helpers/harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await harness('sqlite');
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness('sqlite');
 
 it(`refuses a filer's draft beyond ${MAX_OPEN_DRAFTS}, and lets other filers and submitted ones count for nothing`, async () => {
   await fileTo(h, 'platform_review'); // submitted: not an open draft
@@ -46,14 +40,8 @@ it(`keeps a filer's subscription credits at ${MAX_CREDITS_PER_TEMPLATE} per temp
  * store now admits exactly the cap however the creations interleave, and refuses the rest with
  * the same words a filer at the cap always gets.
  */
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('open drafts created at once on %s', (kind) => {
-  let racing: Harness;
-  beforeEach(async () => {
-    racing = await harness(kind);
-  });
-  afterEach(async () => {
-    await racing.close();
-  });
+describe.each(STORES)('open drafts created at once on %s', (kind) => {
+  const racing = useHarness(kind);
 
   it(`keeps exactly ${MAX_OPEN_DRAFTS} of ${2 * MAX_OPEN_DRAFTS} parallel draft.create calls`, async () => {
     const owner = racing.as('owner');

@@ -3,16 +3,11 @@
  * holds — also when two approvals race — and a change of a record keeps the record's own number.
  */
 import { enterpriseForm } from '../fixtures/forms';
-import { fileTo, harness, ok, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, STORES, useHarness } from './helpers/harness';
+import { fileAt, submitAt } from './helpers/calls';
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('record numbers on %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+describe.each(STORES)('record numbers on %s', (kind) => {
+  const h = useHarness(kind);
 
   const admin = () => h.as('admin');
   const owner = () => h.as('owner');
@@ -20,11 +15,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('record numbers on %s', (kind)
   it('refuses a number another record holds, on the number, naming only the number', async () => {
     const first = await fileTo(h, 'filed');
     const second = await fileTo(h, 'authority_review', enterpriseForm());
-    const taken = await admin().admin('authority.approve', {
-      id: second.id,
-      version: second.version,
-      recordNumber: first.recordNumber ?? '',
-    });
+    const taken = await fileAt(admin(), second.id, second.version, first.recordNumber ?? '');
     expect(taken).toMatchObject({
       ok: false,
       error: {
@@ -36,13 +27,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('record numbers on %s', (kind)
     expect(JSON.stringify(taken)).not.toContain(first.id);
     expect((await h.store.getApplication(second.id))?.state).toBe('authority_review');
     // Another number goes through.
-    const filed = ok(
-      await admin().admin('authority.approve', {
-        id: second.id,
-        version: second.version,
-        recordNumber: '京ICP备2026099999号-1X',
-      }),
-    ).filing;
+    const filed = ok(await fileAt(admin(), second.id, second.version, '京ICP备2026099999号-1X')).filing;
     expect(filed.state).toBe('filed');
   });
 
@@ -66,26 +51,14 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('record numbers on %s', (kind)
   it('keeps the number of the record a change is approved for', async () => {
     const record = await fileTo(h, 'filed');
     const change = ok(await owner().filing('draft.create', { kind: 'change', baseId: record.id })).filing;
-    let moved = ok(
-      await owner().filing('filing.submit', {
-        id: change.id,
-        version: change.version,
-        requestId: 'change-rn-1',
-      }),
-    ).filing;
+    let moved = ok(await submitAt(owner(), change.id, change.version, 'change-rn-1')).filing;
     const reviewed = ok(
       await admin().admin('review.approve', { id: change.id, version: moved.version }),
     ).filing;
     const checked = ok(
       await admin().admin('sms.record', { id: change.id, version: reviewed.version }),
     ).filing;
-    moved = ok(
-      await admin().admin('authority.approve', {
-        id: change.id,
-        version: checked.version,
-        recordNumber: record.recordNumber ?? '',
-      }),
-    ).filing;
+    moved = ok(await fileAt(admin(), change.id, checked.version, record.recordNumber ?? '')).filing;
     expect(moved).toMatchObject({ state: 'filed', recordNumber: record.recordNumber });
   });
 });

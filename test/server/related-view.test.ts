@@ -4,14 +4,10 @@
  */
 import { anotherMiniprogram } from '../fixtures/forms';
 import { holding } from './helpers/cross-record';
-import { fileTo, harness, ok, OWNER, type Harness, type StoreKind } from './helpers/harness';
+import { fileTo, ok, OWNER, STORES, useHarness } from './helpers/harness';
 
-describe.each<StoreKind>(['sqlite', 'cloudbase'])('related filings on the review page, %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness(kind);
-  });
-  afterEach(() => h.close());
+describe.each(STORES)('related filings on the review page, %s', (kind) => {
+  const h = useHarness(kind);
 
   it('lists the same subject’s open and filed applications with the quota used, masking other filers', async () => {
     const reviewed = await fileTo(h, 'platform_review');

@@ -3,15 +3,10 @@
  * The audit's case: after a rejection and an edit, the old id answered "platform_review v3" while
  * the application stayed rejected. The same id with other params is now refused.
  */
-import { fileTo, harness, ok, type Harness } from './helpers/harness';
+import { fileTo, ok, useHarness } from './helpers/harness';
+import { patchAt, submitAt } from './helpers/calls';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await harness('sqlite');
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness('sqlite');
 
 const REASON = {
   field: 'miniprogram.comment',
@@ -30,10 +25,8 @@ it('refuses a reused requestId after a rejection and an edit, and submits nothin
       .admin('review.reject', { id: draft.id, version: first.filing.version, reasons: [REASON] }),
   ).filing;
   const edited = ok(
-    await owner.filing('draft.save', {
-      id: draft.id,
-      version: rejected.version,
-      patch: { 'miniprogram.comment': '个人开发的记账工具，提供收支记录、分类统计和月度报表功能。' },
+    await patchAt(owner, draft.id, rejected.version, {
+      'miniprogram.comment': '个人开发的记账工具，提供收支记录、分类统计和月度报表功能。',
     }),
   ).filing;
   const before = h.snapshot();
@@ -50,11 +43,7 @@ it('refuses a reused requestId after a rejection and an edit, and submits nothin
   });
 
   // A new id submits the edited application.
-  const fresh = await owner.filing('filing.submit', {
-    id: draft.id,
-    version: edited.version,
-    requestId: 'submit-0002',
-  });
+  const fresh = await submitAt(owner, draft.id, edited.version, 'submit-0002');
   expect(ok(fresh).filing.state).toBe('platform_review');
 });
 

@@ -2,16 +2,10 @@
  * A scheduler tick is several independent jobs: time out SMS windows, flag overdue reviews, send
  * the outbox. One failed write, or one failed job, is logged and counted; everything else runs.
  */
-import { fileTo, harness, ok, type Harness } from './helpers/harness';
+import { fileTo, ok, useHarness } from './helpers/harness';
 import { anotherMiniprogram } from '../fixtures/forms';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await harness('sqlite');
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness('sqlite');
 
 const DAY = 24 * 3_600_000;
 

@@ -5,23 +5,15 @@
  */
 import { relatedKeys, type Application } from '@beian/core';
 import type { Store } from '../../server/store/types';
+import { openStoreEach } from './helpers/store-each';
 import { anotherMiniprogram, enterpriseForm, personalForm } from '../fixtures/forms';
 import { application, commitOf, next } from './helpers/applications';
 import type { StoreHarness } from './store.contract';
 
 export function describeRelatedContract(name: string, open: () => Promise<StoreHarness>): void {
   describe(`Store contract, related filings: ${name}`, () => {
-    let harness: StoreHarness;
     let store: Store;
-    beforeEach(async () => {
-      harness = await open();
-      store = harness.store;
-      await store.setup();
-    });
-    afterEach(async () => {
-      await store.close();
-      await harness.cleanup();
-    });
+    openStoreEach(open, (opened) => (store = opened.store));
 
     const ids = (apps: readonly Application[]) => apps.map((app) => app.id).sort();
 

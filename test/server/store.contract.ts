@@ -6,6 +6,7 @@ import { FILING_STATES, type Application } from '@beian/core';
 import { COLLECTION_NAMES } from '../../server/store/collections';
 import { listKey, queueKey } from '../../server/store/keys';
 import type { Store } from '../../server/store/types';
+import { openStoreEach } from './helpers/store-each';
 import { application, auditOf, commitOf, message, next } from './helpers/applications';
 
 export interface StoreHarness {
@@ -19,15 +20,9 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
   describe(`Store contract: ${name}`, () => {
     let harness: StoreHarness;
     let store: Store;
-
-    beforeEach(async () => {
-      harness = await open();
-      store = harness.store;
-      await store.setup();
-    });
-    afterEach(async () => {
-      await store.close();
-      await harness.cleanup();
+    openStoreEach(open, (opened) => {
+      harness = opened;
+      store = opened.store;
     });
 
     it('creates every collection once: a second setup creates nothing', async () => {

@@ -10,6 +10,7 @@ import { readPlatformConfig } from '../../server/wechat/config';
 import { enterpriseForm } from '../fixtures/forms';
 import { WECHAT_ONLY_DISTRICT, wechatItems } from '../fixtures/wechat-tables';
 import { harness, ok, type Harness } from './helpers/harness';
+import { submitAt } from './helpers/calls';
 
 const APPID = 'wx00000000000000a1';
 const DAY = 24 * 60 * 60 * 1000;
@@ -170,11 +171,7 @@ describe('WeChat’s tables on the server', () => {
     ok(await h.as('timer').scheduler());
     // The instance that refreshed drops its cached copy at once; others within a minute.
     expect(await paths()).not.toContain('subject.region.district');
-    const submitted = await owner.filing('filing.submit', {
-      id: filing.id,
-      version: saved.version,
-      requestId: 'tables-0001',
-    });
+    const submitted = await submitAt(owner, filing.id, saved.version, 'tables-0001');
     expect(ok(submitted).filing.state).toBe('platform_review');
   });
 });

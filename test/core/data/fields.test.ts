@@ -8,6 +8,7 @@ import {
   isFormPath,
   sectionOf,
 } from '@beian/core';
+import { eachAnswer } from '../../helpers/each-answer';
 
 /** Every leaf path of a value, lists of objects written `[]`, lists of values as one leaf. */
 function leafPaths(value: unknown, prefix = ''): string[] {
@@ -63,11 +64,14 @@ describe('FIELD_SPECS', () => {
 });
 
 describe('fieldLabel, isFormPath, sectionOf', () => {
-  it('resolve concrete paths, list items included', () => {
-    expect(fieldLabel('subject.principal.mobile')).toBe('主体负责人手机号码');
-    expect(fieldLabel('miniprogram.preApprovals.0.code')).toBe('前置审批号（第1项）');
-    expect(fieldLabel('miniprogram.preApprovals.2')).toBe('前置审批项（第3项）');
-    expect(fieldLabel('materials.subjectOtherMaterials.9')).toBe('主体其他材料（第10项）');
+  eachAnswer('resolve concrete paths, list items included', fieldLabel, [
+    ['subject.principal.mobile', '主体负责人手机号码'],
+    ['miniprogram.preApprovals.0.code', '前置审批号（第1项）'],
+    ['miniprogram.preApprovals.2', '前置审批项（第3项）'],
+    ['materials.subjectOtherMaterials.9', '主体其他材料（第10项）'],
+  ]);
+
+  it("resolve the spec of a list item's field", () => {
     expect(fieldSpec('miniprogram.preApprovals.4.media')?.kind).toBe('file');
   });
 
@@ -96,12 +100,12 @@ describe('fieldLabel, isFormPath, sectionOf', () => {
     expect(isFormPath(42)).toBe(false);
   });
 
-  it('put each path in its step', () => {
-    expect(sectionOf('subject.name')).toBe('subject');
-    expect(sectionOf('subject.legalPerson.name')).toBe('subjectPrincipal');
-    expect(sectionOf('miniprogram.preApprovals.1.media')).toBe('miniprogram');
-    expect(sectionOf('miniprogram.principal.faceVerification.photo')).toBe('miniprogramPrincipal');
-    expect(sectionOf('materials.promiseVideo')).toBe('materials');
-    expect(sectionOf('kind')).toBeNull();
-  });
+  eachAnswer('put each path in its step', sectionOf, [
+    ['subject.name', 'subject'],
+    ['subject.legalPerson.name', 'subjectPrincipal'],
+    ['miniprogram.preApprovals.1.media', 'miniprogram'],
+    ['miniprogram.principal.faceVerification.photo', 'miniprogramPrincipal'],
+    ['materials.promiseVideo', 'materials'],
+    ['kind', null],
+  ]);
 });

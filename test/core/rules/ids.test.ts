@@ -11,6 +11,7 @@ import {
   maskMobile,
   mod112CheckCharacter,
 } from '@beian/core';
+import { eachAnswer } from '../../helpers/each-answer';
 
 /** 17 digits: a mainland province, 4 more address digits, a real birth date, a sequence. */
 const first17 = fc
@@ -36,15 +37,18 @@ describe('resident ID (GB 11643)', () => {
     expect(isResidentId('440524188001010014')).toBe(true);
   });
 
-  it('names what is wrong', () => {
-    expect(gb11643Problem('110105491231002')).toBe('id.legacy_15');
-    expect(gb11643Problem('1101051949123100')).toBe('id.length');
-    expect(gb11643Problem('11010519491231002Y')).toBe('id.format');
-    expect(gb11643Problem('1101051949123100X2')).toBe('id.format');
-    expect(gb11643Problem('81010519491231002X')).toBe('id.region');
-    expect(gb11643Problem('110105194902300023')).toBe('id.birth_date');
+  eachAnswer('names what is wrong', gb11643Problem, [
+    ['110105491231002', 'id.legacy_15'],
+    ['1101051949123100', 'id.length'],
+    ['11010519491231002Y', 'id.format'],
+    ['1101051949123100X2', 'id.format'],
+    ['81010519491231002X', 'id.region'],
+    ['110105194902300023', 'id.birth_date'],
+    ['110105194912310021', 'id.checksum'],
+  ]);
+
+  it('names a birth date after the day it is checked on', () => {
     expect(gb11643Problem('110105203001010013', 'resident', '2026-11-28')).toBe('id.birth_future');
-    expect(gb11643Problem('110105194912310021')).toBe('id.checksum');
   });
 
   it('refuses a lower-case x (the form upper-cases it on save)', () => {
@@ -96,21 +100,21 @@ describe('residence permits and the foreign permanent-residence card', () => {
 });
 
 describe('other documents', () => {
-  it('港澳通行证: H or M, 8 digits, optional 2-digit renewal count', () => {
-    expect(isHkMacauPermit('H12345678')).toBe(true);
-    expect(isHkMacauPermit('M1234567801')).toBe(true);
-    expect(isHkMacauPermit('H1234567')).toBe(false);
-    expect(isHkMacauPermit('H123456780')).toBe(false);
-    expect(isHkMacauPermit('C12345678')).toBe(false);
-  });
+  eachAnswer('港澳通行证: H or M, 8 digits, optional 2-digit renewal count', isHkMacauPermit, [
+    ['H12345678', true],
+    ['M1234567801', true],
+    ['H1234567', false],
+    ['H123456780', false],
+    ['C12345678', false],
+  ]);
 
-  it('passports and 台胞证: letters and digits only', () => {
-    expect(isLooseDocumentNumber('E12345678')).toBe(true);
-    expect(isLooseDocumentNumber('12345678')).toBe(true);
-    expect(isLooseDocumentNumber('')).toBe(false);
-    expect(isLooseDocumentNumber('E1234 5678')).toBe(false);
-    expect(isLooseDocumentNumber('护照123')).toBe(false);
-  });
+  eachAnswer('passports and 台胞证: letters and digits only', isLooseDocumentNumber, [
+    ['E12345678', true],
+    ['12345678', true],
+    ['', false],
+    ['E1234 5678', false],
+    ['护照123', false],
+  ]);
 });
 
 describe('maskIdNumber', () => {
@@ -124,12 +128,12 @@ describe('maskIdNumber', () => {
     expect(maskMobile(undefined)).toBe('');
   });
 
-  it('keeps less of shorter numbers and never reveals a tiny one', () => {
-    expect(maskIdNumber('E12345678')).toBe('E1*****78');
-    expect(maskIdNumber('AB')).toBe('**');
-    expect(maskIdNumber('')).toBe('');
-    expect(maskIdNumber(null)).toBe('');
-  });
+  eachAnswer('keeps less of shorter numbers and never reveals a tiny one', maskIdNumber, [
+    ['E12345678', 'E1*****78'],
+    ['AB', '**'],
+    ['', ''],
+    [null, ''],
+  ]);
 
   it('always keeps the length, hides at least half and reveals at most 8 characters', () => {
     fc.assert(

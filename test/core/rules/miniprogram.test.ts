@@ -1,3 +1,4 @@
+import type { FilingForm } from '@beian/core';
 import { checkEnterprise, checkPersonal, errors, messageAt, warnings } from './helpers';
 
 const scan = 'cloud://env/filings/o/approval.jpg';
@@ -66,66 +67,55 @@ describe('comment', () => {
 });
 
 describe('pre-approval items', () => {
+  const withPreApprovals = (items: FilingForm['miniprogram']['preApprovals']) =>
+    checkEnterprise((f) => (f.miniprogram.preApprovals = items));
+
   it('need at least one item, 以上都不涉及 when nothing applies', () => {
-    const result = checkEnterprise((f) => (f.miniprogram.preApprovals = []));
+    const result = withPreApprovals([]);
     expect(errors(result)).toEqual(['miniprogram.preApprovals pre_approval.required']);
     expect(messageAt(result, 'miniprogram.preApprovals')).toMatch(/以上都不涉及/);
   });
 
   it('need the approval number and scan for every real item', () => {
-    const result = checkEnterprise((f) => (f.miniprogram.preApprovals = [{ type: 3, code: '', media: '' }]));
+    const result = withPreApprovals([{ type: 3, code: '', media: '' }]);
     expect(errors(result)).toEqual([
       'miniprogram.preApprovals.0.code required',
       'miniprogram.preApprovals.0.media required',
     ]);
     expect(messageAt(result, 'miniprogram.preApprovals.0.media')).toBe('请上传前置审批文件（第1项）');
-    expect(
-      errors(
-        checkEnterprise(
-          (f) => (f.miniprogram.preApprovals = [{ type: 3, code: '京教-12345号', media: scan }]),
-        ),
-      ),
-    ).toEqual([]);
+    expect(errors(withPreApprovals([{ type: 3, code: '京教-12345号', media: scan }]))).toEqual([]);
   });
 
   it('refuse duplicates and 以上都不涉及 beside another item', () => {
     expect(
       errors(
-        checkEnterprise(
-          (f) =>
-            (f.miniprogram.preApprovals = [
-              { type: 3, code: 'a', media: scan },
-              { type: 3, code: 'b', media: scan },
-            ]),
-        ),
+        withPreApprovals([
+          { type: 3, code: 'a', media: scan },
+          { type: 3, code: 'b', media: scan },
+        ]),
       ),
     ).toEqual(['miniprogram.preApprovals.1.type pre_approval.duplicate']);
     expect(
       errors(
-        checkEnterprise(
-          (f) =>
-            (f.miniprogram.preApprovals = [
-              { type: 3, code: 'a', media: scan },
-              { type: 24, code: '', media: '' },
-            ]),
-        ),
+        withPreApprovals([
+          { type: 3, code: 'a', media: scan },
+          { type: 24, code: '', media: '' },
+        ]),
       ),
     ).toEqual(['miniprogram.preApprovals.1.type pre_approval.none_exclusive']);
   });
 
   it('refuse more items than there are types', () => {
     const items = Array.from({ length: 14 }, (_, index) => ({ type: index + 1, code: 'a', media: scan }));
-    expect(errors(checkEnterprise((f) => (f.miniprogram.preApprovals = items)))[0]).toBe(
-      'miniprogram.preApprovals pre_approval.too_many',
-    );
+    expect(errors(withPreApprovals(items))[0]).toBe('miniprogram.preApprovals pre_approval.too_many');
   });
 
   it('refuse an unknown type and an item without a type', () => {
-    expect(
-      errors(checkEnterprise((f) => (f.miniprogram.preApprovals = [{ type: 11, code: 'a', media: scan }]))),
-    ).toEqual(['miniprogram.preApprovals.0.type pre_approval.type_unknown']);
-    expect(
-      errors(checkEnterprise((f) => (f.miniprogram.preApprovals = [{ type: null, code: '', media: '' }]))),
-    ).toEqual(['miniprogram.preApprovals.0.type required']);
+    expect(errors(withPreApprovals([{ type: 11, code: 'a', media: scan }]))).toEqual([
+      'miniprogram.preApprovals.0.type pre_approval.type_unknown',
+    ]);
+    expect(errors(withPreApprovals([{ type: null, code: '', media: '' }]))).toEqual([
+      'miniprogram.preApprovals.0.type required',
+    ]);
   });
 });

@@ -1,7 +1,13 @@
-import { mod112CheckCharacter } from '@beian/core';
+import { mod112CheckCharacter, type FilingForm } from '@beian/core';
 import { checkEnterprise, checkPersonal, errors, messageAt, warnings } from './helpers';
 
 const id = (first17: string) => first17 + mod112CheckCharacter(first17);
+
+/** The enterprise sample checked with its mini-program principal's certificate changed by `changes`. */
+const withPrincipalCertificate = (changes: Partial<FilingForm['miniprogram']['principal']['certificate']>) =>
+  checkEnterprise(
+    (f) => (f.miniprogram.principal.certificate = { ...f.miniprogram.principal.certificate, ...changes }),
+  );
 
 describe('principal name and contacts', () => {
   it('requires each contact field, with the field named in the message', () => {
@@ -78,38 +84,14 @@ describe('principal document', () => {
 
   it('checks residence permits against their address codes', () => {
     const hk = id('81000019900307123');
-    expect(
-      errors(
-        checkEnterprise(
-          (f) =>
-            (f.miniprogram.principal.certificate = {
-              ...f.miniprogram.principal.certificate,
-              type: 41,
-              number: hk,
-            }),
-        ),
-      ),
-    ).toEqual([]);
-    const wrong = checkEnterprise(
-      (f) =>
-        (f.miniprogram.principal.certificate = {
-          ...f.miniprogram.principal.certificate,
-          type: 42,
-          number: hk,
-        }),
-    );
+    expect(errors(withPrincipalCertificate({ type: 41, number: hk }))).toEqual([]);
+    const wrong = withPrincipalCertificate({ type: 42, number: hk });
     expect(errors(wrong)).toEqual(['miniprogram.principal.certificate.number id.region']);
     expect(messageAt(wrong, 'miniprogram.principal.certificate.number')).toMatch(/830000/);
   });
 
   it('checks the 港澳通行证 pattern and only letters and digits for passports and 台胞证', () => {
-    const permit = (number: string, type: number) =>
-      errors(
-        checkEnterprise(
-          (f) =>
-            (f.miniprogram.principal.certificate = { ...f.miniprogram.principal.certificate, type, number }),
-        ),
-      );
+    const permit = (number: string, type: number) => errors(withPrincipalCertificate({ type, number }));
     expect(permit('H1234567801', 14)).toEqual([]);
     expect(permit('H123', 14)).toEqual(['miniprogram.principal.certificate.number hk_macau_permit.invalid']);
     expect(permit('E12345678', 7)).toEqual([]);
@@ -125,19 +107,7 @@ describe('principal document', () => {
     expect(errors(checkEnterprise((f) => (f.miniprogram.principal.certificate.photoBack = '')))).toEqual([
       'miniprogram.principal.certificate.photoBack required',
     ]);
-    expect(
-      errors(
-        checkEnterprise(
-          (f) =>
-            (f.miniprogram.principal.certificate = {
-              ...f.miniprogram.principal.certificate,
-              type: 7,
-              number: 'E12345678',
-              photoBack: '',
-            }),
-        ),
-      ),
-    ).toEqual([]);
+    expect(errors(withPrincipalCertificate({ type: 7, number: 'E12345678', photoBack: '' }))).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   usccFitsSubjectType,
   usccProblem,
 } from '@beian/core';
+import { eachAnswer } from '../../helpers/each-answer';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const char = fc.constantFrom(...ALPHABET);
@@ -34,14 +35,14 @@ describe('unified social credit code (GB 32100)', () => {
     }
   });
 
-  it('names what is wrong', () => {
-    expect(usccProblem('91110108551385082')).toBe('uscc.length');
-    expect(usccProblem('91110108551385O82Q')).toBe('uscc.format');
-    expect(usccProblem('911101085513850I2Q')).toBe('uscc.format');
-    expect(usccProblem('91A10108551385082Q')).toBe('uscc.format');
-    expect(usccProblem('91110108551385082R')).toBe('uscc.checksum');
-    expect(usccProblem('91110108551385082q')).toBe('uscc.format');
-  });
+  eachAnswer('names what is wrong', usccProblem, [
+    ['91110108551385082', 'uscc.length'],
+    ['91110108551385O82Q', 'uscc.format'],
+    ['911101085513850I2Q', 'uscc.format'],
+    ['91A10108551385082Q', 'uscc.format'],
+    ['91110108551385082R', 'uscc.checksum'],
+    ['91110108551385082q', 'uscc.format'],
+  ]);
 
   it('accepts every generated valid code', () => {
     fc.assert(
@@ -60,21 +61,23 @@ describe('unified social credit code (GB 32100)', () => {
     );
   });
 
-  it('knows which registration digits fit which subject type', () => {
-    expect(usccFitsSubjectType('91110108551385082Q', 4)).toBe(true);
-    expect(usccFitsSubjectType('92110108551385082Q', 4)).toBe(true);
-    expect(usccFitsSubjectType('51110108551385082Q', 4)).toBe(false);
-    expect(usccFitsSubjectType('11110108551385082Q', 2)).toBe(true);
-    expect(usccFitsSubjectType('91110108551385082Q', 6)).toBe(false);
-    expect(usccFitsSubjectType('Y1110108551385082Q', 19)).toBe(true);
+  it.each([
+    ['91110108551385082Q', 4, true],
+    ['92110108551385082Q', 4, true],
+    ['51110108551385082Q', 4, false],
+    ['11110108551385082Q', 2, true],
+    ['91110108551385082Q', 6, false],
+    ['Y1110108551385082Q', 19, true],
+  ])('knows which registration digits fit which subject type: %s for type %p is %p', (code, type, fits) => {
+    expect(usccFitsSubjectType(code, type)).toBe(fits);
   });
 });
 
 describe('organisation code (GB 11714)', () => {
-  it('accepts the code inside a valid USCC, with or without the dash', () => {
-    expect(isOrganizationCode('55138508-2')).toBe(true);
-    expect(isOrganizationCode('551385082')).toBe(true);
-    expect(isOrganizationCode('551385083')).toBe(false);
-    expect(isOrganizationCode('5513850')).toBe(false);
-  });
+  eachAnswer('accepts the code inside a valid USCC, with or without the dash', isOrganizationCode, [
+    ['55138508-2', true],
+    ['551385082', true],
+    ['551385083', false],
+    ['5513850', false],
+  ]);
 });

@@ -4,10 +4,11 @@
  * platform's secrets as Beian's intake would decrypt them. It plays Beian's part of the token
  * chain (ticket → component token → authorization code → authorizer token) itself.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../../local/cloud';
+import type { LocalCloud, LocalCloudOptions } from '../../../local/cloud';
+import { TempCloud } from '../../helpers/temp-cloud';
 import { RECORDING_SINK } from '../../../local/wechat/push';
 import { openEnvelope, type WeChatEvent } from '../../../server/wechat/events';
 import { APPLY_UPLOADS, wechatApplyBody, type ApplyMedia } from '../../fixtures/wechat-apply';
@@ -25,14 +26,7 @@ export interface Answer {
   json: Json;
 }
 
-export class WeChatCloud {
-  cloud!: LocalCloud;
-
-  private constructor(
-    readonly dataDir: string,
-    private readonly options: Partial<LocalCloudOptions>,
-  ) {}
-
+export class WeChatCloud extends TempCloud {
   static async start(options: Partial<LocalCloudOptions> = {}): Promise<WeChatCloud> {
     const test = new WeChatCloud(mkdtempSync(join(tmpdir(), 'beian-wechat-')), options);
     await test.boot();
@@ -46,28 +40,13 @@ export class WeChatCloud {
     return test;
   }
 
-  private async boot(): Promise<void> {
-    this.cloud = await startLocalCloud({
-      port: 0,
-      dataDir: this.dataDir,
+  protected defaults(): Partial<LocalCloudOptions> {
+    return {
       operatorKey: 'wechat-test-key',
-      clock: 'manual',
       startAt: START,
-      schedule: false,
       // These tests play Beian's side of the token chain themselves: pushes are only recorded.
       wechatSink: RECORDING_SINK,
-      ...this.options,
-    });
-  }
-
-  async restart(): Promise<void> {
-    await this.cloud.close();
-    await this.boot();
-  }
-
-  async close(): Promise<void> {
-    await this.cloud.close();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    };
   }
 
   /** A call to the emulated WeChat API, as Beian's client makes it. */

@@ -1,36 +1,31 @@
 /**
  * Hand-built applications for the store contract suite, which tests storage without the workflow:
- * each field set directly, so a store bug cannot hide behind a workflow rule.
+ * past the fresh draft, each field is set directly, so a store bug cannot hide behind a workflow
+ * rule.
  */
-import type { Application, AuditEvent, FilingState } from '@beian/core';
+import { startApplication, type Application, type AuditEvent, type FilingState } from '@beian/core';
 import { plainWrite, type Commit, type OutboxMessage } from '../../../server/store/types';
 import { personalForm } from '../../fixtures/forms';
 
 let counter = 0;
 
+/**
+ * A draft as the workflow starts one (so the record has every field it would have), with a
+ * complete form and whatever the suite sets directly on top.
+ */
 export function application(overrides: Partial<Application> = {}): Application {
   counter += 1;
   const at = overrides.updatedAt ?? new Date(Date.UTC(2026, 10, 1, 0, counter)).toISOString();
-  return {
+  const started = startApplication({
     id: `app-${String(counter).padStart(6, '0')}`,
     owner: 'o-filer-a',
     kind: 'new',
     cancelScope: null,
-    baseId: null,
-    state: 'draft',
-    version: 1,
-    form: personalForm(),
-    createdAt: at,
-    updatedAt: at,
-    submittedAt: null,
-    due: null,
-    overdueSince: null,
-    sms: null,
-    reasons: [],
-    recordNumber: null,
-    timeline: [{ state: 'draft', startedAt: at, endedAt: null }],
-    ...overrides,
-  };
+    base: null,
+    now: new Date(at),
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  return { ...started.application, form: personalForm(), ...overrides };
 }
 
 /** The application after one write: version + 1, new state, new updatedAt. */

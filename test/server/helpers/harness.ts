@@ -243,3 +243,20 @@ export function nextRecordNumber(): string {
   issued += 1;
   return `京ICP备20260${String(issued).padStart(5, '0')}号-1X`;
 }
+
+/** The stores every store-agnostic suite runs on. */
+export const STORES: readonly StoreKind[] = ['sqlite', 'cloudbase'];
+
+/**
+ * A fresh harness for each test of the enclosing block, closed after it. The object returned is
+ * the same for the whole block (so a suite can name it once, at its top); each test's harness is
+ * copied into it, which works because a harness is plain data and closures, never `this`.
+ */
+export function useHarness(kind: StoreKind = 'sqlite', start?: string): Harness {
+  const h = {} as Harness;
+  beforeEach(async () => {
+    Object.assign(h, await harness(kind, start));
+  });
+  afterEach(() => h.close());
+  return h;
+}

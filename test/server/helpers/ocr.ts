@@ -17,6 +17,30 @@ export const ID_FRONT_CLOUD = {
   nationality: '汉',
 };
 
+/** 张三's portrait side in the form's words: what reading ID_FRONT_CLOUD, or the sample card, gives. */
+export const ID_FRONT_FACTS = {
+  side: 'id_front',
+  name: '张三',
+  number: '110105199003071239',
+  address: '北京市朝阳区高碑店路181号',
+  sex: '男',
+  nationality: '汉',
+};
+
+/** The sample company's licence in the form's words: what reading LICENCE_CLOUD gives. */
+export const LICENCE_FACTS = {
+  side: 'licence',
+  name: '北京示例科技有限公司',
+  number: '91110108551385082Q',
+  address: '北京市海淀区中关村大街1号8层801',
+  legalPerson: '李四',
+  businessScope: '技术开发、技术咨询；软件开发',
+  registeredDate: '2013-03-20',
+  organizationType: '有限责任公司（自然人投资或控股）',
+  validFrom: '2013-03-20',
+  validTo: '长期',
+};
+
 /** ocr.idcard on the national-emblem side, over HTTPS (snake_case). */
 export const ID_BACK_HTTPS = { errcode: 0, errmsg: 'ok', type: 'Back', valid_date: '20200301-20400301' };
 

@@ -3,20 +3,13 @@
  * a cloud call and in snake_case over HTTPS, with only the fields the image shows.
  */
 import { readAnswer, period } from '../../../server/ocr/parse';
-import { ID_BACK_HTTPS, ID_FRONT_CLOUD, LICENCE_CLOUD } from '../helpers/ocr';
+import { ID_BACK_HTTPS, ID_FRONT_CLOUD, ID_FRONT_FACTS, LICENCE_CLOUD, LICENCE_FACTS } from '../helpers/ocr';
 
 describe('an ID card read by ocr.idcard', () => {
   it('reads the portrait side of a cloud call (camelCase) into name, number, address and sex', () => {
     expect(readAnswer('id_front', ID_FRONT_CLOUD)).toEqual({
       ok: true,
-      facts: {
-        side: 'id_front',
-        name: '张三',
-        number: '110105199003071239',
-        address: '北京市朝阳区高碑店路181号',
-        sex: '男',
-        nationality: '汉',
-      },
+      facts: ID_FRONT_FACTS,
     });
   });
 
@@ -64,18 +57,7 @@ describe('a business licence read by ocr.businessLicense', () => {
   it('reads a cloud call (camelCase) into name, code, address, legal representative, scope and period', () => {
     expect(readAnswer('licence', LICENCE_CLOUD)).toEqual({
       ok: true,
-      facts: {
-        side: 'licence',
-        name: '北京示例科技有限公司',
-        number: '91110108551385082Q',
-        address: '北京市海淀区中关村大街1号8层801',
-        legalPerson: '李四',
-        businessScope: '技术开发、技术咨询；软件开发',
-        registeredDate: '2013-03-20',
-        organizationType: '有限责任公司（自然人投资或控股）',
-        validFrom: '2013-03-20',
-        validTo: '长期',
-      },
+      facts: LICENCE_FACTS,
     });
   });
 
