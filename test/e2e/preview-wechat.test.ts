@@ -10,7 +10,8 @@ import { runWeChatStory } from '../../local/preview/story-wechat';
 import { WECHAT_AUDIT } from '../../local/preview/story-wechat-branches';
 import { storyStates } from './story-states';
 
-jest.setTimeout(120_000);
+// A whole story in Chromium: about 80 s alone, over 100 s on a loaded 2-core machine.
+jest.setTimeout(240_000);
 
 const state = storyStates(runWeChatStory);
 

@@ -11,7 +11,8 @@ import { COMMENT_AFTER } from '../../local/preview/story-filer';
 import { withPreview } from '../../local/preview/story-run';
 import { storyStates } from './story-states';
 
-jest.setTimeout(120_000);
+// A whole story in Chromium: about 80 s alone, over 100 s on a loaded 2-core machine.
+jest.setTimeout(240_000);
 
 interface ProbeHost {
   __preview: { errors: unknown[] };
