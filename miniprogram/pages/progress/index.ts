@@ -11,7 +11,8 @@ import {
 } from '../../services/filings';
 import { askConsent, recordConsent } from '../../services/subscriptions';
 import { loadSession } from '../../services/session';
-import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
+import { runMove, type Seen } from '../../services/moves';
+import { showDone, showFailure } from '../../utils/feedback';
 import { formUrl, progressView, type ProgressView } from '../../utils/progress-view';
 import { changedPatch, isEmpty } from '../../utils/set-data';
 import { subscribeTemplateIds } from '../../utils/templates';
@@ -155,39 +156,20 @@ Component({
       this.setData({ 'sms.countdown': countdownText(0), 'sms.expired': true });
     },
 
-    /**
-     * Runs one move with the version the filer saw; a CONFLICT reloads and says why. Answers null
-     * when another move is still running.
-     */
-    async move(run: () => Promise<Moved>, done: string): Promise<Moved | null> {
-      if (this.data.busy) return null;
-      this.setData({ busy: true });
-      const answer = await run();
-      this.setData({ busy: false });
-      if (answer.ok) {
-        showDone(done);
-        await this.load();
-      } else if (answer.error.code === 'CONFLICT') {
-        await this.load();
-        showFailure({ message: CONFLICT_NOTICE });
-      } else {
-        showFailure(answer.error);
-      }
-      return answer;
-    },
-    seen(): { id: string; version: number } {
-      return { id: this.data.id, version: this.data.version };
+    /** One move with the version the filer saw (services/moves.ts). */
+    move(run: (seen: Seen) => Promise<Moved>, done: string): Promise<Moved | null> {
+      return runMove(this, run, done);
     },
 
     async onResend(): Promise<void> {
       const sms = this.data.sms;
       if (!sms || sms.resendUsed || sms.expired) return;
-      const answer = await this.move(() => resendSms(this.seen()), '已重新发送');
+      const answer = await this.move(resendSms, '已重新发送');
       // The one resend is spent even if the reload that follows fails.
       if (answer?.ok && this.data.sms) this.setData({ 'sms.resendUsed': true });
     },
     onConfirmSms(): void {
-      void this.move(() => confirmSms(this.seen()), '已提交核验结果');
+      void this.move(confirmSms, '已提交核验结果');
     },
     onCopySite(): void {
       void wx.setClipboardData({ data: MIIT_SITE });
@@ -207,7 +189,7 @@ Component({
       else if (action === 'withdraw') void this.confirmWithdraw();
       else if (action === 'change') void this.startChange();
       else if (action === 'cancel') void this.startCancel();
-      else if (action === 'face.retry') void this.move(() => retryFace(this.seen()), '已重新发起人脸核身');
+      else if (action === 'face.retry') void this.move(retryFace, '已重新发起人脸核身');
     },
 
     /** Asks for consent first and synchronously: after an await the tap gesture would be lost. */
@@ -219,7 +201,7 @@ Component({
       submitIntents.set(this, requestId);
       void (async () => {
         await recordConsent(await consent);
-        const answer = await this.move(() => submitAgain(this.seen(), requestId), '已重新提交');
+        const answer = await this.move((seen) => submitAgain(seen, requestId), '已重新提交');
         // Only a call that may not have arrived (network) is retried under the same id; any
         // answer from the server ends this intent, and the next tap is a new one.
         if (answer && !(answer.ok === false && answer.error.code === 'INTERNAL')) submitIntents.delete(this);
@@ -234,7 +216,7 @@ Component({
         confirmText: '撤回',
         confirmColor: '#ee0a24',
       });
-      if (choice.confirm) await this.move(() => withdraw(this.seen()), '已撤回');
+      if (choice.confirm) await this.move(withdraw, '已撤回');
     },
 
     async startChange(): Promise<void> {
