@@ -41,8 +41,11 @@ export function retryFace(filing: Pick<FilingView, 'id' | 'version'>): FilingAns
   return call('filing', 'face.retry', { id: filing.id, version: filing.version });
 }
 
-/** Submits again; the same `requestId` for the same intent makes a repeated tap harmless. */
-export function submitAgain(filing: Pick<FilingView, 'id' | 'version'>, requestId: string): FilingAnswer {
+/**
+ * Submits (the form's 提交, the progress page's 重新提交) through services/submission.ts: the same
+ * `requestId` for the same intent makes a repeated tap harmless.
+ */
+export function submitFiling(filing: Pick<FilingView, 'id' | 'version'>, requestId: string): FilingAnswer {
   return call('filing', 'filing.submit', { id: filing.id, version: filing.version, requestId });
 }
 

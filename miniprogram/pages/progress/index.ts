@@ -2,13 +2,13 @@ import { CANCEL_SCOPE_INFO, type CancelScope, type Envelope, type FilingView } f
 import {
   confirmSms,
   getFiling,
-  newRequestId,
   resendSms,
   retryFace,
   startFromRecord,
-  submitAgain,
+  submitFiling,
   withdraw,
 } from '../../services/filings';
+import { Submitter } from '../../services/submission';
 import { askConsent, recordConsent } from '../../services/subscriptions';
 import { loadSession } from '../../services/session';
 import { runMove, type Seen } from '../../services/moves';
@@ -71,10 +71,8 @@ export const MIIT_SITE = 'https://beian.miit.gov.cn';
 const tickers = new WeakMap<object, ReturnType<typeof setInterval>>();
 const hidden = new WeakSet<object>();
 const shownOnce = new WeakSet<object>();
-/** One request id per resubmit intent, so a double tap submits once. */
-const submitIntents = new WeakMap<object, string>();
-/** A resubmit between its tap and the server's answer: a second tap is ignored. */
-const submitting = new WeakSet<object>();
+/** One request id per resubmit intent, so a double tap submits once (services/submission.ts). */
+const submitters = new WeakMap<object, Submitter>();
 
 type Moved = Envelope<{ filing: FilingView }>;
 
@@ -192,21 +190,14 @@ Component({
       else if (action === 'face.retry') void this.move(retryFace, '已重新发起人脸核身');
     },
 
-    /** Asks for consent first and synchronously: after an await the tap gesture would be lost. */
+    /** Synchronous up to the consent request: after an await the tap gesture would be lost. */
     resubmit(): void {
-      if (this.data.busy || submitting.has(this)) return;
-      submitting.add(this);
-      const consent = askConsent(subscribeTemplateIds());
-      const requestId = submitIntents.get(this) ?? newRequestId();
-      submitIntents.set(this, requestId);
-      void (async () => {
-        await recordConsent(await consent);
-        const answer = await this.move((seen) => submitAgain(seen, requestId), '已重新提交');
-        // Only a call that may not have arrived (network) is retried under the same id; any
-        // answer from the server ends this intent, and the next tap is a new one.
-        if (answer && !(answer.ok === false && answer.error.code === 'INTERNAL')) submitIntents.delete(this);
-        submitting.delete(this);
-      })();
+      const submitter = submitters.get(this) ?? new Submitter();
+      submitters.set(this, submitter);
+      if (this.data.busy || submitter.isRunning) return;
+      void submitter.submit({
+        send: (requestId) => this.move((seen) => submitFiling(seen, requestId), '已重新提交'),
+      });
     },
 
     async confirmWithdraw(): Promise<void> {
