@@ -30,9 +30,8 @@ import {
 import type { FieldChange } from '../../components/field-kit';
 import { changedPatch, isEmpty } from '../../utils/set-data';
 import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
-import { call } from '../../services/cloud';
 import { DraftSaver, type SaveState } from '../../services/drafts';
-import { getFiling } from '../../services/filings';
+import { checkFiling, getFiling } from '../../services/filings';
 import { platformAuthorization } from '../../services/platform';
 import { currentLookup, currentTables, refreshTables } from '../../services/tables';
 import { showFailure } from '../../utils/feedback';
@@ -387,7 +386,7 @@ export class FormController {
       this.view.setData({ checking: false, checkError });
       return;
     }
-    const answer = await call('filing', 'filing.check', { id: this.view.data.id });
+    const answer = await checkFiling(this.view.data.id);
     if (!answer.ok) {
       this.view.setData({ checking: false, checkError: answer.error.message });
       return;

@@ -1,13 +1,6 @@
 import { CANCEL_SCOPE_INFO, type CancelScope, type Envelope, type FilingView } from '@beian/core';
-import {
-  confirmSms,
-  getFiling,
-  resendSms,
-  retryFace,
-  startFromRecord,
-  submitFiling,
-  withdraw,
-} from '../../services/filings';
+import { confirmSms, getFiling, resendSms, retryFace, submitFiling, withdraw } from '../../services/filings';
+import { createDraft } from '../../services/drafts';
 import { Submitter } from '../../services/submission';
 import { askConsent, recordConsent } from '../../services/subscriptions';
 import { loadSession } from '../../services/session';
@@ -211,7 +204,7 @@ Component({
     },
 
     async startChange(): Promise<void> {
-      await this.openDraft(startFromRecord(this.data.id, 'change'));
+      await this.openDraft(createDraft({ kind: 'change', baseId: this.data.id }));
     },
     async startCancel(): Promise<void> {
       let tapIndex: number;
@@ -221,7 +214,10 @@ Component({
         return; // the filer closed the sheet
       }
       const choice = CANCEL_SCOPES[tapIndex];
-      if (choice) await this.openDraft(startFromRecord(this.data.id, 'cancel', choice.scope));
+      if (choice)
+        await this.openDraft(
+          createDraft({ kind: 'cancel', cancelScope: choice.scope, baseId: this.data.id }),
+        );
     },
     async openDraft(creating: Promise<Moved>): Promise<void> {
       const answer = await creating;
