@@ -6,7 +6,7 @@
 import {
   beijingDate,
   check,
-  checkField,
+  fieldIssues,
   checkSection,
   isCrossRecordIssue,
   isEditable,
@@ -15,6 +15,7 @@ import {
   kindLabel,
   normalizePath,
   readPath,
+  sectionIssues,
   setDataPath,
   writePath,
   normalizeForm,
@@ -237,11 +238,12 @@ export class FormController {
     const target = this.target(form);
     const options = this.checkOptions();
     const step = this.view.data.active;
-    const result = checkField(target, normalized, options);
-    const patch = this.errors.replace(form, result.errors, (candidate) =>
+    // One run of the checks serves both the field's errors and the step's warnings.
+    const result = check(target, options);
+    const patch = this.errors.replace(form, fieldIssues(result, normalized).errors, (candidate) =>
       isWithinPath(candidate, normalized),
     );
-    const { warnings } = checkSection(target, sectionAt(step), options);
+    const { warnings } = sectionIssues(result, sectionAt(step));
     // The server's findings across applications cannot be re-run here: they stay until the next
     // check, or until their own field is edited (docs/domain.md § Checks across fields and records).
     const recomputed = (candidate: string, issue: Issue) =>
