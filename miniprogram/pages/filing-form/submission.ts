@@ -11,12 +11,14 @@ import { showFailure } from '../../utils/feedback';
 import type { FormData } from './form-data';
 import { forgetStep } from './steps';
 
+/** What the submission reads; it never writes the page's data (the controller does). */
 interface SubmissionView {
   readonly data: FormData;
-  setData(patch: Record<string, unknown>): void;
 }
 
+/** What the submission tells the controller, the owner of the page's data. */
 interface SubmissionHooks {
+  onSubmitting(submitting: boolean): void;
   onFieldErrors(issues: readonly Issue[]): void;
   onConflict(): void;
 }
@@ -54,13 +56,13 @@ export class Submission {
       prepare: () => this.save(),
       send: (requestId) => this.send(id, requestId),
     });
-    this.view.setData({ submitting: true });
+    this.hooks.onSubmitting(true);
   }
 
   private async save(): Promise<boolean> {
     const saver = this.saver();
     if (saver && (await saver.flush())) return true;
-    this.view.setData({ submitting: false });
+    this.hooks.onSubmitting(false);
     showFailure({ message: '草稿未能保存，请检查网络后重试。你填写的内容已保留。' });
     return false;
   }
@@ -75,7 +77,7 @@ export class Submission {
       return answer;
     }
     const { error } = answer;
-    this.view.setData({ submitting: false });
+    this.hooks.onSubmitting(false);
     if (error.code === 'CONFLICT') this.hooks.onConflict();
     if (error.fields && error.fields.length > 0) this.hooks.onFieldErrors(error.fields);
     showFailure(error);
