@@ -162,8 +162,9 @@ export class DraftSaver {
 }
 
 /**
- * Starts an application: a new filing, or a change or cancellation of a filed record (`baseId`),
- * which the server fills from that record.
+ * Starts an application (the one wrapper of `draft.create`): a new filing from the kind page, or a
+ * change or cancellation of a filed record (`baseId`) from the progress page, which the server
+ * fills from that record.
  */
 export function createDraft(
   params: ParamsOf<'filing', 'draft.create'>,

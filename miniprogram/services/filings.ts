@@ -1,10 +1,11 @@
 /**
  * The filer's applications: reading one with its timeline and what to do now, paging through
- * their own list, and the few moves a filer makes outside the form (withdraw, the SMS check,
- * submitting again after an SMS timeout, starting a change or a cancellation from a filed record).
+ * their own list, the server's check of a draft, and the filer's versioned moves (withdraw, the
+ * SMS check, the face retry, submitting). A new draft, or a change or cancellation of a filed
+ * record, starts with `createDraft` (services/drafts.ts).
  * Every answer is the envelope from the server: pages show `error.message` when `ok` is false.
  */
-import type { CancelScope, DataOf, Envelope, FilingView } from '@beian/core';
+import type { DataOf, Envelope, FilingView } from '@beian/core';
 import { call } from './cloud';
 
 export type FilingDetail = DataOf<'filing', 'filing.get'>;
@@ -41,20 +42,17 @@ export function retryFace(filing: Pick<FilingView, 'id' | 'version'>): FilingAns
   return call('filing', 'face.retry', { id: filing.id, version: filing.version });
 }
 
-/** Submits again; the same `requestId` for the same intent makes a repeated tap harmless. */
-export function submitAgain(filing: Pick<FilingView, 'id' | 'version'>, requestId: string): FilingAnswer {
+/**
+ * Submits (the form's 提交, the progress page's 重新提交) through services/submission.ts: the same
+ * `requestId` for the same intent makes a repeated tap harmless.
+ */
+export function submitFiling(filing: Pick<FilingView, 'id' | 'version'>, requestId: string): FilingAnswer {
   return call('filing', 'filing.submit', { id: filing.id, version: filing.version, requestId });
 }
 
-/** A change or a cancellation of a filed record starts as a new draft copied from it. */
-export function startFromRecord(baseId: string, kind: 'change'): FilingAnswer;
-export function startFromRecord(baseId: string, kind: 'cancel', cancelScope: CancelScope): FilingAnswer;
-export function startFromRecord(
-  baseId: string,
-  kind: 'change' | 'cancel',
-  cancelScope?: CancelScope,
-): FilingAnswer {
-  return call('filing', 'draft.create', kind === 'cancel' ? { kind, cancelScope, baseId } : { kind, baseId });
+/** The summary's full check, run by the server on the saved draft: what submitting will see. */
+export function checkFiling(id: string): Promise<Envelope<DataOf<'filing', 'filing.check'>>> {
+  return call('filing', 'filing.check', { id });
 }
 
 /** An idempotency key for one submit intent: unique enough without crypto, which old clients lack. */

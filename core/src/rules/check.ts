@@ -146,7 +146,7 @@ function filtered(result: CheckResult, keep: (issue: Issue) => boolean): CheckRe
 
 /** The issues of one form step (`kind` and `cancelScope` belong to none and are left out). */
 export function checkSection(target: CheckTarget, section: FormSection, options: CheckOptions): CheckResult {
-  return filtered(check(target, options), (issue) => sectionOf(issue.path) === section);
+  return sectionIssues(check(target, options), section);
 }
 
 /**
@@ -154,6 +154,16 @@ export function checkSection(target: CheckTarget, section: FormSection, options:
  * block above it that is missing or malformed.
  */
 export function checkField(target: CheckTarget, path: string, options: CheckOptions): CheckResult {
+  return fieldIssues(check(target, options), path);
+}
+
+/** `checkSection`'s issues out of a result already computed, so a caller runs the checks once. */
+export function sectionIssues(result: CheckResult, section: FormSection): CheckResult {
+  return filtered(result, (issue) => sectionOf(issue.path) === section);
+}
+
+/** `checkField`'s issues out of a result already computed, so a caller runs the checks once. */
+export function fieldIssues(result: CheckResult, path: string): CheckResult {
   const key = typeof path === 'string' ? path : '';
-  return filtered(check(target, options), (issue) => key !== '' && concerns(issue.path, [key]));
+  return filtered(result, (issue) => key !== '' && concerns(issue.path, [key]));
 }

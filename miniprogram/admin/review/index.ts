@@ -8,7 +8,8 @@ import {
   rejectReview,
   retrySend,
 } from '../services/reviews';
-import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
+import { runMove, type Seen } from '../../services/moves';
+import { showFailure } from '../../utils/feedback';
 import { changedPatch, isEmpty } from '../../utils/set-data';
 import type { FieldOption } from '../view/reason-draft';
 import { NO_RELATED } from '../view/review-related';
@@ -103,27 +104,10 @@ Component({
       if (!isEmpty(changed)) this.setData(changed);
     },
 
-    /** One decision with the version seen; a CONFLICT reloads and says why, nothing is retried. */
-    async decide(
-      run: (seen: { id: string; version: number }) => Promise<Moved>,
-      done: string,
-    ): Promise<boolean> {
-      if (this.data.busy) return false;
-      this.setData({ busy: true });
-      const answer = await run({ id: this.data.id, version: this.data.version });
-      this.setData({ busy: false });
-      if (answer.ok) {
-        showDone(done);
-        await this.load();
-        return true;
-      }
-      if (answer.error.code === 'CONFLICT') {
-        await this.load();
-        showFailure({ message: CONFLICT_NOTICE });
-        return false;
-      }
-      showFailure(answer.error);
-      return false;
+    /** One decision with the version seen (services/moves.ts): a CONFLICT reloads, nothing is retried. */
+    async decide(run: (seen: Seen) => Promise<Moved>, done: string): Promise<boolean> {
+      const answer = await runMove(this, run, done);
+      return answer?.ok === true;
     },
     async confirmed(title: string, content: string): Promise<boolean> {
       const choice = await wx.showModal({ title, content });

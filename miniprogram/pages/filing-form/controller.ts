@@ -1,113 +1,47 @@
 /**
  * Everything the form page does, behind the page's thin event handlers: loading the draft,
  * binding each change by path, checking fields and steps with core's rules, autosaving through
- * DraftSaver, the summary's server check, a conflict's recovery, and submitting.
+ * DraftSaver, a conflict's recovery. The controller is the one owner of the page's data: the
+ * saver, the submission (submission.ts), the summary's check (summary-check.ts) and the
+ * recognition (recognition.ts) tell it what happened and it writes the data.
  */
 import {
-  beijingDate,
-  check,
-  checkField,
-  checkSection,
-  isCrossRecordIssue,
   isEditable,
   isPersonalSubject,
-  isWithinPath,
   kindLabel,
   normalizePath,
   readPath,
   setDataPath,
   writePath,
-  normalizeForm,
   STATE_INFO,
-  type CheckReport,
-  type CheckTarget,
   type FilingForm,
   type FilingView,
-  type Issue,
-  type Reason,
-  type Recognition,
 } from '@beian/core';
 import type { FieldChange } from '../../components/field-kit';
-import { changedPatch, isEmpty } from '../../utils/set-data';
-import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
-import { call } from '../../services/cloud';
-import { DraftSaver, type SaveState } from '../../services/drafts';
+import { DraftSaver } from '../../services/drafts';
 import { getFiling } from '../../services/filings';
 import { platformAuthorization } from '../../services/platform';
-import { currentLookup, currentTables, refreshTables } from '../../services/tables';
+import { refreshTables } from '../../services/tables';
 import { showFailure } from '../../utils/feedback';
 import { KIND_NOTE, type FormData } from './form-data';
+import { followUps, reasonText, SAVE_TEXT } from './form-view';
+import { FormChecks } from './form-checks';
 import { IssueBoard } from './issue-board';
 import { Prefill } from './recognition';
-import {
-  issueRows,
-  rememberedStep,
-  rememberStep,
-  sectionAt,
-  stepBar,
-  stepOf,
-  stepTitle,
-  SUMMARY_STEP,
-} from './steps';
+import { rememberedStep, rememberStep, sectionAt, stepOf, stepTitle, SUMMARY_STEP } from './steps';
 import { Submission } from './submission';
+import { SummaryCheck } from './summary-check';
 
 export interface FormView {
   readonly data: FormData;
   setData(patch: Record<string, unknown>): void;
 }
 
-/** The save indicator. `pending` changes nothing: a keystroke must not cost a setData of its own. */
-const SAVE_TEXT: Readonly<Record<Exclude<SaveState, 'pending'>, string>> = {
-  saved: '已自动保存',
-  saving: '正在保存…',
-  conflict: '未保存：草稿已在其他设备上修改',
-  failed: '保存失败，下次修改或离开时会再试',
-};
-
-function reasonText(reason: Reason): string {
-  return reason.suggest ? `${reason.error}（建议：${reason.suggest}）` : reason.error;
-}
-
-function materialRows(report: CheckReport): MaterialRow[] {
-  return report.materials.map((item) => ({
-    path: item.path,
-    key: item.path.startsWith('materials.') ? item.path.slice('materials.'.length) : '',
-    // Photos and scans are uploaded here; the promise video is recorded where the province asks.
-    uploadable: item.path.startsWith('materials.') && item.path !== 'materials.promiseVideo',
-    label: item.label,
-    required: item.required,
-    reason: item.reason,
-    max: item.max,
-    provided: item.provided,
-  }));
-}
-
-/**
- * Values that follow from a change, so the form never shows a contradiction the filer did not
- * make: a certificate type that the new subject type does not allow is cleared.
- */
-function followUps(form: FilingForm, path: string, value: unknown): [string, unknown][] {
-  if (path !== 'subject.type') return [];
-  const allowed = currentLookup()
-    .certificateTypesFor(value)
-    .map((type) => type.id);
-  const current = form.subject.certificate.type;
-  return current !== null && !allowed.includes(current) ? [['subject.certificate.type', null]] : [];
-}
-
 export class FormController {
   private saver: DraftSaver | null = null;
-  private filing: Pick<FilingView, 'id' | 'kind' | 'cancelScope'> | null = null;
-  private readonly errors = new IssueBoard('errors');
-  private warnings: Issue[] = [];
-  /** Counts changes, so a check that ran while the filer typed is known to be stale. */
-  private edits = 0;
-  private checkRun: Promise<void> | null = null;
-  /** `edits` when the running check started: a later change makes its answer stale. */
-  private checkEdits = 0;
-  private recheckWanted = false;
-  /** What was read off the certificate photos: the checks compare the form with it. */
-  private recognitions: Recognition[] = [];
+  private filing: Pick<FilingView, 'kind'> | null = null;
+  private readonly checks = new FormChecks(() => this.view.data);
+  private readonly summary: SummaryCheck;
   readonly submission: Submission;
   readonly prefill: Prefill;
 
@@ -121,31 +55,58 @@ export class FormController {
       },
       flush: async () => (this.saver ? this.saver.flush() : false),
       change: (change) => this.change(change),
-      setData: (patch) => this.view.setData(patch),
-      read: (recognition) => {
-        this.recognitions = [...this.recognitions.filter((r) => r.field !== recognition.field), recognition];
-      },
-      checked: () => this.refreshWarnings(),
+      setData: (patch) => this.show(patch),
+      read: (recognition) => this.checks.read(recognition),
+      checked: () => this.showChanged(this.checks.warningsPatch()),
     });
     this.submission = new Submission(view, () => this.saver, {
-      onFieldErrors: (issues) => this.showServerErrors(issues),
-      onConflict: () => this.view.setData({ conflict: true, saveText: SAVE_TEXT.conflict }),
+      onSubmitting: (submitting) => this.show({ submitting }),
+      onFieldErrors: (issues) => this.show(this.checks.serverErrors(issues)),
+      onConflict: () => this.setConflict(true),
     });
+    this.summary = new SummaryCheck({
+      get data() {
+        return view.data;
+      },
+      saver: () => this.saver,
+      findings: (errors, warnings) => this.checks.findings(errors, warnings),
+      show: (patch) => this.show(patch),
+    });
+  }
+
+  /** The one writer of the page's data. */
+  private show(patch: Record<string, unknown>): void {
+    this.view.setData(patch);
+  }
+
+  /** A patch that may be empty: nothing to show costs no setData. */
+  private showChanged(patch: Record<string, unknown>): void {
+    if (Object.keys(patch).length > 0) this.show(patch);
+  }
+
+  /**
+   * The draft was saved elsewhere (the saver's CONFLICT, or the submit's), or the filer reloaded
+   * it: saving pauses or resumes, and the save indicator says so.
+   */
+  private setConflict(conflict: boolean, extra: Record<string, unknown> = {}): void {
+    const saveText =
+      conflict && this.view.data.saveText !== SAVE_TEXT.conflict ? { saveText: SAVE_TEXT.conflict } : {};
+    this.show({ ...extra, conflict, ...saveText });
   }
 
   async load(query: { id?: string; field?: string }): Promise<void> {
     const id = query.id ?? '';
     if (id === '') {
-      this.view.setData({ loading: false, loadError: '缺少备案申请编号，请从“我的备案”重新进入。' });
+      this.show({ loading: false, loadError: '缺少备案申请编号，请从“我的备案”重新进入。' });
       return;
     }
     // The tables arrive with the draft, so the pickers and checks open on WeChat's current lists.
     const [answer] = await Promise.all([getFiling(id), refreshTables()]);
     if (!answer.ok) {
-      this.view.setData({ loading: false, loadError: answer.error.message });
+      this.show({ loading: false, loadError: answer.error.message });
       return;
     }
-    this.recognitions = answer.data.recognitions;
+    this.checks.opened(answer.data.filing, answer.data.recognitions);
     this.open(answer.data.filing, query.field ? decodeURIComponent(query.field) : '');
   }
 
@@ -160,7 +121,7 @@ export class FormController {
     );
     const focusPath = field === '' ? '' : normalizePath(field);
     const active = focusPath === '' ? rememberedStep(filing.id) : stepOf(focusPath);
-    this.view.setData({
+    this.show({
       loading: false,
       id: filing.id,
       kind: filing.kind,
@@ -183,11 +144,11 @@ export class FormController {
       read: () => this.view.data.form,
       onState: (state) => {
         if (state !== 'pending' && this.view.data.saveText !== SAVE_TEXT[state]) {
-          this.view.setData({ saveText: SAVE_TEXT[state] });
+          this.show({ saveText: SAVE_TEXT[state] });
         }
       },
       onSaved: () => this.afterSave(),
-      onConflict: () => this.view.setData({ conflict: true }),
+      onConflict: () => this.setConflict(true),
     });
     if (active === SUMMARY_STEP) void this.runCheck();
     void this.learnChannel();
@@ -206,86 +167,21 @@ export class FormController {
     // While a field shows an error it is re-checked as the filer types, so the error goes as
     // soon as it is fixed; otherwise typed text waits for the blur. The check runs on the form
     // as it is about to be, so value and error cross to the view in one setData.
-    if (detail.settled || this.errors.has(detail.path)) {
+    if (detail.settled || this.checks.hasError(detail.path)) {
       const upcoming = JSON.parse(JSON.stringify(this.view.data.form)) as FilingForm;
       for (const [path, value] of changes) writePath(upcoming, path, value);
-      Object.assign(patch, this.checkPatch(detail.path, upcoming));
+      Object.assign(patch, this.checks.fieldPatch(detail.path, upcoming));
     }
     Object.assign(patch, this.prefill.touched(detail.path));
-    this.edits += 1;
-    this.view.setData(patch);
+    this.summary.edited();
+    this.show(patch);
     for (const [path] of changes) this.saver.touch(path);
   }
 
   /** The filer left a field. */
   blur(path: string): void {
     if (!this.saver) return;
-    const patch = this.checkPatch(path, this.view.data.form);
-    if (Object.keys(patch).length > 0) this.view.setData(patch);
-  }
-
-  private target(form: FilingForm = this.view.data.form): CheckTarget {
-    const filing = this.filing ?? { kind: 'new', cancelScope: null };
-    return { kind: filing.kind, cancelScope: filing.cancelScope, form: normalizeForm(form) };
-  }
-
-  /**
-   * A field's errors show at the field; the warnings are the whole step's, because a risk often
-   * sits on another field than the one edited (a comment mentioning 药品 warns at the pre-approvals).
-   */
-  private checkPatch(path: string, form: FilingForm): Record<string, unknown> {
-    const normalized = normalizePath(path);
-    const target = this.target(form);
-    const options = this.checkOptions();
-    const step = this.view.data.active;
-    const result = checkField(target, normalized, options);
-    const patch = this.errors.replace(form, result.errors, (candidate) =>
-      isWithinPath(candidate, normalized),
-    );
-    const { warnings } = checkSection(target, sectionAt(step), options);
-    // The server's findings across applications cannot be re-run here: they stay until the next
-    // check, or until their own field is edited (docs/domain.md § Checks across fields and records).
-    const recomputed = (candidate: string, issue: Issue) =>
-      stepOf(candidate) === step && (!isCrossRecordIssue(issue) || candidate === normalized);
-    this.replaceWarnings(warnings, recomputed, patch);
-    return patch;
-  }
-
-  private replaceWarnings(
-    fresh: readonly Issue[],
-    inScope: (path: string, issue: Issue) => boolean,
-    patch: Record<string, unknown>,
-  ) {
-    const kept = this.warnings.filter((issue) => !inScope(normalizePath(issue.path), issue));
-    const added = fresh.filter((issue) => inScope(normalizePath(issue.path), issue));
-    this.warnings = [...kept, ...added];
-    const rows = this.stepWarnings(this.view.data.active);
-    if (JSON.stringify(rows) !== JSON.stringify(this.view.data.stepWarnings)) patch.stepWarnings = rows;
-  }
-
-  /**
-   * Every step's warnings again, from core's full check: a reading concerns fields on several
-   * steps (an ID card's name is also a personal subject's), and each step should show its own.
-   */
-  private refreshWarnings(): void {
-    const { warnings } = check(this.target(), this.checkOptions());
-    const patch: Record<string, unknown> = {};
-    this.replaceWarnings(warnings, (_path, issue) => !isCrossRecordIssue(issue), patch);
-    if (Object.keys(patch).length > 0) this.view.setData(patch);
-  }
-
-  private stepWarnings(step: number): IssueRow[] {
-    return issueRows(this.warnings.filter((issue) => stepOf(issue.path) === step));
-  }
-
-  /** What core's checks are run with: today, WeChat's tables, and the channel a submit would take. */
-  private checkOptions() {
-    return {
-      today: beijingDate(new Date()),
-      tables: currentTables(),
-      channel: this.view.data.channel,
-      recognitions: this.recognitions,
-    };
+    this.showChanged(this.checks.fieldPatch(path, this.view.data.form));
   }
 
   /**
@@ -297,25 +193,22 @@ export class FormController {
     if (!this.filing || this.filing.kind === 'change' || !/^wx[0-9a-f]{16}$/.test(appid)) return;
     const answer = await platformAuthorization(appid);
     const channel = answer?.status === 'authorized' ? 'wechat' : 'manual';
-    if (channel !== this.view.data.channel) this.view.setData({ channel });
+    if (channel !== this.view.data.channel) this.show({ channel });
   }
 
   /** 下一步: the step must pass core's section check; its errors show at their fields. */
   next(): void {
     const step = this.view.data.active;
     if (!this.saver) return this.goTo(step + 1);
-    const result = checkSection(this.target(), sectionAt(step), this.checkOptions());
-    const scope = (path: string) => stepOf(path) === step;
-    const patch = this.errors.replace(this.view.data.form, result.errors, scope);
-    this.replaceWarnings(result.warnings, scope, patch);
+    const { result, patch } = this.checks.stepPatch();
     const first = result.errors[0];
     if (first) {
       patch.focusPath = normalizePath(first.path);
-      this.view.setData(patch);
+      this.show(patch);
       void wx.showToast({ title: `还有 ${result.errors.length} 项需要修改`, icon: 'none' });
       return;
     }
-    if (Object.keys(patch).length > 0) this.view.setData(patch);
+    this.showChanged(patch);
     if (step === 0) this.prefillPrincipal();
     if (sectionAt(step) === 'miniprogram') void this.learnChannel();
     this.goTo(step + 1);
@@ -332,10 +225,10 @@ export class FormController {
     if (step < 0 || step > SUMMARY_STEP) return;
     // The summary's check starts now: shown in the step's own setData rather than one more.
     const checking = step === SUMMARY_STEP && this.saver ? { checking: true, checkError: '' } : {};
-    this.view.setData({
+    this.show({
       active: step,
       stepTitle: stepTitle(step),
-      stepWarnings: this.stepWarnings(step),
+      stepWarnings: this.checks.stepRows(step),
       focusPath,
       ...checking,
     });
@@ -356,67 +249,9 @@ export class FormController {
     if (this.view.data.active === SUMMARY_STEP) void this.runCheck();
   }
 
-  /** The summary's full check, by the server on the saved draft (what submitting will see). */
-  async runCheck(): Promise<void> {
-    if (this.checkRun) {
-      if (this.edits !== this.checkEdits) this.recheckWanted = true;
-      return this.checkRun;
-    }
-    this.checkRun = this.check();
-    try {
-      await this.checkRun;
-    } finally {
-      this.checkRun = null;
-    }
-    if (this.recheckWanted) {
-      this.recheckWanted = false;
-      await this.runCheck();
-    }
-  }
-
-  private async check(): Promise<void> {
-    const saver = this.saver;
-    if (!saver) return;
-    this.checkEdits = this.edits;
-    const started = changedPatch(this.view.data, { checking: true, checkError: '' });
-    if (!isEmpty(started)) this.view.setData(started);
-    if (!(await saver.flush())) {
-      const checkError = saver.isPaused
-        ? '草稿未能保存（已在其他设备上修改），请先载入最新版本。'
-        : '草稿未能保存，请检查网络后点“重新检查”。';
-      this.view.setData({ checking: false, checkError });
-      return;
-    }
-    const answer = await call('filing', 'filing.check', { id: this.view.data.id });
-    if (!answer.ok) {
-      this.view.setData({ checking: false, checkError: answer.error.message });
-      return;
-    }
-    const report = answer.data;
-    const patch = this.errors.replace(this.view.data.form, report.errors, () => true);
-    this.replaceWarnings(report.warnings, () => true, patch);
-    // A re-check (after each save on this step) sends only the rows that changed: uploading one
-    // material changes its row, not the 3 KB checklist.
-    const rows = {
-      errorRows: issueRows(report.errors),
-      warningRows: issueRows(report.warnings),
-      materials: materialRows(report),
-      steps: stepBar(report.errors),
-    };
-    Object.assign(patch, changedPatch(this.view.data, rows), {
-      checking: false,
-      checkFresh: this.edits === this.checkEdits,
-    });
-    this.view.setData(patch);
-  }
-
-  /** Errors the server found on submit (VALIDATION): at their fields and in the summary. */
-  private showServerErrors(issues: readonly Issue[]): void {
-    const patch = this.errors.replace(this.view.data.form, issues, () => true);
-    patch.errorRows = issueRows(issues);
-    patch.steps = stepBar(issues);
-    patch.checkFresh = false;
-    this.view.setData(patch);
+  /** The summary's full check, by the server on the saved draft (summary-check.ts). */
+  runCheck(): Promise<void> {
+    return this.summary.run();
   }
 
   /**
@@ -434,7 +269,7 @@ export class FormController {
     const local = this.view.data.form;
     const merged = JSON.parse(JSON.stringify(answer.data.filing.form)) as FilingForm;
     for (const path of saver.unsaved) writePath(merged, path, readPath(local, path));
-    this.view.setData({ form: merged, conflict: false, checkFresh: false });
+    this.setConflict(false, { form: merged, checkFresh: false });
     saver.rebase(answer.data.filing.version);
   }
 

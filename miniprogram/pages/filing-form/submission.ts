@@ -1,24 +1,24 @@
 /**
- * 提交: consent first, synchronously in the tap (WeChat shows the subscribe sheet only there),
- * then the answers recorded, the draft saved, and `filing.submit` with one request id per submit
- * intent — the server applies a request id once, and a second tap never gets this far.
+ * 提交 on the form: what may block it, and what the form does around services/submission.ts (the
+ * consent, request-id and submit rule it shares with the progress page): save the draft first,
+ * and on a refusal show the server's errors at their fields.
  */
-import type { Issue } from '@beian/core';
-import { call } from '../../services/cloud';
+import type { Envelope, Issue } from '@beian/core';
 import type { DraftSaver } from '../../services/drafts';
-import { newRequestId } from '../../services/filings';
-import { askConsent, recordConsent, type ConsentAnswers } from '../../services/subscriptions';
+import { submitFiling } from '../../services/filings';
+import { Submitter } from '../../services/submission';
 import { showFailure } from '../../utils/feedback';
-import { subscribeTemplateIds } from '../../utils/templates';
 import type { FormData } from './form-data';
 import { forgetStep } from './steps';
 
+/** What the submission reads; it never writes the page's data (the controller does). */
 interface SubmissionView {
   readonly data: FormData;
-  setData(patch: Record<string, unknown>): void;
 }
 
+/** What the submission tells the controller, the owner of the page's data. */
 interface SubmissionHooks {
+  onSubmitting(submitting: boolean): void;
   onFieldErrors(issues: readonly Issue[]): void;
   onConflict(): void;
 }
@@ -34,8 +34,7 @@ export function submitBlocker(data: FormData): string | null {
 }
 
 export class Submission {
-  /** Kept across a failed attempt that may have reached the server, so a retry is the same intent. */
-  private requestId: string | null = null;
+  private readonly submitter = new Submitter();
 
   constructor(
     private readonly view: SubmissionView,
@@ -43,7 +42,7 @@ export class Submission {
     private readonly hooks: SubmissionHooks,
   ) {}
 
-  /** The tap handler's body. Must not await before `askConsent`. */
+  /** The tap handler's body: the consent request starts inside `submit`, before any await. */
   start(): void {
     const data = this.view.data;
     if (data.submitting) return;
@@ -52,35 +51,36 @@ export class Submission {
       void wx.showToast({ title: blocker, icon: 'none' });
       return;
     }
-    const consent = askConsent(subscribeTemplateIds());
-    this.requestId ??= newRequestId();
-    this.view.setData({ submitting: true });
-    void this.finish(consent, this.requestId);
+    const id = data.id;
+    void this.submitter.submit({
+      prepare: () => this.save(),
+      send: (requestId) => this.send(id, requestId),
+    });
+    this.hooks.onSubmitting(true);
   }
 
-  private async finish(consent: Promise<ConsentAnswers>, requestId: string): Promise<void> {
-    // Consent is recorded whatever the filer chose; a failure to record never blocks the filing.
-    await recordConsent(await consent);
+  private async save(): Promise<boolean> {
     const saver = this.saver();
-    if (!saver || !(await saver.flush())) {
-      this.view.setData({ submitting: false });
-      showFailure({ message: '草稿未能保存，请检查网络后重试。你填写的内容已保留。' });
-      return;
-    }
-    const id = this.view.data.id;
-    const answer = await call('filing', 'filing.submit', { id, version: saver.currentVersion, requestId });
+    if (saver && (await saver.flush())) return true;
+    this.hooks.onSubmitting(false);
+    showFailure({ message: '草稿未能保存，请检查网络后重试。你填写的内容已保留。' });
+    return false;
+  }
+
+  private async send(id: string, requestId: string): Promise<Envelope<unknown> | null> {
+    const saver = this.saver();
+    if (!saver) return null;
+    const answer = await submitFiling({ id, version: saver.currentVersion }, requestId);
     if (answer.ok) {
-      this.requestId = null;
       forgetStep(id);
       void wx.redirectTo({ url: `/pages/progress/index?id=${id}` });
-      return;
+      return answer;
     }
     const { error } = answer;
-    // Only a failure that may not have reached the server keeps the id for the retry.
-    if (error.code !== 'INTERNAL') this.requestId = null;
-    this.view.setData({ submitting: false });
+    this.hooks.onSubmitting(false);
     if (error.code === 'CONFLICT') this.hooks.onConflict();
     if (error.fields && error.fields.length > 0) this.hooks.onFieldErrors(error.fields);
     showFailure(error);
+    return answer;
   }
 }

@@ -1,17 +1,11 @@
 import { CANCEL_SCOPE_INFO, type CancelScope, type Envelope, type FilingView } from '@beian/core';
-import {
-  confirmSms,
-  getFiling,
-  newRequestId,
-  resendSms,
-  retryFace,
-  startFromRecord,
-  submitAgain,
-  withdraw,
-} from '../../services/filings';
+import { confirmSms, getFiling, resendSms, retryFace, submitFiling, withdraw } from '../../services/filings';
+import { createDraft } from '../../services/drafts';
+import { Submitter } from '../../services/submission';
 import { askConsent, recordConsent } from '../../services/subscriptions';
 import { loadSession } from '../../services/session';
-import { CONFLICT_NOTICE, showDone, showFailure } from '../../utils/feedback';
+import { runMove, type Seen } from '../../services/moves';
+import { showDone, showFailure } from '../../utils/feedback';
 import { formUrl, progressView, type ProgressView } from '../../utils/progress-view';
 import { changedPatch, isEmpty } from '../../utils/set-data';
 import { subscribeTemplateIds } from '../../utils/templates';
@@ -70,10 +64,8 @@ export const MIIT_SITE = 'https://beian.miit.gov.cn';
 const tickers = new WeakMap<object, ReturnType<typeof setInterval>>();
 const hidden = new WeakSet<object>();
 const shownOnce = new WeakSet<object>();
-/** One request id per resubmit intent, so a double tap submits once. */
-const submitIntents = new WeakMap<object, string>();
-/** A resubmit between its tap and the server's answer: a second tap is ignored. */
-const submitting = new WeakSet<object>();
+/** One request id per resubmit intent, so a double tap submits once (services/submission.ts). */
+const submitters = new WeakMap<object, Submitter>();
 
 type Moved = Envelope<{ filing: FilingView }>;
 
@@ -155,39 +147,20 @@ Component({
       this.setData({ 'sms.countdown': countdownText(0), 'sms.expired': true });
     },
 
-    /**
-     * Runs one move with the version the filer saw; a CONFLICT reloads and says why. Answers null
-     * when another move is still running.
-     */
-    async move(run: () => Promise<Moved>, done: string): Promise<Moved | null> {
-      if (this.data.busy) return null;
-      this.setData({ busy: true });
-      const answer = await run();
-      this.setData({ busy: false });
-      if (answer.ok) {
-        showDone(done);
-        await this.load();
-      } else if (answer.error.code === 'CONFLICT') {
-        await this.load();
-        showFailure({ message: CONFLICT_NOTICE });
-      } else {
-        showFailure(answer.error);
-      }
-      return answer;
-    },
-    seen(): { id: string; version: number } {
-      return { id: this.data.id, version: this.data.version };
+    /** One move with the version the filer saw (services/moves.ts). */
+    move(run: (seen: Seen) => Promise<Moved>, done: string): Promise<Moved | null> {
+      return runMove(this, run, done);
     },
 
     async onResend(): Promise<void> {
       const sms = this.data.sms;
       if (!sms || sms.resendUsed || sms.expired) return;
-      const answer = await this.move(() => resendSms(this.seen()), '已重新发送');
+      const answer = await this.move(resendSms, '已重新发送');
       // The one resend is spent even if the reload that follows fails.
       if (answer?.ok && this.data.sms) this.setData({ 'sms.resendUsed': true });
     },
     onConfirmSms(): void {
-      void this.move(() => confirmSms(this.seen()), '已提交核验结果');
+      void this.move(confirmSms, '已提交核验结果');
     },
     onCopySite(): void {
       void wx.setClipboardData({ data: MIIT_SITE });
@@ -207,24 +180,17 @@ Component({
       else if (action === 'withdraw') void this.confirmWithdraw();
       else if (action === 'change') void this.startChange();
       else if (action === 'cancel') void this.startCancel();
-      else if (action === 'face.retry') void this.move(() => retryFace(this.seen()), '已重新发起人脸核身');
+      else if (action === 'face.retry') void this.move(retryFace, '已重新发起人脸核身');
     },
 
-    /** Asks for consent first and synchronously: after an await the tap gesture would be lost. */
+    /** Synchronous up to the consent request: after an await the tap gesture would be lost. */
     resubmit(): void {
-      if (this.data.busy || submitting.has(this)) return;
-      submitting.add(this);
-      const consent = askConsent(subscribeTemplateIds());
-      const requestId = submitIntents.get(this) ?? newRequestId();
-      submitIntents.set(this, requestId);
-      void (async () => {
-        await recordConsent(await consent);
-        const answer = await this.move(() => submitAgain(this.seen(), requestId), '已重新提交');
-        // Only a call that may not have arrived (network) is retried under the same id; any
-        // answer from the server ends this intent, and the next tap is a new one.
-        if (answer && !(answer.ok === false && answer.error.code === 'INTERNAL')) submitIntents.delete(this);
-        submitting.delete(this);
-      })();
+      const submitter = submitters.get(this) ?? new Submitter();
+      submitters.set(this, submitter);
+      if (this.data.busy || submitter.isRunning) return;
+      void submitter.submit({
+        send: (requestId) => this.move((seen) => submitFiling(seen, requestId), '已重新提交'),
+      });
     },
 
     async confirmWithdraw(): Promise<void> {
@@ -234,11 +200,11 @@ Component({
         confirmText: '撤回',
         confirmColor: '#ee0a24',
       });
-      if (choice.confirm) await this.move(() => withdraw(this.seen()), '已撤回');
+      if (choice.confirm) await this.move(withdraw, '已撤回');
     },
 
     async startChange(): Promise<void> {
-      await this.openDraft(startFromRecord(this.data.id, 'change'));
+      await this.openDraft(createDraft({ kind: 'change', baseId: this.data.id }));
     },
     async startCancel(): Promise<void> {
       let tapIndex: number;
@@ -248,7 +214,10 @@ Component({
         return; // the filer closed the sheet
       }
       const choice = CANCEL_SCOPES[tapIndex];
-      if (choice) await this.openDraft(startFromRecord(this.data.id, 'cancel', choice.scope));
+      if (choice)
+        await this.openDraft(
+          createDraft({ kind: 'cancel', cancelScope: choice.scope, baseId: this.data.id }),
+        );
     },
     async openDraft(creating: Promise<Moved>): Promise<void> {
       const answer = await creating;
