@@ -63,11 +63,6 @@ export default tseslint.config(
     rules: { 'max-lines': 'off' },
   },
   {
-    // issue 14: the form controller is being split into one data owner (pages/filing-form)
-    files: ['miniprogram/pages/filing-form/controller.ts'],
-    rules: { 'max-lines': 'off' },
-  },
-  {
     // A test file is one subject's cases and its fixtures, as long as they take.
     files: ['test/**/*.ts'],
     rules: { 'max-lines': 'off' },
