@@ -78,8 +78,10 @@ export const RECOGNIZABLE_PATHS: readonly string[] = Object.keys(TARGETS);
  */
 export function recognitionRefusal(target: RecognitionTarget, form: FilingForm): string | null {
   if (target.side === 'licence') {
-    return isPersonalSubject(form.subject.type)
-      ? '个人主体的证件是身份证，请在主体负责人一步识别身份证'
+    if (isPersonalSubject(form.subject.type)) return '个人主体的证件是身份证，请在主体负责人一步识别身份证';
+    const type = form.subject.certificate.type;
+    return type !== null && type !== CERTIFICATE_TYPE.businessLicence
+      ? '证件识别只支持营业执照，请手动填写'
       : null;
   }
   if (target.holder === 'miniprogram.principal' && form.miniprogram.principal.sameAsSubjectPrincipal) {

@@ -173,6 +173,9 @@ describe('a business licence photo against the typed subject', () => {
     ]);
     expect(recognitionRefusal(licence, personalForm())).toContain('个人主体');
     expect(recognitionRefusal(licence, enterpriseForm())).toBeNull();
+    const institution = enterpriseForm();
+    institution.subject.certificate.type = 3;
+    expect(recognitionRefusal(licence, institution)).toBe('证件识别只支持营业执照，请手动填写');
   });
 });
 
