@@ -27,6 +27,7 @@ export {
 export { isMobile, isEmail } from './contacts';
 export { isRecordNumber, recordNumberProvince, checkRecordNumber } from './record-number';
 export { preApprovalHints, businessScopeHints, type PreApprovalHint } from './keywords';
+export { sameAsRead } from './recognition';
 export { subjectKey, principalMobiles, miniprogramQuota, PERSON_QUOTA, ORGANISATION_QUOTA } from './records';
 export { miniprogramPrincipalIsDelegate } from './needs';
 export {

@@ -24,6 +24,14 @@ function comparable(path: string, value: string): string {
   return value.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
 }
 
+/**
+ * Whether a typed value says what was read for `path`. One definition for the warnings, the form's
+ * 识别并填写 (which asks the filer only about real differences) and the reviewer's flags.
+ */
+export function sameAsRead(path: string, typed: unknown, read: string): boolean {
+  return typeof typed === 'string' && comparable(path, typed) === comparable(path, read);
+}
+
 function birthOf(number: string): string {
   return `${number.slice(6, 10)}-${number.slice(10, 12)}-${number.slice(12, 14)}`;
 }
@@ -63,7 +71,7 @@ function idNumberMismatch(
 function mismatch(ctx: RuleContext, path: string, read: string, facts: CertificateFacts): void {
   const typed = readPath(ctx.form, path);
   if (typeof typed !== 'string' || typed.trim() === '') return;
-  if (comparable(path, typed) === comparable(path, read)) return;
+  if (sameAsRead(path, typed, read)) return;
   if (path.endsWith('.certificate.number') && idNumberMismatch(ctx, path, compactNumber(typed), read, facts))
     return;
   if (path === 'subject.name' && facts.side === 'licence') {

@@ -4,10 +4,10 @@
  * reading of a photo the filer has since replaced is left out (the checks ignore it too).
  */
 import {
-  compactNumber,
   currentRecognitions,
   fieldLabel,
   readPath,
+  sameAsRead,
   type CertificateFacts,
   type FilingForm,
   type Recognition,
@@ -34,14 +34,10 @@ const FACT_LABELS: ReadonlyArray<[keyof CertificateFacts, string]> = [
   ['businessScope', '经营范围'],
 ];
 
-function same(typed: unknown, read: string): boolean {
-  return typeof typed === 'string' && compactNumber(typed) === compactNumber(read);
-}
-
 function viewOf(form: FilingForm, recognition: Recognition): RecognitionView {
   const lines: RecognizedLine[] = Object.entries(recognition.values).map(([path, value]) => {
     const typed = readPath(form, path);
-    return { label: fieldLabel(path), value, differs: typed !== '' && !same(typed, value) };
+    return { label: fieldLabel(path), value, differs: typed !== '' && !sameAsRead(path, typed, value) };
   });
   const mapped = new Set(Object.values(recognition.values));
   for (const [key, label] of FACT_LABELS) {

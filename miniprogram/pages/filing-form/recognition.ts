@@ -4,10 +4,10 @@
  * and chooses. Every field filled this way carries 来自证件识别，请核对 until the filer edits it.
  */
 import {
-  compactNumber,
   fieldLabel,
   normalizePath,
   readPath,
+  sameAsRead,
   type Failure,
   type FilingForm,
   type Recognition,
@@ -34,10 +34,6 @@ export interface PrefillHost {
 
 function isEmpty(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
-}
-
-function sameText(typed: unknown, read: string): boolean {
-  return typeof typed === 'string' && compactNumber(typed) === compactNumber(read);
 }
 
 /** Tells the filer why nothing was read: the message at the photo, or why recognition is off. */
@@ -97,7 +93,7 @@ export class Prefill {
       if (isEmpty(typed)) {
         this.host.change({ path, value, settled: true });
         filled.push(path);
-      } else if (!sameText(typed, value)) differing.push([path, String(typed), value]);
+      } else if (!sameAsRead(path, typed, value)) differing.push([path, String(typed), value]);
     }
     for (const [path, typed, read] of differing) {
       if (!(await takeRead(path, typed, read))) continue;
