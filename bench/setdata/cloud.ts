@@ -7,12 +7,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCalendar, DEFAULT_TEMPLATES, type Envelope } from '@beian/core';
+import type { Envelope } from '@beian/core';
 import type { ServerDeps } from '../../server/deps';
 import { functions } from '../../server/functions';
 import { openSqliteStore } from '../../server/sqlite';
-import { MANUAL_ONLY } from '../../server/wechat/channel';
-import { NO_CERTIFICATE_READER } from '../../server/ocr/refusals';
+import { benchDeps } from '../deps';
 
 export type FunctionName = keyof typeof functions;
 
@@ -32,9 +31,8 @@ function wire<T>(value: T): T {
 export function benchCloud(now: () => Date = () => new Date()): BenchCloud {
   const dir = mkdtempSync(join(tmpdir(), 'beian-bench-pages-'));
   const store = openSqliteStore(join(dir, 'beian.db'));
-  const deps: ServerDeps = {
+  const deps: ServerDeps = benchDeps(store, {
     clock: { now },
-    store,
     // Storage is not what the pages' bench measures: every file is its filer's own.
     files: {
       content: async () => null,
@@ -43,14 +41,8 @@ export function benchCloud(now: () => Date = () => new Date()): BenchCloud {
       register: async () => 'own',
       setup: async () => [],
     },
-    certificates: NO_CERTIFICATE_READER,
-    messenger: { send: async () => ({ ok: true }) },
-    templates: DEFAULT_TEMPLATES,
-    calendar: createCalendar(),
-    wechat: MANUAL_ONLY,
-    operatorKey: null,
     logger: { info: () => undefined, error: (line) => console.error(line) },
-  };
+  });
   const invoke = (fn: FunctionName, openid: string | null, event: unknown): Promise<Envelope<unknown>> =>
     functions[fn](wire(event), { openid, source: openid ? 'wx_client' : 'wx_trigger' }, deps);
 

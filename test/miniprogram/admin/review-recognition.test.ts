@@ -6,20 +6,10 @@ import type { DataOf, Recognition } from '@beian/core';
 import { enterpriseForm } from '../../fixtures/forms';
 import { fakeCloud } from '../../helpers/cloud';
 import { render } from '../../helpers/simulate';
+import { settle, text, type Rendered } from './page';
 import { application, ok } from './fixtures';
 
-type Rendered = ReturnType<typeof render>;
 type Detail = DataOf<'admin', 'filing.get'>;
-
-const realSetTimeout = setTimeout;
-async function settle(): Promise<void> {
-  for (let i = 0; i < 4; i += 1) {
-    await new Promise((resolve) => realSetTimeout(resolve, 1));
-    for (let j = 0; j < 10; j += 1) await Promise.resolve();
-  }
-}
-
-const text = (node: Rendered | null | undefined) => node?.dom?.textContent?.replace(/\s+/g, ' ') ?? '';
 
 async function open(recognitions: Recognition[], form = enterpriseForm()): Promise<Rendered> {
   const app = application({ form });

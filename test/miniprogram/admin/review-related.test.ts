@@ -5,20 +5,10 @@
 import type { Application, DataOf, RelatedFilings } from '@beian/core';
 import { fakeCloud } from '../../helpers/cloud';
 import { render } from '../../helpers/simulate';
+import { settle, text, type Rendered } from './page';
 import { application, ok } from './fixtures';
 
-type Rendered = ReturnType<typeof render>;
 type Detail = DataOf<'admin', 'filing.get'>;
-
-const realSetTimeout = setTimeout;
-async function settle(): Promise<void> {
-  for (let i = 0; i < 4; i += 1) {
-    await new Promise((resolve) => realSetTimeout(resolve, 1));
-    for (let j = 0; j < 10; j += 1) await Promise.resolve();
-  }
-}
-
-const text = (node: Rendered | null | undefined) => node?.dom?.textContent?.replace(/\s+/g, ' ') ?? '';
 
 function detail(app: Application, related: RelatedFilings): Detail {
   return {

@@ -9,24 +9,12 @@ import {
 import { fakeCloud, type FakeCloud } from '../../helpers/cloud';
 import { render, tap } from '../../helpers/simulate';
 import { enterpriseForm } from '../../fixtures/forms';
+import { settle, text, type Rendered } from './page';
 import { application, fail, ok } from './fixtures';
 import { fieldOptions, reviewSections } from '../../../miniprogram/admin/view/review-sections';
 import { auditRows } from '../../../miniprogram/admin/view/review-trail';
 
-type Rendered = ReturnType<typeof render>;
 type Detail = DataOf<'admin', 'filing.get'>;
-
-const realSetTimeout = setTimeout;
-async function settle(): Promise<void> {
-  for (let i = 0; i < 4; i += 1) {
-    await new Promise((resolve) => realSetTimeout(resolve, 1));
-    for (let j = 0; j < 10; j += 1) await Promise.resolve();
-  }
-}
-
-function text(node: Rendered | null | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ') ?? '';
-}
 
 /** Every cloud file id in a form, each given a short-lived URL as the server would. */
 function mediaOf(form: FilingForm): Record<string, string> {
