@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { clientCoreEntry, clientCoreImports } from './client-core';
 import { moveSubpackageNpm } from './subpackage-npm';
 
 export const ROOT = resolve(__dirname, '..');
@@ -30,7 +31,14 @@ export async function buildCore(): Promise<void> {
 export async function bundleClientCore(): Promise<void> {
   rmSync(join(ROOT, 'core', 'dist-mp'), { recursive: true, force: true });
   await build({
-    entryPoints: [join(ROOT, 'core', 'src', 'index.ts')],
+    // Only the exports the pages import, and what those reach (scripts/client-core.ts): core is
+    // `sideEffects: false`, so esbuild drops every module nothing kept refers to.
+    stdin: {
+      contents: clientCoreEntry(clientCoreImports(MINIPROGRAM)),
+      resolveDir: join(ROOT, 'core', 'src'),
+      sourcefile: 'client-entry.ts',
+      loader: 'ts',
+    },
     outfile: join(ROOT, 'core', 'dist-mp', 'index.js'),
     bundle: true,
     format: 'cjs',

@@ -34,6 +34,10 @@ describe('the upload WeChat compiles', () => {
     expect(qualityProblems(compiled.quality)).toEqual([]);
   });
 
+  it('keeps the main package within 400 KB, the lighter-package target (docs/benchmarks.md)', () => {
+    expect(packageSizes(compiled.files).main).toBeLessThanOrEqual(400 * 1024);
+  });
+
   it('keeps admin-only Vant components out of the main package', () => {
     const { subpackages } = packageSizes(compiled.files);
     const main = [...compiled.files.keys()].filter((path) => !path.startsWith('admin/'));
