@@ -4,6 +4,9 @@
  * then the bundle's `require` timed (the SDK is cached by then, so that is our code's own cost,
  * `cloud.init` included). Both halves see the same moment's load, which separate processes on a
  * shared 2-core machine do not; the ratio is (SDK + own) ÷ SDK per process, its median over runs.
+ * It still moves with the SDK's own time: the same 40–56 ms of ours read 1.15–1.18× on a quiet
+ * machine (SDK 280–300 ms) and 1.12–1.15× at load 5–8 (SDK 430–570 ms), so compare runs taken at
+ * a similar load (docs/benchmarks.md, finding 11).
  */
 import { spawnSync } from 'node:child_process';
 import { ROOT } from '../scripts/build-steps';
