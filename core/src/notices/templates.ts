@@ -4,6 +4,7 @@
  * library (订阅消息 → 公共模板库), so DEFAULT_TEMPLATES only shows the shape, with placeholder ids
  * to replace, and `parseTemplateConfig` reads the deployment's own (BEIAN_TEMPLATES).
  */
+import { configObject, invalid } from '../config-object';
 import type { Failure, Issue } from '../result';
 import { keywordTypeOf, type KeywordType } from './keywords';
 import type { TemplateRole } from './message';
@@ -145,26 +146,15 @@ function parseSpec(role: TemplateRole, value: unknown, issues: Issue[]): Templat
  * out keep their default, and within a role `templateId`, `title` and `keywords` may each be given.
  */
 export function parseTemplateConfig(json: unknown): ParsedTemplateConfig {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch {
-      return { ok: false, error: { code: 'VALIDATION', message: '订阅消息模板配置不是合法的 JSON。' } };
-    }
-  }
-  if (!isObject(value)) {
-    return {
-      ok: false,
-      error: {
-        code: 'VALIDATION',
-        message: '订阅消息模板配置应为按用途（progress、result、todo）分组的对象。',
-      },
-    };
-  }
+  const read = configObject(
+    json,
+    '订阅消息模板配置不是合法的 JSON。',
+    '订阅消息模板配置应为按用途（progress、result、todo）分组的对象。',
+  );
+  if (!read.ok) return read;
   const issues: Issue[] = [];
   const templates: Record<string, TemplateSpec<TemplateRole>> = { ...DEFAULT_TEMPLATES };
-  for (const [role, spec] of Object.entries(value)) {
+  for (const [role, spec] of Object.entries(read.value)) {
     const known = TEMPLATE_ROLES.find((r) => r === role);
     if (!known) {
       issues.push({
@@ -177,12 +167,7 @@ export function parseTemplateConfig(json: unknown): ParsedTemplateConfig {
     const parsed = parseSpec(known, spec, issues);
     if (parsed) templates[known] = parsed;
   }
-  if (issues.length > 0) {
-    return {
-      ok: false,
-      error: { code: 'VALIDATION', message: '订阅消息模板配置有误，请按提示修正。', fields: issues },
-    };
-  }
+  if (issues.length > 0) return invalid('订阅消息模板配置有误，请按提示修正。', issues);
   // Every role is present (defaults filled in) and each spec was checked against its role above.
   return { ok: true, templates: templates as TemplateConfig };
 }
