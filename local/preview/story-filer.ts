@@ -58,8 +58,7 @@ async function fillSubject(story: Recorder): Promise<void> {
   await phone.tapText('确认');
   await phone.expectText('北京市 / 北京市 / 朝阳区');
   await phone.fill('#f-subject-address', '高碑店路181号1单元101室');
-  await saved(story);
-  await story.record('form-subject', true);
+  await savedStep(story, 'form-subject');
 }
 
 async function fillPrincipal(story: Recorder): Promise<void> {
@@ -92,8 +91,7 @@ async function fillPrincipal(story: Recorder): Promise<void> {
   await phone.fill('#f-subject-principal-mobile', '13800138000');
   await phone.fill('#f-subject-principal-emergencyContact', '13900139000');
   await phone.fill('#f-subject-principal-email', 'zhangsan@example.com');
-  await saved(story);
-  await story.record('form-principal', true);
+  await savedStep(story, 'form-principal');
 }
 
 /** Opens a date field's picker, moves the year by `years`, and confirms. */
@@ -123,8 +121,7 @@ async function fillMiniprogram(story: Recorder): Promise<void> {
   await phone.tapText('完成');
   await phone.fill(`#${anchorOf(REJECTED_FIELD.path)}`, COMMENT_BEFORE);
   await phone.tapText('以上都不涉及');
-  await saved(story);
-  await story.record('form-miniprogram', true);
+  await savedStep(story, 'form-miniprogram');
 }
 
 async function takeFacePhoto(story: Recorder): Promise<void> {
@@ -145,8 +142,7 @@ async function takeFacePhoto(story: Recorder): Promise<void> {
   );
   await phone.settle();
   await phone.expectText('已完成拍摄');
-  await saved(story);
-  await story.record('form-face', true);
+  await savedStep(story, 'form-face');
 }
 
 async function uploadMaterials(story: Recorder): Promise<void> {
@@ -188,6 +184,12 @@ async function submitEnabled(story: Recorder): Promise<void> {
 export async function saved(story: Recorder): Promise<void> {
   await story.phone.expectText('已自动保存');
   await story.phone.scrollTop();
+}
+
+/** A step filled in: once it is saved, the picture of the whole step. */
+async function savedStep(story: Recorder, picture: string): Promise<void> {
+  await saved(story);
+  await story.record(picture, true);
 }
 
 /** Taps 提交备案, allows every template in WeChat's consent sheet, and lands on the progress page. */
