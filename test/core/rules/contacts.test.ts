@@ -1,52 +1,45 @@
 import { isEmail, isMobile } from '@beian/core';
+import { expectEach } from './helpers';
 
 describe('mobile', () => {
   it('accepts 11-digit mainland mobiles from 13x to 19x', () => {
-    for (const value of ['13800138000', '15912345678', '19912345678', '16612345678'])
-      expect(isMobile(value)).toBe(true);
+    expectEach(['13800138000', '15912345678', '19912345678', '16612345678'], isMobile, true);
   });
 
   it('refuses landlines, short numbers, 12x and anything with separators', () => {
-    for (const value of [
-      '010-12345678',
-      '1380013800',
-      '12800138000',
-      '138 0013 8000',
-      '+8613800138000',
-      '',
-      13800138000,
-    ]) {
-      expect(isMobile(value)).toBe(false);
-    }
+    expectEach(
+      ['010-12345678', '1380013800', '12800138000', '138 0013 8000', '+8613800138000', '', 13800138000],
+      isMobile,
+      false,
+    );
   });
 });
 
 describe('email', () => {
   it('accepts ordinary addresses', () => {
-    for (const value of [
-      'zhangsan@example.com',
-      'li.si+beian@mail.example.com.cn',
-      '12345@qq.com',
-      'a_b-c@x-y.io',
-    ]) {
-      expect(isEmail(value)).toBe(true);
-    }
+    expectEach(
+      ['zhangsan@example.com', 'li.si+beian@mail.example.com.cn', '12345@qq.com', 'a_b-c@x-y.io'],
+      isEmail,
+      true,
+    );
   });
 
   it('refuses typos', () => {
-    for (const value of [
-      'zhangsan',
-      'zhangsan@',
-      '@example.com',
-      'zhang san@example.com',
-      'a..b@example.com',
-      'a@example',
-      'a@example.c',
-      'a@-example.com',
-      'a@example.com.',
-      '张三@example.com',
-    ]) {
-      expect(isEmail(value)).toBe(false);
-    }
+    expectEach(
+      [
+        'zhangsan',
+        'zhangsan@',
+        '@example.com',
+        'zhang san@example.com',
+        'a..b@example.com',
+        'a@example',
+        'a@example.c',
+        'a@-example.com',
+        'a@example.com.',
+        '张三@example.com',
+      ],
+      isEmail,
+      false,
+    );
   });
 });

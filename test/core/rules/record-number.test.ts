@@ -1,30 +1,32 @@
 import { checkRecordNumber, isRecordNumber, recordNumberProvince } from '@beian/core';
+import { expectEach } from './helpers';
 
 describe('record number', () => {
   it('accepts mini-program numbers with 8 or 10 digits and licence prefixes', () => {
-    for (const value of [
+    const numbers = [
       '粤ICP备12345678号-1X',
       '京ICP备2026059598号-1X',
       '粤B2-20090059-1626X',
       '沪B1-20180001-3X',
-    ]) {
-      expect(isRecordNumber(value)).toBe(true);
-      expect(checkRecordNumber(value)).toEqual({ errors: [], warnings: [] });
-    }
+    ];
+    expectEach(numbers, isRecordNumber, true);
+    for (const value of numbers) expect(checkRecordNumber(value)).toEqual({ errors: [], warnings: [] });
   });
 
   it('refuses what is not a mini-program record number', () => {
-    for (const value of [
-      '粤ICP备12345678号',
-      '港ICP备12345678号-1X',
-      '粤ICP备1234567号-1X',
-      '粤ICP备12345678-1X',
-      'ICP备12345678号-1X',
-      '粤ICP备12345678号-0X',
-      '',
-    ]) {
-      expect(isRecordNumber(value)).toBe(false);
-    }
+    expectEach(
+      [
+        '粤ICP备12345678号',
+        '港ICP备12345678号-1X',
+        '粤ICP备1234567号-1X',
+        '粤ICP备12345678-1X',
+        'ICP备12345678号-1X',
+        '粤ICP备12345678号-0X',
+        '',
+      ],
+      isRecordNumber,
+      false,
+    );
   });
 
   it('explains each problem at recordNumber', () => {
