@@ -17,20 +17,32 @@ export function invalid(message: string, fields?: Issue[]): Refused {
   };
 }
 
-/** `input` as an object (parsed first when it is text); `notJson` / `notObject` say what is wrong. */
-export function configObject(
+/** What a configuration is told when it is not JSON, not an object, or wrong in some entries. */
+export interface ConfigMessages {
+  notJson: string;
+  notObject: string;
+  wrong: string;
+}
+
+/**
+ * Reads `input` (an object, or its JSON text parsed first) entry by entry: `entry` checks one and
+ * pushes an issue per problem; any issue refuses the whole configuration, with every issue in it.
+ */
+export function readConfig(
   input: unknown,
-  notJson: string,
-  notObject: string,
-): { ok: true; value: Record<string, unknown> } | Refused {
+  messages: ConfigMessages,
+  entry: (key: string, value: unknown, issues: Issue[]) => void,
+): { ok: true } | Refused {
   let value = input;
   if (typeof input === 'string') {
     try {
       value = JSON.parse(input);
     } catch {
-      return invalid(notJson);
+      return invalid(messages.notJson);
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return invalid(notObject);
-  return { ok: true, value: value as Record<string, unknown> };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return invalid(messages.notObject);
+  const issues: Issue[] = [];
+  for (const [key, item] of Object.entries(value)) entry(key, item, issues);
+  return issues.length > 0 ? invalid(messages.wrong, issues) : { ok: true };
 }
