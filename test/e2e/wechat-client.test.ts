@@ -7,7 +7,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
 import type { ServerDeps } from '../../server/deps';
 import { openSqliteStore, type SqliteStore } from '../../server/sqlite';
 import { wechatChannel } from '../../server/wechat/channel';
@@ -15,10 +14,9 @@ import { WeChatError } from '../../server/wechat/errors';
 import { applyBody, formPathOfApiPath, mediaNeeds } from '../../server/wechat/mapping';
 import type { Platform } from '../../server/wechat/platform';
 import { emulatedPlatformSetting, intakeSink } from '../../local/wechat-intake';
-import { FakeFiles } from '../server/helpers/files';
+import { quietDeps } from '../server/helpers/deps';
 import { enterpriseForm } from '../fixtures/forms';
 import { START, WeChatCloud, type Json } from '../local/wechat/harness';
-import { NO_CERTIFICATE_READER } from '../../server/ocr/refusals';
 
 const APPID = 'wx00000000000000a1';
 const HOUR = 3_600_000;
@@ -45,18 +43,7 @@ describe('the WeChat client on the emulated open platform', () => {
     wechat = await WeChatCloud.start({ wechatSink: intakeSink(() => deps) });
     const secrets = wechat.cloud.wechat.secrets;
     const setting = emulatedPlatformSetting(secrets, wechat.cloud.wechat.apiBaseUrl);
-    deps = {
-      clock,
-      store,
-      files: new FakeFiles(),
-      certificates: NO_CERTIFICATE_READER,
-      messenger: { send: async () => ({ ok: true }) },
-      templates: DEFAULT_TEMPLATES,
-      calendar: createCalendar(),
-      operatorKey: null,
-      logger: { info: () => undefined, error: () => undefined },
-      wechat: wechatChannel(setting, store.platform, clock),
-    };
+    deps = quietDeps(store, { clock, wechat: wechatChannel(setting, store.platform, clock) });
     platform = deps.wechat.platform as Platform;
     // The emulator pushed its first ticket before Beian's side existed; WeChat pushes every 10
     // minutes, so the next call to the emulator brings Beian one.
