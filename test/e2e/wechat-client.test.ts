@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FilingForm } from '@beian/core';
 import type { ServerDeps } from '../../server/deps';
 import { openSqliteStore, type SqliteStore } from '../../server/sqlite';
 import { wechatChannel } from '../../server/wechat/channel';
@@ -24,6 +25,20 @@ const HOUR = 3_600_000;
 interface Logged {
   path: string;
   response: Json;
+}
+
+/** Uploads each file the form's apply body names, as Beian does before it files: file id → media id. */
+async function uploadMedia(icp: ReturnType<Platform['icp']>, form: FilingForm): Promise<Map<string, string>> {
+  const media = new Map<string, string>();
+  for (const need of mediaNeeds(form)) {
+    const file = {
+      filename: 'photo.jpg',
+      contentType: 'image/jpeg',
+      bytes: Buffer.from(`bytes of ${need.fileId}`),
+    };
+    media.set(need.fileId, (await icp.uploadMedia(need.fields, file)).media_id);
+  }
+  return media;
 }
 
 describe('the WeChat client on the emulated open platform', () => {
@@ -95,15 +110,7 @@ describe('the WeChat client on the emulated open platform', () => {
     await authorized();
     const icp = platform.icp(APPID);
     const form = enterpriseForm();
-    const media = new Map<string, string>();
-    for (const need of mediaNeeds(form)) {
-      const file = {
-        filename: 'photo.jpg',
-        contentType: 'image/jpeg',
-        bytes: Buffer.from(`bytes of ${need.fileId}`),
-      };
-      media.set(need.fileId, (await icp.uploadMedia(need.fields, file)).media_id);
-    }
+    const media = await uploadMedia(icp, form);
     const task = await icp.createVerifyTask();
     expect((await wechat.post(`/_/wechat/verify-tasks/${task.task_id}`, { face_status: 3 })).status).toBe(
       200,
@@ -178,15 +185,7 @@ describe('the WeChat client on the emulated open platform', () => {
     await authorized();
     const icp = platform.icp(APPID);
     const form = enterpriseForm();
-    const media = new Map<string, string>();
-    for (const need of mediaNeeds(form)) {
-      const bytes = Buffer.from(need.fileId);
-      media.set(
-        need.fileId,
-        (await icp.uploadMedia(need.fields, { filename: 'a.jpg', contentType: 'image/jpeg', bytes }))
-          .media_id,
-      );
-    }
+    const media = await uploadMedia(icp, form);
     const task = await icp.createVerifyTask();
     await wechat.post(`/_/wechat/verify-tasks/${task.task_id}`, { face_status: 3 });
     await icp.applyFiling(applyBody(form, (id) => media.get(id) ?? '', task.task_id));
