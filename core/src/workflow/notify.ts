@@ -92,6 +92,17 @@ function approvalResult(context: Context): NoticeOfRole<'result'> {
   return result(context, '通管局审核', { text: '备案成功', phrase: '备案成功' }, recordNumber);
 }
 
+/** What the progress notice adds in each state that only reports progress. */
+const PROGRESS_NOTES: Readonly<
+  Record<'pre_review' | 'sending' | 'platform_review' | 'authority_review' | 'withdrawn', string>
+> = {
+  pre_review: '服务商预审通常需要1–2个工作日',
+  sending: '人脸核验已完成，正在提交至微信',
+  platform_review: '平台初审通常需要1–2个工作日',
+  authority_review: '通管局审核通常需要1–20个工作日',
+  withdrawn: '申请已撤回，如需备案请重新发起',
+};
+
 /** A review that turned the application down: the stage named, and what the notice calls it. */
 const REJECTIONS: Readonly<
   Record<'pre_rejected' | 'platform_rejected' | 'authority_rejected', { stage: string; outcome: Labelled }>
@@ -106,7 +117,11 @@ export function noticesFor(application: Application, now: string, calendar: Cale
   const context: Context = { application, now, calendar };
   switch (application.state) {
     case 'pre_review':
-      return [progress(context, '服务商预审通常需要1–2个工作日')];
+    case 'sending':
+    case 'platform_review':
+    case 'authority_review':
+    case 'withdrawn':
+      return [progress(context, PROGRESS_NOTES[application.state])];
     case 'pre_rejected':
     case 'platform_rejected':
     case 'authority_rejected': {
@@ -115,16 +130,8 @@ export function noticesFor(application: Application, now: string, calendar: Cale
     }
     case 'face_verification':
       return [faceTodo(context)];
-    case 'sending':
-      return [progress(context, '人脸核验已完成，正在提交至微信')];
-    case 'platform_review':
-      return [progress(context, '平台初审通常需要1–2个工作日')];
     case 'sms_verification':
       return [smsTodo(context)];
-    case 'authority_review':
-      return [progress(context, '通管局审核通常需要1–20个工作日')];
-    case 'withdrawn':
-      return [progress(context, '申请已撤回，如需备案请重新发起')];
     case 'sms_timeout':
       return [
         result(
