@@ -70,6 +70,22 @@ describe('the WeChat client on the emulated open platform', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * An authorized mini-program with the enterprise form's media uploaded and its face verified
+   * (the verify task finished: `verified` is the emulator's answer): all an apply needs.
+   */
+  async function readyToApply() {
+    await authorized();
+    const icp = platform.icp(APPID);
+    const form = enterpriseForm();
+    const media = await uploadMedia(icp, form);
+    const task = await icp.createVerifyTask();
+    const { status: verified } = await wechat.post(`/_/wechat/verify-tasks/${task.task_id}`, {
+      face_status: 3,
+    });
+    return { icp, form, media, task, verified };
+  }
+
   async function requests(path?: string): Promise<Logged[]> {
     const all = (await wechat.get('/_/wechat/requests')).json as Logged[];
     return path ? all.filter((r) => r.path === path) : all;
@@ -107,14 +123,8 @@ describe('the WeChat client on the emulated open platform', () => {
   });
 
   it('files the complete enterprise form: media, a finished verify task, then the mapped body', async () => {
-    await authorized();
-    const icp = platform.icp(APPID);
-    const form = enterpriseForm();
-    const media = await uploadMedia(icp, form);
-    const task = await icp.createVerifyTask();
-    expect((await wechat.post(`/_/wechat/verify-tasks/${task.task_id}`, { face_status: 3 })).status).toBe(
-      200,
-    );
+    const { icp, form, media, task, verified } = await readyToApply();
+    expect(verified).toBe(200);
     expect(await icp.queryVerifyTask(task.task_id)).toMatchObject({ is_finish: true, face_status: 3 });
     await icp.applyFiling(applyBody(form, (fileId) => media.get(fileId) ?? '', task.task_id));
     expect((await icp.entranceInfo()).info.status).toBe(2);
@@ -182,12 +192,7 @@ describe('the WeChat client on the emulated open platform', () => {
   });
 
   it('the review route’s push reaches Beian and is noted for the channel', async () => {
-    await authorized();
-    const icp = platform.icp(APPID);
-    const form = enterpriseForm();
-    const media = await uploadMedia(icp, form);
-    const task = await icp.createVerifyTask();
-    await wechat.post(`/_/wechat/verify-tasks/${task.task_id}`, { face_status: 3 });
+    const { icp, form, media, task } = await readyToApply();
     await icp.applyFiling(applyBody(form, (id) => media.get(id) ?? '', task.task_id));
     const auditData = [{ key_name: '小程序备注', error: '备注与实际服务不符', suggest: '请如实填写' }];
     expect(
