@@ -1,16 +1,13 @@
 import { checkRecordNumber, isRecordNumber, recordNumberProvince } from '@beian/core';
 import { expectEach } from './helpers';
 
+/** Mini-program record numbers as issued: ICP numbers of 8 or 10 digits, and licence prefixes. */
+const ISSUED = ['粤ICP备12345678号-1X', '京ICP备2026059598号-1X', '粤B2-20090059-1626X', '沪B1-20180001-3X'];
+
 describe('record number', () => {
   it('accepts mini-program numbers with 8 or 10 digits and licence prefixes', () => {
-    const numbers = [
-      '粤ICP备12345678号-1X',
-      '京ICP备2026059598号-1X',
-      '粤B2-20090059-1626X',
-      '沪B1-20180001-3X',
-    ];
-    expectEach(numbers, isRecordNumber, true);
-    for (const value of numbers) expect(checkRecordNumber(value)).toEqual({ errors: [], warnings: [] });
+    expectEach(ISSUED, isRecordNumber, true);
+    for (const value of ISSUED) expect(checkRecordNumber(value)).toEqual({ errors: [], warnings: [] });
   });
 
   it('refuses what is not a mini-program record number', () => {
