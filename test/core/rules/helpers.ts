@@ -35,8 +35,3 @@ export function warnings(result: CheckResult): string[] {
 export function messageAt(result: CheckResult, path: string): string {
   return [...result.errors, ...result.warnings].find((issue) => issue.path === path)?.message ?? '';
 }
-
-/** Expects `predicate` to answer `answer` for every value: one expectation a value. */
-export function expectEach<T>(values: readonly T[], predicate: (value: T) => boolean, answer: boolean): void {
-  for (const value of values) expect(predicate(value)).toBe(answer);
-}
