@@ -15,7 +15,8 @@ import type { ServerDeps } from '../server/deps';
 import { openSqliteStore } from '../server/sqlite';
 import { wechatChannel } from '../server/wechat/channel';
 import { exact, figure, median, type Figure } from './figures';
-import { benchDeps, startBenchCloud } from './deps';
+import { benchDeps } from './deps';
+import { startBenchCloud } from './local-cloud';
 import { personalForm } from './fixtures';
 import { HEAVY_FILER, NOW, seed } from './sqlite/seed';
 

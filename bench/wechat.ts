@@ -11,7 +11,8 @@ import type { ServerDeps } from '../server/deps';
 import { openSqliteStore } from '../server/sqlite';
 import { wechatChannel } from '../server/wechat/channel';
 import { elapsedMs, exact, figure, type Figure } from './figures';
-import { benchDeps, startBenchCloud } from './deps';
+import { benchDeps } from './deps';
+import { startBenchCloud } from './local-cloud';
 
 const CALLERS = 20;
 const START = new Date('2026-11-02T02:00:00.000Z');
