@@ -52,10 +52,7 @@ async function fillSubject(story: Recorder): Promise<void> {
   await phone.tapText('个人', phone.screen().locator(vant('action-sheet', 'van-action-sheet')));
   await phone.fill('#f-subject-name', '张三');
   await phone.fill('#f-subject-certificate-address', '北京市朝阳区高碑店路181号');
-  await phone.tap('#f-subject-region van-cell');
-  await phone.tapText('朝阳区');
-  await story.record('form-subject-region-picker');
-  await phone.tapText('确认');
+  await pick(story, '#f-subject-region', ['朝阳区'], 'form-subject-region-picker', '确认');
   await phone.expectText('北京市 / 北京市 / 朝阳区');
   await phone.fill('#f-subject-address', '高碑店路181号1单元101室');
   await savedStep(story, 'form-subject');
@@ -94,6 +91,21 @@ async function fillPrincipal(story: Recorder): Promise<void> {
   await savedStep(story, 'form-principal');
 }
 
+/** Opens a field's picker, taps `choices` in turn, pictures it still open, and closes it with `close`. */
+async function pick(
+  story: Recorder,
+  field: string,
+  choices: readonly string[],
+  picture: string,
+  close: string,
+): Promise<void> {
+  const { phone } = story;
+  await phone.tap(`${field} van-cell`);
+  for (const choice of choices) await phone.tapText(choice);
+  await story.record(picture);
+  await phone.tapText(close);
+}
+
 /** Opens a date field's picker, moves the year by `years`, and confirms. */
 async function pickDate(
   story: Recorder,
@@ -114,11 +126,13 @@ async function fillMiniprogram(story: Recorder): Promise<void> {
   await phone.expectText('小程序信息');
   await phone.fill('#f-miniprogram-appid', 'wx1234567890abcdef');
   await phone.fill('#f-miniprogram-name', '三哥记账本');
-  await phone.tap('#f-miniprogram-serviceTypes van-cell');
-  await phone.tapText('信息传输、软件和信息技术服务业');
-  await phone.tapText('软件开发');
-  await story.record('form-service-types');
-  await phone.tapText('完成');
+  await pick(
+    story,
+    '#f-miniprogram-serviceTypes',
+    ['信息传输、软件和信息技术服务业', '软件开发'],
+    'form-service-types',
+    '完成',
+  );
   await phone.fill(`#${anchorOf(REJECTED_FIELD.path)}`, COMMENT_BEFORE);
   await phone.tapText('以上都不涉及');
   await savedStep(story, 'form-miniprogram');
