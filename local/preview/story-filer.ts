@@ -52,7 +52,7 @@ async function fillSubject(story: Recorder): Promise<void> {
   await phone.tapText('个人', phone.screen().locator(vant('action-sheet', 'van-action-sheet')));
   await phone.fill('#f-subject-name', '张三');
   await phone.fill('#f-subject-certificate-address', '北京市朝阳区高碑店路181号');
-  await pick(story, '#f-subject-region', ['朝阳区'], 'form-subject-region-picker', '确认');
+  await pick(story, '#f-subject-region', tapping(story, '朝阳区'), 'form-subject-region-picker');
   await phone.expectText('北京市 / 北京市 / 朝阳区');
   await phone.fill('#f-subject-address', '高碑店路181号1单元101室');
   await savedStep(story, 'form-subject');
@@ -91,22 +91,31 @@ async function fillPrincipal(story: Recorder): Promise<void> {
   await savedStep(story, 'form-principal');
 }
 
-/** Opens a field's picker, taps `choices` in turn, pictures it still open, and closes it with `close`. */
+/**
+ * Opens a field's picker, lets `choose` move it, pictures it still open (unless `picture` is
+ * null), and closes it with the `close` button.
+ */
 async function pick(
   story: Recorder,
   field: string,
-  choices: readonly string[],
-  picture: string,
-  close: string,
+  choose: () => Promise<void>,
+  picture: string | null,
+  close = '确认',
 ): Promise<void> {
-  const { phone } = story;
-  await phone.tap(`${field} van-cell`);
-  for (const choice of choices) await phone.tapText(choice);
-  await story.record(picture);
-  await phone.tapText(close);
+  await story.phone.tap(`${field} van-cell`);
+  await choose();
+  if (picture) await story.record(picture);
+  await story.phone.tapText(close);
 }
 
-/** Opens a date field's picker, moves the year by `years`, and confirms. */
+/** Taps each of `choices` in turn. */
+const tapping =
+  (story: Recorder, ...choices: string[]) =>
+  async (): Promise<void> => {
+    for (const choice of choices) await story.phone.tapText(choice);
+  };
+
+/** A date field's picker, its year moved by `years`. */
 async function pickDate(
   story: Recorder,
   field: string,
@@ -114,11 +123,8 @@ async function pickDate(
   picture: string | null,
 ): Promise<void> {
   const { phone } = story;
-  await phone.tap(`${field} van-cell`);
-  const year = phone.screen().locator(vant('picker-column', 'van-picker-column')).first();
-  await phone.dragColumn(year, years);
-  if (picture) await story.record(picture);
-  await phone.tapText('确认');
+  const year = () => phone.screen().locator(vant('picker-column', 'van-picker-column')).first();
+  await pick(story, field, () => phone.dragColumn(year(), years), picture);
 }
 
 async function fillMiniprogram(story: Recorder): Promise<void> {
@@ -129,7 +135,7 @@ async function fillMiniprogram(story: Recorder): Promise<void> {
   await pick(
     story,
     '#f-miniprogram-serviceTypes',
-    ['信息传输、软件和信息技术服务业', '软件开发'],
+    tapping(story, '信息传输、软件和信息技术服务业', '软件开发'),
     'form-service-types',
     '完成',
   );
