@@ -49,7 +49,7 @@ async function fillSubject(story: Recorder): Promise<void> {
   const { phone } = story;
   await phone.tap('#f-subject-type van-cell');
   await story.record('form-subject-type-sheet');
-  await phone.tapText('个人', phone.screen().locator(vant('action-sheet', 'van-action-sheet')));
+  await phone.tapInSheet('个人');
   await phone.fill('#f-subject-name', '张三');
   await phone.fill('#f-subject-certificate-address', '北京市朝阳区高碑店路181号');
   await pick(story, '#f-subject-region', tapping(story, '朝阳区'), 'form-subject-region-picker');
@@ -62,7 +62,7 @@ async function fillPrincipal(story: Recorder): Promise<void> {
   const { phone } = story;
   await phone.expectText('主体负责人');
   await phone.tap('#f-subject-principal-certificate-type van-cell');
-  await phone.tapText('居民身份证', phone.screen().locator(vant('action-sheet', 'van-action-sheet')));
+  await phone.tapInSheet('居民身份证');
   await phone.fill('#f-subject-principal-certificate-number', '110105199003071239');
   // Issued six years ago, valid for twenty: the picker opens on today's date.
   await pickDate(story, '#f-subject-principal-certificate-validFrom', -6, null);
