@@ -8,12 +8,11 @@
  * Both variants are written under dist/bench/ (never into dist/cloudfunctions, which the build
  * owns), with the build's own esbuild options, so the bundle is byte for byte what the build makes.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { build, transformSync, type Metafile } from 'esbuild';
 import { FUNCTIONS_OUT, functionBuildOptions, functionNames, ROOT } from '../scripts/build-steps';
-import { loadPaired, targetFigures, type Paired } from './cold-targets';
+import { loadPaired, runChild, targetFigures, type Paired } from './cold-targets';
 import { figure, progress, type Figure } from './figures';
 
 const OUT = join(ROOT, 'dist', 'bench');
@@ -41,15 +40,7 @@ interface Loaded {
 }
 
 function load(entry: string): Loaded {
-  const child = spawnSync(process.execPath, ['-e', CHILD, entry], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    // The functions read their configuration at start; a key set keeps the warning noise out.
-    env: { ...process.env, NODE_OPTIONS: '', BEIAN_OPERATOR_KEY: 'bench-operator-key' },
-    timeout: 60_000,
-  });
-  if (child.status !== 0) throw new Error(`require ${entry} failed:\n${child.stderr}`);
-  return JSON.parse(child.stdout) as Loaded;
+  return runChild<Loaded>(CHILD, entry);
 }
 
 function kb(bytes: number): string {

@@ -41,15 +41,21 @@ export interface Paired {
   own: number;
 }
 
-export function loadPaired(entry: string): Paired {
-  const child = spawnSync(process.execPath, ['-e', PAIRED_CHILD, entry], {
+/** Runs `script` in a fresh `node` with `entry` as its argument, and reads the JSON it prints. */
+export function runChild<T>(script: string, entry: string): T {
+  const child = spawnSync(process.execPath, ['-e', script, entry], {
     cwd: ROOT,
     encoding: 'utf8',
+    // The functions read their configuration at start; a key set keeps the warning noise out.
     env: { ...process.env, NODE_OPTIONS: '', BEIAN_OPERATOR_KEY: 'bench-operator-key' },
     timeout: 60_000,
   });
   if (child.status !== 0) throw new Error(`require ${entry} failed:\n${child.stderr}`);
-  return JSON.parse(child.stdout) as Paired;
+  return JSON.parse(child.stdout) as T;
+}
+
+export function loadPaired(entry: string): Paired {
+  return runChild<Paired>(PAIRED_CHILD, entry);
 }
 
 function ratioFigure(id: string, label: string, pairs: readonly Paired[], extra: Partial<Figure>): Figure {

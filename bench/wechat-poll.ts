@@ -8,14 +8,15 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalCloud, type LocalCloud } from '../local/cloud';
-import { emulatedPlatformSetting, intakeSink } from '../local/wechat-intake';
+import type { LocalCloud } from '../local/cloud';
+import { emulatedPlatformSetting } from '../local/wechat-intake';
 import { followBatch } from '../server/channel/follow';
 import type { ServerDeps } from '../server/deps';
 import { openSqliteStore } from '../server/sqlite';
 import { wechatChannel } from '../server/wechat/channel';
 import { exact, figure, median, type Figure } from './figures';
 import { benchDeps } from './deps';
+import { startBenchCloud } from './local-cloud';
 import { personalForm } from './fixtures';
 import { HEAVY_FILER, NOW, seed } from './sqlite/seed';
 
@@ -57,17 +58,7 @@ async function measureAt(size: number, runs: number): Promise<{ followed: number
   let deps: ServerDeps | null = null;
   let cloud: LocalCloud | null = null;
   try {
-    cloud = await startLocalCloud({
-      port: 0,
-      dataDir: join(dir, 'cloud'),
-      clock: 'manual',
-      startAt: NOW,
-      schedule: false,
-      wechatSink: intakeSink(() => {
-        if (!deps) throw new Error('Beian is not up yet');
-        return deps;
-      }),
-    });
+    cloud = await startBenchCloud(dir, NOW, () => deps);
     const clock = { now: () => NOW };
     deps = benchDeps(store, {
       clock,

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalCloud } from '../local/cloud';
-import { emulatedPlatformSetting, intakeSink } from '../local/wechat-intake';
+import { emulatedPlatformSetting } from '../local/wechat-intake';
 import type { ServerDeps } from '../server/deps';
 import { openSqliteStore } from '../server/sqlite';
 import { wechatChannel } from '../server/wechat/channel';
 import { elapsedMs, exact, figure, type Figure } from './figures';
 import { benchDeps } from './deps';
+import { startBenchCloud } from './local-cloud';
 
 const CALLERS = 20;
 const START = new Date('2026-11-02T02:00:00.000Z');
@@ -25,17 +25,7 @@ export async function measureTokenRefresh(runs: number): Promise<Figure[]> {
   let offset = 0;
   const clock = { now: () => new Date(START.getTime() + offset) };
   let deps: ServerDeps | null = null;
-  const cloud = await startLocalCloud({
-    port: 0,
-    dataDir: join(dir, 'cloud'),
-    clock: 'manual',
-    startAt: START,
-    schedule: false,
-    wechatSink: intakeSink(() => {
-      if (!deps) throw new Error('Beian is not up yet');
-      return deps;
-    }),
-  });
+  const cloud = await startBenchCloud(dir, START, () => deps);
   try {
     const { secrets, apiBaseUrl } = cloud.wechat;
     const setting = emulatedPlatformSetting(secrets, apiBaseUrl);

@@ -14,17 +14,26 @@ export class DataFileError extends Error {
   }
 }
 
+export interface ReadOptions {
+  /** The error a bad file throws (default: DataFileError, which says how to start afresh). */
+  error?: (file: string, problem: string) => Error;
+  /** What a file of the wrong shape is told (default: the schema's first issue). */
+  shape?: string;
+}
+
 /** The file's content checked against `schema`, or null when there is no file yet. */
-export function readJsonFile<T>(file: string, schema: z.ZodType<T>): T | null {
+export function readJsonFile<T>(file: string, schema: z.ZodType<T>, options: ReadOptions = {}): T | null {
+  const refuse = options.error ?? ((path: string, problem: string) => new DataFileError(path, problem));
   if (!existsSync(file)) return null;
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    throw new DataFileError(file, '不是合法的 JSON');
+    throw refuse(file, '不是合法的 JSON');
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new DataFileError(file, parsed.error.issues[0]?.message ?? '内容不符合格式');
+  if (!parsed.success)
+    throw refuse(file, options.shape ?? parsed.error.issues[0]?.message ?? '内容不符合格式');
   return parsed.data;
 }
 

@@ -8,12 +8,12 @@
  * The schedule follows real time even when the cloud runs a manual clock: a firing then acts at
  * the manual "now". Tests fire triggers explicitly (`POST /_/triggers/<name>`).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { FUNCTION_NAMES, type FunctionName } from '@beian/core';
 import type { Invocation } from '../server/action-map';
+import { readJsonFile } from './json-file';
 
 export const CLOUDFUNCTIONS_DIR = resolve(__dirname, '..', 'cloudfunctions');
 /** Where WeChat reads trigger crons (UTC+8, per its triggers doc). */
@@ -50,16 +50,12 @@ export function readTriggers(dir: string = CLOUDFUNCTIONS_DIR): TimerTrigger[] {
   const triggers: TimerTrigger[] = [];
   for (const functionName of FUNCTION_NAMES) {
     const file = join(dir, functionName, 'config.json');
-    if (!existsSync(file)) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch {
-      throw new TriggerConfigError(file, '不是合法的 JSON');
-    }
-    const parsed = configSchema.safeParse(json);
-    if (!parsed.success) throw new TriggerConfigError(file, 'triggers 应为 [{ name, type, config }]');
-    const declared = parsed.data.triggers ?? [];
+    const read = readJsonFile(file, configSchema, {
+      error: (path, problem) => new TriggerConfigError(path, problem),
+      shape: 'triggers 应为 [{ name, type, config }]',
+    });
+    if (!read) continue;
+    const declared = read.triggers ?? [];
     if (declared.length > 1) throw new TriggerConfigError(file, '一个云函数最多只能有一个定时触发器');
     for (const { name, type, config } of declared) {
       if (!/^[a-zA-Z][a-zA-Z0-9_-]{0,59}$/.test(name)) {

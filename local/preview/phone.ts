@@ -103,6 +103,11 @@ export class Phone {
     await this.tap((await button.count()) > 0 ? button : target);
   }
 
+  /** Taps the item `text` of the open action sheet (the same words may stand on the page behind it). */
+  async tapInSheet(text: string): Promise<void> {
+    await this.tapText(text, this.screen().locator(vant('action-sheet', 'van-action-sheet')));
+  }
+
   /** Types into the input or textarea inside `selector`, then leaves it (the field checks on blur). */
   async fill(selector: string, value: string): Promise<void> {
     const control = this.screen().locator(selector).locator('input, textarea').first();

@@ -46,31 +46,28 @@ export async function rejectOneField(story: Recorder): Promise<void> {
   await phone.fill('#suggest-0', '请写明小程序实际提供的全部功能，并说明不含社交和交易功能。');
   await phone.screen().locator('#reasons').scrollIntoViewIfNeeded();
   await story.record('admin-reject-reason');
-  await phone.tap('#send');
-  await confirmModal(story);
-  await phone.expectText('平台初审驳回');
-  await phone.scrollTop();
-  await story.record('admin-rejected');
+  await decide(story, '#send', '平台初审驳回', 'admin-rejected');
 }
 
 export async function approvePlatformReview(story: Recorder): Promise<void> {
-  const { phone } = story;
-  await phone.tap('#approve');
-  await confirmModal(story);
-  await phone.expectText('短信核验');
-  await phone.scrollTop();
-  await story.record('admin-approved');
+  await decide(story, '#approve', '短信核验', 'admin-approved');
 }
 
 export async function approveAtAuthority(story: Recorder): Promise<void> {
   const { phone } = story;
   await phone.fill('#record-number', RECORD_NUMBER);
   await story.record('admin-record-number');
-  await phone.tap('#authority-approve');
+  await decide(story, '#authority-approve', '备案成功', 'admin-filed');
+}
+
+/** Taps a decision's button, confirms it, and pictures the page once it shows the new stage. */
+async function decide(story: Recorder, button: string, stage: string, picture: string): Promise<void> {
+  const { phone } = story;
+  await phone.tap(button);
   await confirmModal(story);
-  await phone.expectText('备案成功');
+  await phone.expectText(stage);
   await phone.scrollTop();
-  await story.record('admin-filed');
+  await story.record(picture);
 }
 
 /** Confirms a wx.showModal if the page asked for one. */

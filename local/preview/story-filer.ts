@@ -49,24 +49,20 @@ async function fillSubject(story: Recorder): Promise<void> {
   const { phone } = story;
   await phone.tap('#f-subject-type van-cell');
   await story.record('form-subject-type-sheet');
-  await phone.tapText('个人', phone.screen().locator(vant('action-sheet', 'van-action-sheet')));
+  await phone.tapInSheet('个人');
   await phone.fill('#f-subject-name', '张三');
   await phone.fill('#f-subject-certificate-address', '北京市朝阳区高碑店路181号');
-  await phone.tap('#f-subject-region van-cell');
-  await phone.tapText('朝阳区');
-  await story.record('form-subject-region-picker');
-  await phone.tapText('确认');
+  await pick(story, '#f-subject-region', tapping(story, '朝阳区'), 'form-subject-region-picker');
   await phone.expectText('北京市 / 北京市 / 朝阳区');
   await phone.fill('#f-subject-address', '高碑店路181号1单元101室');
-  await saved(story);
-  await story.record('form-subject', true);
+  await savedStep(story, 'form-subject');
 }
 
 async function fillPrincipal(story: Recorder): Promise<void> {
   const { phone } = story;
   await phone.expectText('主体负责人');
   await phone.tap('#f-subject-principal-certificate-type van-cell');
-  await phone.tapText('居民身份证', phone.screen().locator(vant('action-sheet', 'van-action-sheet')));
+  await phone.tapInSheet('居民身份证');
   await phone.fill('#f-subject-principal-certificate-number', '110105199003071239');
   // Issued six years ago, valid for twenty: the picker opens on today's date.
   await pickDate(story, '#f-subject-principal-certificate-validFrom', -6, null);
@@ -92,11 +88,34 @@ async function fillPrincipal(story: Recorder): Promise<void> {
   await phone.fill('#f-subject-principal-mobile', '13800138000');
   await phone.fill('#f-subject-principal-emergencyContact', '13900139000');
   await phone.fill('#f-subject-principal-email', 'zhangsan@example.com');
-  await saved(story);
-  await story.record('form-principal', true);
+  await savedStep(story, 'form-principal');
 }
 
-/** Opens a date field's picker, moves the year by `years`, and confirms. */
+/**
+ * Opens a field's picker, lets `choose` move it, pictures it still open (unless `picture` is
+ * null), and closes it with the `close` button.
+ */
+async function pick(
+  story: Recorder,
+  field: string,
+  choose: () => Promise<void>,
+  picture: string | null,
+  close = '确认',
+): Promise<void> {
+  await story.phone.tap(`${field} van-cell`);
+  await choose();
+  if (picture) await story.record(picture);
+  await story.phone.tapText(close);
+}
+
+/** Taps each of `choices` in turn. */
+const tapping =
+  (story: Recorder, ...choices: string[]) =>
+  async (): Promise<void> => {
+    for (const choice of choices) await story.phone.tapText(choice);
+  };
+
+/** A date field's picker, its year moved by `years`. */
 async function pickDate(
   story: Recorder,
   field: string,
@@ -104,11 +123,8 @@ async function pickDate(
   picture: string | null,
 ): Promise<void> {
   const { phone } = story;
-  await phone.tap(`${field} van-cell`);
-  const year = phone.screen().locator(vant('picker-column', 'van-picker-column')).first();
-  await phone.dragColumn(year, years);
-  if (picture) await story.record(picture);
-  await phone.tapText('确认');
+  const year = () => phone.screen().locator(vant('picker-column', 'van-picker-column')).first();
+  await pick(story, field, () => phone.dragColumn(year(), years), picture);
 }
 
 async function fillMiniprogram(story: Recorder): Promise<void> {
@@ -116,15 +132,16 @@ async function fillMiniprogram(story: Recorder): Promise<void> {
   await phone.expectText('小程序信息');
   await phone.fill('#f-miniprogram-appid', 'wx1234567890abcdef');
   await phone.fill('#f-miniprogram-name', '三哥记账本');
-  await phone.tap('#f-miniprogram-serviceTypes van-cell');
-  await phone.tapText('信息传输、软件和信息技术服务业');
-  await phone.tapText('软件开发');
-  await story.record('form-service-types');
-  await phone.tapText('完成');
+  await pick(
+    story,
+    '#f-miniprogram-serviceTypes',
+    tapping(story, '信息传输、软件和信息技术服务业', '软件开发'),
+    'form-service-types',
+    '完成',
+  );
   await phone.fill(`#${anchorOf(REJECTED_FIELD.path)}`, COMMENT_BEFORE);
   await phone.tapText('以上都不涉及');
-  await saved(story);
-  await story.record('form-miniprogram', true);
+  await savedStep(story, 'form-miniprogram');
 }
 
 async function takeFacePhoto(story: Recorder): Promise<void> {
@@ -145,8 +162,7 @@ async function takeFacePhoto(story: Recorder): Promise<void> {
   );
   await phone.settle();
   await phone.expectText('已完成拍摄');
-  await saved(story);
-  await story.record('form-face', true);
+  await savedStep(story, 'form-face');
 }
 
 async function uploadMaterials(story: Recorder): Promise<void> {
@@ -188,6 +204,12 @@ async function submitEnabled(story: Recorder): Promise<void> {
 export async function saved(story: Recorder): Promise<void> {
   await story.phone.expectText('已自动保存');
   await story.phone.scrollTop();
+}
+
+/** A step filled in: once it is saved, the picture of the whole step. */
+async function savedStep(story: Recorder, picture: string): Promise<void> {
+  await saved(story);
+  await story.record(picture, true);
 }
 
 /** Taps 提交备案, allows every template in WeChat's consent sheet, and lands on the progress page. */

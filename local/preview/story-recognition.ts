@@ -10,7 +10,6 @@ import { ID_FRONT, idBack } from './certificate-images';
 import { FILER, Recorder, type StoryOptions, type StoryState } from './story-data';
 import { saved } from './story-filer';
 import { sampleImage } from './sample-images';
-import { vant } from './phone';
 
 /** What the filer typed before reading the card: born on the 17th, not the 7th (a valid number). */
 export const TYPED_NUMBER = '11010519900317123X';
@@ -32,7 +31,7 @@ export async function runRecognitionStory(options: StoryOptions): Promise<StoryS
   await story.launch(FILER, `pages/filing-form/index?id=${id}&field=subject.principal.certificate.type`);
   await phone.expectText('主体负责人');
   await phone.tap('#f-subject-principal-certificate-type van-cell');
-  await phone.tapText('居民身份证', phone.screen().locator(vant('action-sheet', 'van-action-sheet')));
+  await phone.tapInSheet('居民身份证');
   await phone.fill('#f-subject-principal-certificate-number', TYPED_NUMBER);
   await phone.upload('#f-subject-principal-certificate-photoFront', await sampleImage(phone.page, ID_FRONT));
   await phone.upload(

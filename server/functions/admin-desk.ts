@@ -5,9 +5,9 @@ import { DUE_STAGES, SUBMITTED_STATES, type DueStage } from '@beian/core';
 import { queueItemOf } from '../app/views';
 import { refuse } from '../errors';
 import { adminParams } from '../schemas/params';
-import { encodeCursor, queueKey } from '../store/keys';
+import { queueKey } from '../store/keys';
 import type { AdminAction } from './callers';
-import { afterKey, DEFAULT_PAGE } from './paging';
+import { afterKey, DEFAULT_PAGE, pageOf } from './paging';
 
 const DRAFTS_REFUSED = '审核台只显示已提交的申请，填写中的草稿不能查看。';
 
@@ -33,14 +33,8 @@ export const listQueue: AdminAction<'queue.list'> = {
       deps.store.queue(filter, limit + 1),
       deps.store.countByState(),
     ]);
-    const page = found.slice(0, limit);
-    const last = page[page.length - 1];
     const now = deps.clock.now();
-    return {
-      items: page.map((application) => queueItemOf(application, now)),
-      nextCursor: found.length > limit && last ? encodeCursor(queueKey(last)) : null,
-      counts,
-    };
+    return { ...pageOf(found, limit, (application) => queueItemOf(application, now), queueKey), counts };
   },
 };
 

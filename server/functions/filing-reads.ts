@@ -8,10 +8,10 @@ import { isOwnFile } from '../app/files';
 import { loadOwned } from '../app/load';
 import { filerView, summaryOf } from '../app/views';
 import { refuse } from '../errors';
-import { encodeCursor, listKey } from '../store/keys';
+import { listKey } from '../store/keys';
 import { filingParams } from '../schemas/params';
 import type { FilingAction } from './callers';
-import { afterKey, DEFAULT_PAGE } from './paging';
+import { afterKey, DEFAULT_PAGE, pageOf } from './paging';
 
 export const getSession: FilingAction<'session.get'> = {
   params: filingParams['session.get'],
@@ -41,13 +41,8 @@ export const listFilings: FilingAction<'filing.list'> = {
   params: filingParams['filing.list'],
   async run({ cursor, limit = DEFAULT_PAGE }, { who, deps }) {
     const found = await deps.store.listByOwner(who.openid, afterKey(cursor), limit + 1);
-    const page = found.slice(0, limit);
-    const last = page[page.length - 1];
     const now = deps.clock.now();
-    return {
-      items: page.map((application) => summaryOf(application, now)),
-      nextCursor: found.length > limit && last ? encodeCursor(listKey(last)) : null,
-    };
+    return pageOf(found, limit, (application) => summaryOf(application, now), listKey);
   },
 };
 

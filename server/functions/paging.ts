@@ -4,7 +4,7 @@
  * § Cold start).
  */
 import { refuse } from '../errors';
-import { decodeCursor } from '../store/keys';
+import { decodeCursor, encodeCursor } from '../store/keys';
 
 export const DEFAULT_PAGE = 20;
 
@@ -17,4 +17,22 @@ export function afterKey(cursor: string | undefined): string | null {
     ]);
   }
   return key;
+}
+
+/**
+ * One page of `found`, which the store read with one row more than `limit`: that extra row, when
+ * it is there, says another page follows, and the cursor points after the page's last row.
+ */
+export function pageOf<T, Item>(
+  found: readonly T[],
+  limit: number,
+  itemOf: (row: T) => Item,
+  keyOf: (row: T) => string,
+): { items: Item[]; nextCursor: string | null } {
+  const page = found.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(itemOf),
+    nextCursor: found.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null,
+  };
 }

@@ -11,7 +11,15 @@ import { insertDraftWithin } from './drafts';
 import { insertMessage } from './outbox';
 import { bumpGuards, relatedWithin } from './related';
 import { insertRequest } from './requests';
-import { applicationRow, docs, INSERT_APPLICATION, parse, REPLACE_APPLICATION, type Row } from './rows';
+import {
+  applicationRow,
+  docs,
+  INSERT_APPLICATION,
+  parse,
+  REPLACE_APPLICATION,
+  rowOf,
+  type Row,
+} from './rows';
 
 class CommitFailure extends Error {
   constructor(readonly result: Exclude<CommitResult, { ok: true }>) {
@@ -22,7 +30,7 @@ class CommitFailure extends Error {
 export function sqliteApplications(db: Database.Database): Applications {
   return {
     async getApplication(id) {
-      const row = db.prepare('SELECT doc FROM applications WHERE id = ?').get(id) as Row | undefined;
+      const row = rowOf(db, 'SELECT doc FROM applications WHERE id = ?', id);
       return row ? parse<Application>(row.doc) : null;
     },
 
@@ -61,8 +69,7 @@ export function sqliteApplications(db: Database.Database): Applications {
     },
 
     async lockHolder(baseId) {
-      const row = db.prepare('SELECT holder FROM base_locks WHERE base_id = ?').get(baseId) as
-        Row | undefined;
+      const row = rowOf(db, 'SELECT holder FROM base_locks WHERE base_id = ?', baseId);
       return row ? String(row.holder) : null;
     },
 
@@ -113,8 +120,7 @@ function applyLock(db: Database.Database, lock: NonNullable<Commit['lock']>): vo
     db.prepare('DELETE FROM base_locks WHERE base_id = ? AND holder = ?').run(lock.baseId, lock.holder);
     return;
   }
-  const held = db.prepare('SELECT holder FROM base_locks WHERE base_id = ?').get(lock.baseId) as
-    Row | undefined;
+  const held = rowOf(db, 'SELECT holder FROM base_locks WHERE base_id = ?', lock.baseId);
   if (held && held.holder !== lock.holder) {
     throw new CommitFailure({ ok: false, reason: 'base_busy', holder: String(held.holder) });
   }
@@ -123,8 +129,7 @@ function applyLock(db: Database.Database, lock: NonNullable<Commit['lock']>): vo
 }
 
 function claimRecordNumber(db: Database.Database, claim: RecordNumberClaim): void {
-  const held = db.prepare('SELECT holder FROM record_numbers WHERE number = ?').get(claim.number) as
-    Row | undefined;
+  const held = rowOf(db, 'SELECT holder FROM record_numbers WHERE number = ?', claim.number);
   if (held && held.holder !== claim.holder) {
     throw new CommitFailure({ ok: false, reason: 'record_number_taken', holder: String(held.holder) });
   }

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Requests, StoredRequest } from '../store/types';
-import type { Row } from './rows';
+import { rowOf } from './rows';
 
 export function insertRequest(db: Database.Database, r: StoredRequest): void {
   db.prepare(
@@ -16,9 +16,11 @@ export function insertRequest(db: Database.Database, r: StoredRequest): void {
 export function sqliteRequests(db: Database.Database): Requests {
   return {
     async getRequest(key) {
-      const row = db
-        .prepare('SELECT key, owner, application_id, fingerprint, answer, at FROM requests WHERE key = ?')
-        .get(key) as Row | undefined;
+      const row = rowOf(
+        db,
+        'SELECT key, owner, application_id, fingerprint, answer, at FROM requests WHERE key = ?',
+        key,
+      );
       if (!row) return null;
       return {
         key: String(row.key),

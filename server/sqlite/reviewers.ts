@@ -6,14 +6,12 @@ import type Database from 'better-sqlite3';
 import type { AdminRecord, Opening } from '@beian/core';
 import { adminRecord } from '../store/admins';
 import type { Reviewers } from '../store/types';
-import { docs, type Row } from './rows';
+import { docs, rowOf, type Row } from './rows';
 
 export function sqliteReviewers(db: Database.Database): Reviewers {
   return {
     async getAdmin(openid) {
-      const row = db
-        .prepare('SELECT openid, name, added_at, mobile FROM admins WHERE openid = ?')
-        .get(openid) as Row | undefined;
+      const row = rowOf(db, 'SELECT openid, name, added_at, mobile FROM admins WHERE openid = ?', openid);
       return row ? toAdmin(row) : null;
     },
 

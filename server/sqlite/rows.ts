@@ -3,6 +3,7 @@
  * definition serves the insert, the conditional update and the bench's bulk loader, so the three
  * can never disagree about a column.
  */
+import type Database from 'better-sqlite3';
 import type { Application } from '@beian/core';
 import { indexFields } from '../store/keys';
 import { searchColumns } from './search';
@@ -73,6 +74,11 @@ export const REPLACE_APPLICATION = `UPDATE applications
   WHERE id = @id AND version = @expected_version`;
 
 export type Row = Record<string, unknown>;
+
+/** The row `sql` (one `?`, on a key column) finds for `key`, or undefined when there is none. */
+export function rowOf(db: Database.Database, sql: string, key: string): Row | undefined {
+  return db.prepare(sql).get(key) as Row | undefined;
+}
 
 /** A stored JSON document (`doc` columns) back as what was written. */
 export function parse<T>(doc: unknown): T {

@@ -26,10 +26,15 @@ async function notices(): Promise<{ templateId: string; data: Record<string, { v
 }
 
 /** The tick sends the filer exactly one message: the progress template, naming the state `label`. */
-async function expectToldOfProgress(label: string): Promise<void> {
+/** Expects exactly one message sent since the last look, and that it matches `message`. */
+async function expectOneNotice(message: object): Promise<void> {
   const sent = await notices();
   expect(sent).toHaveLength(1);
-  expect(sent[0]).toMatchObject({ templateId: TEMPLATE.progress, data: { phrase2: { value: label } } });
+  expect(sent[0]).toMatchObject(message);
+}
+
+async function expectToldOfProgress(label: string): Promise<void> {
+  await expectOneNotice({ templateId: TEMPLATE.progress, data: { phrase2: { value: label } } });
 }
 
 const at = (filing: FilingView) => ({ id: filing.id, version: filing.version });
@@ -68,9 +73,7 @@ describe('a new application from draft to filed, over HTTP', () => {
     const seen = ok(await test.as(FILER, 'filing', 'filing.get', { id: filing.id }));
     filing = seen.filing;
     expect(filing).toMatchObject({ state: 'platform_rejected', reasons: [reason] });
-    const sent = await notices();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
+    await expectOneNotice({
       templateId: TEMPLATE.result,
       data: { phrase3: { value: '未通过' }, thing4: { value: '名称与服务内容不符' } },
     });
@@ -88,9 +91,7 @@ describe('a new application from draft to filed, over HTTP', () => {
       await test.as(FILER, 'filing', 'filing.submit', { ...at(filing), requestId: 'submit-0002' }),
     ).filing;
     expect(filing).toMatchObject({ state: 'platform_review', reasons: [] });
-    const sent = await notices();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
+    await expectOneNotice({
       templateId: TEMPLATE.progress,
       data: { thing1: { value: '三哥记账工具' } },
     });
@@ -99,10 +100,8 @@ describe('a new application from draft to filed, over HTTP', () => {
   it('is approved, and the filer gets the SMS to-do with its deadline', async () => {
     filing = ok(await test.as(ADMIN, 'admin', 'review.approve', at(filing))).filing;
     expect(filing.state).toBe('sms_verification');
-    const sent = await notices();
-    expect(sent).toHaveLength(1);
     // 24 hours after the approval, in Beijing time.
-    expect(sent[0]).toMatchObject({
+    await expectOneNotice({
       templateId: TEMPLATE.todo,
       data: { thing1: { value: '完成工信部短信核验' }, time2: { value: '2026年11月3日 10:00' } },
     });
@@ -130,9 +129,7 @@ describe('a new application from draft to filed, over HTTP', () => {
     ).filing;
     const seen = ok(await test.as(FILER, 'filing', 'filing.get', { id: filing.id }));
     expect(seen.filing).toMatchObject({ state: 'filed', recordNumber: RECORD_NUMBER });
-    const sent = await notices();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
+    await expectOneNotice({
       templateId: TEMPLATE.result,
       data: { phrase3: { value: '备案成功' }, thing4: { value: RECORD_NUMBER } },
     });

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
+import type { FilingForm } from '@beian/core';
 import type { ServerDeps } from '../../server/deps';
 import { openSqliteStore, type SqliteStore } from '../../server/sqlite';
 import { wechatChannel } from '../../server/wechat/channel';
@@ -15,10 +15,9 @@ import { WeChatError } from '../../server/wechat/errors';
 import { applyBody, formPathOfApiPath, mediaNeeds } from '../../server/wechat/mapping';
 import type { Platform } from '../../server/wechat/platform';
 import { emulatedPlatformSetting, intakeSink } from '../../local/wechat-intake';
-import { FakeFiles } from '../server/helpers/files';
+import { quietDeps } from '../server/helpers/deps';
 import { enterpriseForm } from '../fixtures/forms';
 import { START, WeChatCloud, type Json } from '../local/wechat/harness';
-import { NO_CERTIFICATE_READER } from '../../server/ocr/refusals';
 
 const APPID = 'wx00000000000000a1';
 const HOUR = 3_600_000;
@@ -26,6 +25,20 @@ const HOUR = 3_600_000;
 interface Logged {
   path: string;
   response: Json;
+}
+
+/** Uploads each file the form's apply body names, as Beian does before it files: file id → media id. */
+async function uploadMedia(icp: ReturnType<Platform['icp']>, form: FilingForm): Promise<Map<string, string>> {
+  const media = new Map<string, string>();
+  for (const need of mediaNeeds(form)) {
+    const file = {
+      filename: 'photo.jpg',
+      contentType: 'image/jpeg',
+      bytes: Buffer.from(`bytes of ${need.fileId}`),
+    };
+    media.set(need.fileId, (await icp.uploadMedia(need.fields, file)).media_id);
+  }
+  return media;
 }
 
 describe('the WeChat client on the emulated open platform', () => {
@@ -45,18 +58,7 @@ describe('the WeChat client on the emulated open platform', () => {
     wechat = await WeChatCloud.start({ wechatSink: intakeSink(() => deps) });
     const secrets = wechat.cloud.wechat.secrets;
     const setting = emulatedPlatformSetting(secrets, wechat.cloud.wechat.apiBaseUrl);
-    deps = {
-      clock,
-      store,
-      files: new FakeFiles(),
-      certificates: NO_CERTIFICATE_READER,
-      messenger: { send: async () => ({ ok: true }) },
-      templates: DEFAULT_TEMPLATES,
-      calendar: createCalendar(),
-      operatorKey: null,
-      logger: { info: () => undefined, error: () => undefined },
-      wechat: wechatChannel(setting, store.platform, clock),
-    };
+    deps = quietDeps(store, { clock, wechat: wechatChannel(setting, store.platform, clock) });
     platform = deps.wechat.platform as Platform;
     // The emulator pushed its first ticket before Beian's side existed; WeChat pushes every 10
     // minutes, so the next call to the emulator brings Beian one.
@@ -67,6 +69,22 @@ describe('the WeChat client on the emulated open platform', () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  /**
+   * An authorized mini-program with the enterprise form's media uploaded and its face verified
+   * (the verify task finished: `verified` is the emulator's answer): all an apply needs.
+   */
+  async function readyToApply() {
+    await authorized();
+    const icp = platform.icp(APPID);
+    const form = enterpriseForm();
+    const media = await uploadMedia(icp, form);
+    const task = await icp.createVerifyTask();
+    const { status: verified } = await wechat.post(`/_/wechat/verify-tasks/${task.task_id}`, {
+      face_status: 3,
+    });
+    return { icp, form, media, task, verified };
+  }
 
   async function requests(path?: string): Promise<Logged[]> {
     const all = (await wechat.get('/_/wechat/requests')).json as Logged[];
@@ -105,22 +123,8 @@ describe('the WeChat client on the emulated open platform', () => {
   });
 
   it('files the complete enterprise form: media, a finished verify task, then the mapped body', async () => {
-    await authorized();
-    const icp = platform.icp(APPID);
-    const form = enterpriseForm();
-    const media = new Map<string, string>();
-    for (const need of mediaNeeds(form)) {
-      const file = {
-        filename: 'photo.jpg',
-        contentType: 'image/jpeg',
-        bytes: Buffer.from(`bytes of ${need.fileId}`),
-      };
-      media.set(need.fileId, (await icp.uploadMedia(need.fields, file)).media_id);
-    }
-    const task = await icp.createVerifyTask();
-    expect((await wechat.post(`/_/wechat/verify-tasks/${task.task_id}`, { face_status: 3 })).status).toBe(
-      200,
-    );
+    const { icp, form, media, task, verified } = await readyToApply();
+    expect(verified).toBe(200);
     expect(await icp.queryVerifyTask(task.task_id)).toMatchObject({ is_finish: true, face_status: 3 });
     await icp.applyFiling(applyBody(form, (fileId) => media.get(fileId) ?? '', task.task_id));
     expect((await icp.entranceInfo()).info.status).toBe(2);
@@ -188,20 +192,7 @@ describe('the WeChat client on the emulated open platform', () => {
   });
 
   it('the review route’s push reaches Beian and is noted for the channel', async () => {
-    await authorized();
-    const icp = platform.icp(APPID);
-    const form = enterpriseForm();
-    const media = new Map<string, string>();
-    for (const need of mediaNeeds(form)) {
-      const bytes = Buffer.from(need.fileId);
-      media.set(
-        need.fileId,
-        (await icp.uploadMedia(need.fields, { filename: 'a.jpg', contentType: 'image/jpeg', bytes }))
-          .media_id,
-      );
-    }
-    const task = await icp.createVerifyTask();
-    await wechat.post(`/_/wechat/verify-tasks/${task.task_id}`, { face_status: 3 });
+    const { icp, form, media, task } = await readyToApply();
     await icp.applyFiling(applyBody(form, (id) => media.get(id) ?? '', task.task_id));
     const auditData = [{ key_name: '小程序备注', error: '备注与实际服务不符', suggest: '请如实填写' }];
     expect(

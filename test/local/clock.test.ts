@@ -6,18 +6,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openClock, RealClockError } from '../../local/clock';
-import { TestCloud } from '../e2e/harness';
+import { cloudForAll, type TestCloud } from '../e2e/harness';
 
 describe('a real clock', () => {
   let test: TestCloud;
-
-  beforeAll(async () => {
-    test = await TestCloud.start({ clock: 'real' });
-  });
-
-  afterAll(async () => {
-    await test.close();
-  });
+  cloudForAll((cloud) => (test = cloud), { clock: 'real' });
 
   it('tells the real time and refuses to be moved with a 409', async () => {
     const before = Date.now();
@@ -37,14 +30,7 @@ describe('a real clock', () => {
 
 describe('a manual clock', () => {
   let test: TestCloud;
-
-  beforeAll(async () => {
-    test = await TestCloud.start();
-  });
-
-  afterAll(async () => {
-    await test.close();
-  });
+  cloudForAll((cloud) => (test = cloud));
 
   it('stands still until moved, and moves by exactly what it is told', async () => {
     expect((await test.get('/_/clock')).json).toEqual({ mode: 'manual', now: '2026-11-02T02:00:00.000Z' });

@@ -80,6 +80,9 @@ async function draftsOf(openid: string): Promise<unknown> {
 describe('who the local cloud serves', () => {
   const createDraft = (openid: string) =>
     JSON.stringify({ event: { action: 'draft.create', kind: 'new' }, context: { openid } });
+  /** A JSON call creating a draft for `openid`, with the headers a hostile page's browser sets. */
+  const draftCall = (headers: OutgoingHttpHeaders, openid: string) =>
+    raw('POST', '/functions/filing', { ...headers, 'content-type': 'application/json' }, createDraft(openid));
 
   it('refuses a text/plain call (what any page can send without asking) and creates nothing', async () => {
     const answer = await fetch(`${cloud.url}/functions/filing`, {
@@ -121,12 +124,7 @@ describe('who the local cloud serves', () => {
       const read = await raw('GET', '/_/messages', { host });
       expect(read.status).toBe(421);
       expect(read.json).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      const call = await raw(
-        'POST',
-        '/functions/filing',
-        { host, 'content-type': 'application/json' },
-        createDraft('o-victim-2'),
-      );
+      const call = await draftCall({ host }, 'o-victim-2');
       expect(call.status).toBe(421);
     }
     expect(await draftsOf('o-victim-2')).toEqual({ ok: true, data: { items: [], nextCursor: null } });
@@ -137,22 +135,12 @@ describe('who the local cloud serves', () => {
 
   it('refuses a request from another page (Origin), and serves its own preview page', async () => {
     for (const origin of ['https://evil.example', 'null', `http://evil.example:${port()}`]) {
-      const call = await raw(
-        'POST',
-        '/functions/filing',
-        { origin, 'content-type': 'application/json' },
-        createDraft('o-victim-3'),
-      );
+      const call = await draftCall({ origin }, 'o-victim-3');
       expect(call.status).toBe(403);
       expect(call.json).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(await draftsOf('o-victim-3')).toEqual({ ok: true, data: { items: [], nextCursor: null } });
-    const own = await raw(
-      'POST',
-      '/functions/filing',
-      { origin: cloud.url, 'content-type': 'application/json' },
-      createDraft('o-victim-3'),
-    );
+    const own = await draftCall({ origin: cloud.url }, 'o-victim-3');
     expect(own.json).toMatchObject({ ok: true });
   });
 

@@ -12,7 +12,7 @@ import {
   timerEvent,
   TriggerConfigError,
 } from '../../local/triggers';
-import { TestCloud } from '../e2e/harness';
+import { cloudForAll, TestCloud } from '../e2e/harness';
 
 let dirs: string[] = [];
 
@@ -71,14 +71,7 @@ describe('reading triggers', () => {
 
 describe('firing triggers', () => {
   let test: TestCloud;
-
-  beforeAll(async () => {
-    test = await TestCloud.start();
-  });
-
-  afterAll(async () => {
-    await test.close();
-  });
+  cloudForAll((cloud) => (test = cloud));
 
   it('fires by function or trigger name and answers the tick', async () => {
     for (const name of ['scheduler', 'everyMinute']) {

@@ -9,6 +9,7 @@
  * weekend days that are worked (调休上班). A year given here replaces the built-in one.
  */
 import type { IsoDate } from '../model/form';
+import { readConfig } from '../config-object';
 import type { Failure, Issue } from '../result';
 import { dayNumberOf, weekdayOfDay } from './dates';
 import type { HolidayData, YearSchedule } from './schedule';
@@ -65,36 +66,18 @@ function parseYear(year: string, value: unknown, issues: Issue[]): YearSchedule 
   return { holidays, workdays };
 }
 
+const HOLIDAY_MESSAGES = {
+  notJson: '节假日数据不是合法的 JSON。',
+  notObject: '节假日数据应为按年份分组的对象，例如 { "2027": { "holidays": [...] } }。',
+  wrong: '节假日数据有误，请按提示修正。',
+};
+
 /** Parses extra holiday data (an object, or its JSON text); every problem is reported with its path. */
 export function parseHolidayData(input: unknown): ParsedHolidayData {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch {
-      return { ok: false, error: { code: 'VALIDATION', message: '节假日数据不是合法的 JSON。' } };
-    }
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return {
-      ok: false,
-      error: {
-        code: 'VALIDATION',
-        message: '节假日数据应为按年份分组的对象，例如 { "2027": { "holidays": [...] } }。',
-      },
-    };
-  }
-  const issues: Issue[] = [];
   const data: Record<number, YearSchedule> = {};
-  for (const [year, entry] of Object.entries(value)) {
+  const read = readConfig(input, HOLIDAY_MESSAGES, (year, entry, issues) => {
     const schedule = parseYear(year, entry, issues);
     if (schedule) data[Number(year)] = schedule;
-  }
-  if (issues.length > 0) {
-    return {
-      ok: false,
-      error: { code: 'VALIDATION', message: '节假日数据有误，请按提示修正。', fields: issues },
-    };
-  }
-  return { ok: true, data };
+  });
+  return read.ok ? { ok: true, data } : read;
 }

@@ -4,6 +4,7 @@ import type {
   MiniprogramPrincipal,
   PersonCertificate,
   PreApproval,
+  Principal,
   SubjectPrincipal,
 } from './form';
 
@@ -11,25 +12,18 @@ function emptyCertificate(): PersonCertificate {
   return { type: null, number: '', validFrom: '', validTo: '', photoFront: '', photoBack: '' };
 }
 
+/** What both principals have, empty: a principal's own fields are added after these. */
+function emptyPrincipal(): Principal {
+  return { name: '', mobile: '', email: '', emergencyContact: '', certificate: emptyCertificate() };
+}
+
 function emptySubjectPrincipal(): SubjectPrincipal {
-  return {
-    name: '',
-    mobile: '',
-    email: '',
-    emergencyContact: '',
-    certificate: emptyCertificate(),
-    isLegalRepresentative: true,
-    authorizationLetter: '',
-  };
+  return { ...emptyPrincipal(), isLegalRepresentative: true, authorizationLetter: '' };
 }
 
 function emptyMiniprogramPrincipal(): MiniprogramPrincipal {
   return {
-    name: '',
-    mobile: '',
-    email: '',
-    emergencyContact: '',
-    certificate: emptyCertificate(),
+    ...emptyPrincipal(),
     sameAsSubjectPrincipal: true,
     isLegalRepresentative: false,
     authorizationLetter: '',

@@ -100,23 +100,31 @@ function fitNumber(text: string): string {
   return fraction && room > 0 ? `${digits}.${fraction.slice(0, room)}` : digits;
 }
 
+/** The types that keep only characters of one class, and at most how many of them. */
+const KEPT: Readonly<
+  Record<'phrase' | 'character_string' | 'letter' | 'symbol', readonly [(point: number) => boolean, number]>
+> = {
+  phrase: [isHan, LIMITS.phrase],
+  character_string: [isAsciiVisible, LIMITS.characterString],
+  letter: [isAsciiLetter, LIMITS.letter],
+  symbol: [isAsciiSymbol, LIMITS.symbol],
+};
+
 function fitOnce(type: TextKeywordType, text: string): string {
-  const points = codePoints(text);
   switch (type) {
     case 'thing':
       return fromCodePoints(truncate(readableText(text), LIMITS.thing, true));
     case 'name':
       return fitName(text);
-    case 'phrase':
-      return fromCodePoints(points.filter(isHan).slice(0, LIMITS.phrase));
-    case 'character_string':
-      return fromCodePoints(points.filter(isAsciiVisible).slice(0, LIMITS.characterString));
     case 'number':
       return fitNumber(text);
+    case 'phrase':
+    case 'character_string':
     case 'letter':
-      return fromCodePoints(points.filter(isAsciiLetter).slice(0, LIMITS.letter));
-    case 'symbol':
-      return fromCodePoints(points.filter(isAsciiSymbol).slice(0, LIMITS.symbol));
+    case 'symbol': {
+      const [keep, limit] = KEPT[type];
+      return fromCodePoints(codePoints(text).filter(keep).slice(0, limit));
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * library (订阅消息 → 公共模板库), so DEFAULT_TEMPLATES only shows the shape, with placeholder ids
  * to replace, and `parseTemplateConfig` reads the deployment's own (BEIAN_TEMPLATES).
  */
+import { readConfig } from '../config-object';
 import type { Failure, Issue } from '../result';
 import { keywordTypeOf, type KeywordType } from './keywords';
 import type { TemplateRole } from './message';
@@ -140,31 +141,19 @@ function parseSpec(role: TemplateRole, value: unknown, issues: Issue[]): Templat
   return { templateId: templateId.trim(), title, keywords };
 }
 
+const TEMPLATE_MESSAGES = {
+  notJson: '订阅消息模板配置不是合法的 JSON。',
+  notObject: '订阅消息模板配置应为按用途（progress、result、todo）分组的对象。',
+  wrong: '订阅消息模板配置有误，请按提示修正。',
+};
+
 /**
  * Reads a template configuration (an object or its JSON text) over DEFAULT_TEMPLATES: roles left
  * out keep their default, and within a role `templateId`, `title` and `keywords` may each be given.
  */
 export function parseTemplateConfig(json: unknown): ParsedTemplateConfig {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch {
-      return { ok: false, error: { code: 'VALIDATION', message: '订阅消息模板配置不是合法的 JSON。' } };
-    }
-  }
-  if (!isObject(value)) {
-    return {
-      ok: false,
-      error: {
-        code: 'VALIDATION',
-        message: '订阅消息模板配置应为按用途（progress、result、todo）分组的对象。',
-      },
-    };
-  }
-  const issues: Issue[] = [];
   const templates: Record<string, TemplateSpec<TemplateRole>> = { ...DEFAULT_TEMPLATES };
-  for (const [role, spec] of Object.entries(value)) {
+  const read = readConfig(json, TEMPLATE_MESSAGES, (role, spec, issues) => {
     const known = TEMPLATE_ROLES.find((r) => r === role);
     if (!known) {
       issues.push({
@@ -172,17 +161,11 @@ export function parseTemplateConfig(json: unknown): ParsedTemplateConfig {
         code: 'unknown_role',
         message: `未知的模板用途「${role}」，可用：progress、result、todo`,
       });
-      continue;
+      return;
     }
     const parsed = parseSpec(known, spec, issues);
     if (parsed) templates[known] = parsed;
-  }
-  if (issues.length > 0) {
-    return {
-      ok: false,
-      error: { code: 'VALIDATION', message: '订阅消息模板配置有误，请按提示修正。', fields: issues },
-    };
-  }
+  });
   // Every role is present (defaults filled in) and each spec was checked against its role above.
-  return { ok: true, templates: templates as TemplateConfig };
+  return read.ok ? { ok: true, templates: templates as TemplateConfig } : read;
 }

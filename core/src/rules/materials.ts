@@ -8,7 +8,7 @@ import type { MaterialRequirement } from '../contract';
 import { CERTIFICATE_TYPE, NONE_PRE_APPROVAL, certificateTypeName, isPersonalSubject } from '../data/enums';
 import { FIELD_SPECS } from '../model/fields';
 import { fieldLabel } from '../model/paths';
-import type { FilingForm, MaterialKey, PersonCertificate } from '../model/form';
+import type { FilingForm, MaterialKey, PersonCertificate, Principal } from '../model/form';
 import type { ChannelKind } from '../model/application';
 import type { CheckTarget } from './check';
 import { Findings } from './findings';
@@ -60,6 +60,24 @@ function personPhotos(prefix: string, certificate: PersonCertificate, who: strin
   return items;
 }
 
+/**
+ * A principal's photos and, when they are not the legal representative, their authorization
+ * letter: `letterRule` says how it is signed (null: no letter is needed).
+ */
+function principalItems(
+  prefix: string,
+  principal: Principal & { authorizationLetter: string },
+  who: string,
+  letterRule: string | null,
+): MaterialRequirement[] {
+  const items = personPhotos(prefix, principal.certificate, who);
+  if (letterRule !== null) {
+    const letter = `${prefix}.authorizationLetter`;
+    items.push(file(letter, principal.authorizationLetter, true, `${who}不是法定代表人：${letterRule}`));
+  }
+  return items;
+}
+
 function subjectItems(form: FilingForm): MaterialRequirement[] {
   const { subject } = form;
   const items: MaterialRequirement[] = [];
@@ -80,17 +98,14 @@ function subjectItems(form: FilingForm): MaterialRequirement[] {
       ),
     );
   }
-  items.push(...personPhotos('subject.principal', subject.principal.certificate, '主体负责人'));
-  if (principalIsDelegate(form)) {
-    items.push(
-      file(
-        'subject.principal.authorizationLetter',
-        subject.principal.authorizationLetter,
-        true,
-        '主体负责人不是法定代表人：须由法定代表人签字并加盖公章授权，授权书须在提交前1个月内签署',
-      ),
-    );
-  }
+  items.push(
+    ...principalItems(
+      'subject.principal',
+      subject.principal,
+      '主体负责人',
+      principalIsDelegate(form) ? '须由法定代表人签字并加盖公章授权，授权书须在提交前1个月内签署' : null,
+    ),
+  );
   return items;
 }
 
@@ -103,17 +118,14 @@ function miniprogramItems(form: FilingForm, channel: ChannelKind): MaterialRequi
     items.push(file(path, item.media, true, '所选前置审批项的批准文件扫描件，审批号须与文件一致'));
   });
   if (!miniprogram.principal.sameAsSubjectPrincipal) {
-    items.push(...personPhotos('miniprogram.principal', miniprogram.principal.certificate, '小程序负责人'));
-    if (miniprogramPrincipalIsDelegate(form)) {
-      items.push(
-        file(
-          'miniprogram.principal.authorizationLetter',
-          miniprogram.principal.authorizationLetter,
-          true,
-          '小程序负责人不是法定代表人：须由法定代表人签字并加盖公章授权',
-        ),
-      );
-    }
+    items.push(
+      ...principalItems(
+        'miniprogram.principal',
+        miniprogram.principal,
+        '小程序负责人',
+        miniprogramPrincipalIsDelegate(form) ? '须由法定代表人签字并加盖公章授权' : null,
+      ),
+    );
   }
   const face = miniprogram.principal.faceVerification;
   if (face.method === 'photo' && channel === 'manual') {

@@ -92,51 +92,46 @@ function approvalResult(context: Context): NoticeOfRole<'result'> {
   return result(context, '通管局审核', { text: '备案成功', phrase: '备案成功' }, recordNumber);
 }
 
+/** What the progress notice adds in each state that only reports progress. */
+const PROGRESS_NOTES: Readonly<
+  Record<'pre_review' | 'sending' | 'platform_review' | 'authority_review' | 'withdrawn', string>
+> = {
+  pre_review: '服务商预审通常需要1–2个工作日',
+  sending: '人脸核验已完成，正在提交至微信',
+  platform_review: '平台初审通常需要1–2个工作日',
+  authority_review: '通管局审核通常需要1–20个工作日',
+  withdrawn: '申请已撤回，如需备案请重新发起',
+};
+
+/** A review that turned the application down: the stage named, and what the notice calls it. */
+const REJECTIONS: Readonly<
+  Record<'pre_rejected' | 'platform_rejected' | 'authority_rejected', { stage: string; outcome: Labelled }>
+> = {
+  pre_rejected: { stage: '服务商预审', outcome: { text: '预审未通过', phrase: '未通过' } },
+  platform_rejected: { stage: '平台初审', outcome: { text: '初审未通过', phrase: '未通过' } },
+  authority_rejected: { stage: '通管局审核', outcome: { text: '审核未通过', phrase: '未通过' } },
+};
+
 /** The notices for a transition into `application.state` (the application after it). */
 export function noticesFor(application: Application, now: string, calendar: Calendar): Notice[] {
   const context: Context = { application, now, calendar };
   switch (application.state) {
     case 'pre_review':
-      return [progress(context, '服务商预审通常需要1–2个工作日')];
+    case 'sending':
+    case 'platform_review':
+    case 'authority_review':
+    case 'withdrawn':
+      return [progress(context, PROGRESS_NOTES[application.state])];
     case 'pre_rejected':
-      return [
-        result(
-          context,
-          '服务商预审',
-          { text: '预审未通过', phrase: '未通过' },
-          reasonSummary(application.reasons),
-        ),
-      ];
+    case 'platform_rejected':
+    case 'authority_rejected': {
+      const { stage, outcome } = REJECTIONS[application.state];
+      return [result(context, stage, outcome, reasonSummary(application.reasons))];
+    }
     case 'face_verification':
       return [faceTodo(context)];
-    case 'sending':
-      return [progress(context, '人脸核验已完成，正在提交至微信')];
-    case 'platform_review':
-      return [progress(context, '平台初审通常需要1–2个工作日')];
     case 'sms_verification':
       return [smsTodo(context)];
-    case 'authority_review':
-      return [progress(context, '通管局审核通常需要1–20个工作日')];
-    case 'withdrawn':
-      return [progress(context, '申请已撤回，如需备案请重新发起')];
-    case 'platform_rejected':
-      return [
-        result(
-          context,
-          '平台初审',
-          { text: '初审未通过', phrase: '未通过' },
-          reasonSummary(application.reasons),
-        ),
-      ];
-    case 'authority_rejected':
-      return [
-        result(
-          context,
-          '通管局审核',
-          { text: '审核未通过', phrase: '未通过' },
-          reasonSummary(application.reasons),
-        ),
-      ];
     case 'sms_timeout':
       return [
         result(

@@ -55,30 +55,35 @@ export class Router {
 
   navigateTo(url: string): void {
     if (this.stack.length >= MAX_PAGES) throw new NavigationError('webview count limit exceed');
-    const target = this.parse(url);
     const covered = this.current();
-    const page = this.open(target);
-    if (covered) this.hide(covered);
-    this.stack.push(page);
-    this.start(page);
+    this.enter(url, () => {
+      if (covered) this.hide(covered);
+    });
   }
 
   redirectTo(url: string): void {
-    const target = this.parse(url);
-    const page = this.open(target);
-    const replaced = this.stack.pop();
-    if (replaced) this.unload(replaced);
-    this.stack.push(page);
-    this.start(page);
+    this.enter(url, () => {
+      const replaced = this.stack.pop();
+      if (replaced) this.unload(replaced);
+    });
   }
 
   reLaunch(url: string): void {
-    const target = this.parse(url);
-    const page = this.open(target);
-    while (this.stack.length > 0) {
-      const gone = this.stack.pop();
-      if (gone) this.unload(gone);
-    }
+    this.enter(url, () => {
+      while (this.stack.length > 0) {
+        const gone = this.stack.pop();
+        if (gone) this.unload(gone);
+      }
+    });
+  }
+
+  /**
+   * What every way to a new page shares: its page is created first, then `leave` hides or unloads
+   * the pages it replaces, and only then is it put on top and started.
+   */
+  private enter(url: string, leave: () => void): void {
+    const page = this.open(this.parse(url));
+    leave();
     this.stack.push(page);
     this.start(page);
   }

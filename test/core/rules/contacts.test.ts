@@ -1,52 +1,43 @@
 import { isEmail, isMobile } from '@beian/core';
+import { eachAnswer } from '../../helpers/each-answer';
 
 describe('mobile', () => {
-  it('accepts 11-digit mainland mobiles from 13x to 19x', () => {
-    for (const value of ['13800138000', '15912345678', '19912345678', '16612345678'])
-      expect(isMobile(value)).toBe(true);
-  });
+  eachAnswer('accepts 11-digit mainland mobiles from 13x to 19x', isMobile, [
+    ['13800138000', true],
+    ['15912345678', true],
+    ['19912345678', true],
+    ['16612345678', true],
+  ]);
 
-  it('refuses landlines, short numbers, 12x and anything with separators', () => {
-    for (const value of [
-      '010-12345678',
-      '1380013800',
-      '12800138000',
-      '138 0013 8000',
-      '+8613800138000',
-      '',
-      13800138000,
-    ]) {
-      expect(isMobile(value)).toBe(false);
-    }
-  });
+  eachAnswer('refuses landlines, short numbers, 12x and anything with separators', isMobile, [
+    ['010-12345678', false],
+    ['1380013800', false],
+    ['12800138000', false],
+    ['138 0013 8000', false],
+    ['+8613800138000', false],
+    ['', false],
+    [13800138000, false],
+  ]);
 });
 
 describe('email', () => {
-  it('accepts ordinary addresses', () => {
-    for (const value of [
-      'zhangsan@example.com',
-      'li.si+beian@mail.example.com.cn',
-      '12345@qq.com',
-      'a_b-c@x-y.io',
-    ]) {
-      expect(isEmail(value)).toBe(true);
-    }
-  });
+  eachAnswer('accepts ordinary addresses', isEmail, [
+    ['zhangsan@example.com', true],
+    ['li.si+beian@mail.example.com.cn', true],
+    ['12345@qq.com', true],
+    ['a_b-c@x-y.io', true],
+  ]);
 
-  it('refuses typos', () => {
-    for (const value of [
-      'zhangsan',
-      'zhangsan@',
-      '@example.com',
-      'zhang san@example.com',
-      'a..b@example.com',
-      'a@example',
-      'a@example.c',
-      'a@-example.com',
-      'a@example.com.',
-      '张三@example.com',
-    ]) {
-      expect(isEmail(value)).toBe(false);
-    }
-  });
+  eachAnswer('refuses typos', isEmail, [
+    ['zhangsan', false],
+    ['zhangsan@', false],
+    ['@example.com', false],
+    ['zhang san@example.com', false],
+    ['a..b@example.com', false],
+    ['a@example', false],
+    ['a@example.c', false],
+    ['a@-example.com', false],
+    ['a@example.com.', false],
+    ['张三@example.com', false],
+  ]);
 });

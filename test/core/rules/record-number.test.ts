@@ -1,31 +1,26 @@
 import { checkRecordNumber, isRecordNumber, recordNumberProvince } from '@beian/core';
+import { eachAnswer } from '../../helpers/each-answer';
+
+/** Mini-program record numbers as issued: ICP numbers of 8 or 10 digits, and licence prefixes. */
+const ISSUED = ['粤ICP备12345678号-1X', '京ICP备2026059598号-1X', '粤B2-20090059-1626X', '沪B1-20180001-3X'];
 
 describe('record number', () => {
   it('accepts mini-program numbers with 8 or 10 digits and licence prefixes', () => {
-    for (const value of [
-      '粤ICP备12345678号-1X',
-      '京ICP备2026059598号-1X',
-      '粤B2-20090059-1626X',
-      '沪B1-20180001-3X',
-    ]) {
+    for (const value of ISSUED) {
       expect(isRecordNumber(value)).toBe(true);
       expect(checkRecordNumber(value)).toEqual({ errors: [], warnings: [] });
     }
   });
 
-  it('refuses what is not a mini-program record number', () => {
-    for (const value of [
-      '粤ICP备12345678号',
-      '港ICP备12345678号-1X',
-      '粤ICP备1234567号-1X',
-      '粤ICP备12345678-1X',
-      'ICP备12345678号-1X',
-      '粤ICP备12345678号-0X',
-      '',
-    ]) {
-      expect(isRecordNumber(value)).toBe(false);
-    }
-  });
+  eachAnswer('refuses what is not a mini-program record number', isRecordNumber, [
+    ['粤ICP备12345678号', false],
+    ['港ICP备12345678号-1X', false],
+    ['粤ICP备1234567号-1X', false],
+    ['粤ICP备12345678-1X', false],
+    ['ICP备12345678号-1X', false],
+    ['粤ICP备12345678号-0X', false],
+    ['', false],
+  ]);
 
   it('explains each problem at recordNumber', () => {
     expect(checkRecordNumber('').errors[0]).toMatchObject({ path: 'recordNumber', code: 'required' });

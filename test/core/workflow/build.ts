@@ -90,57 +90,28 @@ export function draft({
   return kind === 'new' ? { ...started.application, form: formAt(start) } : started.application;
 }
 
-const PATHS: Record<Exclude<FilingState, 'draft' | 'cancelled'>, [FilingEvent, Actor][]> = {
+type Step = [FilingEvent, Actor];
+// The paths share their beginnings: each names the step it takes past the one before it.
+const SUBMITTED: Step[] = [[{ type: 'submit' }, owner]];
+const SMS_SENT: Step[] = [...SUBMITTED, [{ type: 'platform_approve' }, admin]];
+const AT_AUTHORITY: Step[] = [...SMS_SENT, [{ type: 'sms_verified' }, owner]];
+const PRE_REVIEW: Step[] = [[WECHAT_SUBMIT, owner]];
+const FACE_TASK: Step[] = [...PRE_REVIEW, [{ type: 'pre_approve' }, admin]];
+
+const PATHS: Record<Exclude<FilingState, 'draft' | 'cancelled'>, Step[]> = {
   // The WeChat channel's own states: Beian's pre-review, WeChat's face task, the sending step.
-  pre_review: [[WECHAT_SUBMIT, owner]],
-  pre_rejected: [
-    [WECHAT_SUBMIT, owner],
-    [{ type: 'pre_reject', reasons }, admin],
-  ],
-  face_verification: [
-    [WECHAT_SUBMIT, owner],
-    [{ type: 'pre_approve' }, admin],
-  ],
-  sending: [
-    [WECHAT_SUBMIT, owner],
-    [{ type: 'pre_approve' }, admin],
-    [{ type: 'face_verified', task: FACE_DONE }, wechat],
-  ],
-  platform_review: [[{ type: 'submit' }, owner]],
-  withdrawn: [
-    [{ type: 'submit' }, owner],
-    [{ type: 'withdraw' }, owner],
-  ],
-  platform_rejected: [
-    [{ type: 'submit' }, owner],
-    [{ type: 'platform_reject', reasons }, admin],
-  ],
-  sms_verification: [
-    [{ type: 'submit' }, owner],
-    [{ type: 'platform_approve' }, admin],
-  ],
-  sms_timeout: [
-    [{ type: 'submit' }, owner],
-    [{ type: 'platform_approve' }, admin],
-    [{ type: 'sms_timeout' }, system],
-  ],
-  authority_review: [
-    [{ type: 'submit' }, owner],
-    [{ type: 'platform_approve' }, admin],
-    [{ type: 'sms_verified' }, owner],
-  ],
-  authority_rejected: [
-    [{ type: 'submit' }, owner],
-    [{ type: 'platform_approve' }, admin],
-    [{ type: 'sms_verified' }, owner],
-    [{ type: 'authority_reject', reasons }, admin],
-  ],
-  filed: [
-    [{ type: 'submit' }, owner],
-    [{ type: 'platform_approve' }, admin],
-    [{ type: 'sms_verified' }, owner],
-    [{ type: 'authority_approve', recordNumber: RECORD_NUMBER }, operator],
-  ],
+  pre_review: PRE_REVIEW,
+  pre_rejected: [...PRE_REVIEW, [{ type: 'pre_reject', reasons }, admin]],
+  face_verification: FACE_TASK,
+  sending: [...FACE_TASK, [{ type: 'face_verified', task: FACE_DONE }, wechat]],
+  platform_review: SUBMITTED,
+  withdrawn: [...SUBMITTED, [{ type: 'withdraw' }, owner]],
+  platform_rejected: [...SUBMITTED, [{ type: 'platform_reject', reasons }, admin]],
+  sms_verification: SMS_SENT,
+  sms_timeout: [...SMS_SENT, [{ type: 'sms_timeout' }, system]],
+  authority_review: AT_AUTHORITY,
+  authority_rejected: [...AT_AUTHORITY, [{ type: 'authority_reject', reasons }, admin]],
+  filed: [...AT_AUTHORITY, [{ type: 'authority_approve', recordNumber: RECORD_NUMBER }, operator]],
 };
 
 /**

@@ -17,6 +17,11 @@ function submittedAt(when: Date): Application {
   return move(draft({ start: later(when, -HOUR) }), { type: 'submit' }, owner, when);
 }
 
+/** Submitted, then passed the platform review, at these Beijing times: waiting for the SMS. */
+function approvedAt(submitted: string, approved: string): Application {
+  return move(submittedAt(beijing(submitted)), { type: 'platform_approve' }, admin, beijing(approved));
+}
+
 describe('platform review due date', () => {
   it.each([
     // Wednesday before National Day: Thu 10-08 and Fri 10-09 are the 2 working days.
@@ -38,12 +43,7 @@ describe('platform review due date', () => {
 
 describe('authority review due date', () => {
   it('is the end of the 20th working day, skipping 中秋 and National Day and counting 10-10', () => {
-    const waiting = move(
-      submittedAt(beijing('2026-09-21T09:00:00')),
-      { type: 'platform_approve' },
-      admin,
-      beijing('2026-09-23T12:00:00'),
-    );
+    const waiting = approvedAt('2026-09-21T09:00:00', '2026-09-23T12:00:00');
     const review = move(waiting, { type: 'sms_verified' }, owner, beijing('2026-09-24T09:00:00'));
     expect(review.due).toEqual({
       stage: 'authority_review',
@@ -104,12 +104,7 @@ describe('ETA of the current stage', () => {
   });
 
   it('gives the SMS window from today to its closing day', () => {
-    const waiting = move(
-      submittedAt(beijing('2026-12-01T10:00:00')),
-      { type: 'platform_approve' },
-      admin,
-      beijing('2026-12-02T20:00:00'),
-    );
+    const waiting = approvedAt('2026-12-01T10:00:00', '2026-12-02T20:00:00');
     expect(etaOf(waiting, beijing('2026-12-02T21:00:00'))).toEqual({
       stage: 'sms_verification',
       earliest: '2026-12-02',
@@ -119,12 +114,7 @@ describe('ETA of the current stage', () => {
   });
 
   it('says "estimated" when the authority review runs into 2027, and not once 2027 is supplied', () => {
-    const waiting = move(
-      submittedAt(beijing('2026-12-14T10:00:00')),
-      { type: 'platform_approve' },
-      admin,
-      beijing('2026-12-15T10:00:00'),
-    );
+    const waiting = approvedAt('2026-12-14T10:00:00', '2026-12-15T10:00:00');
     const review = move(waiting, { type: 'sms_verified' }, owner, beijing('2026-12-15T12:00:00'));
     const eta = etaOf(review, beijing('2026-12-16T10:00:00'));
     // 12-16…12-31 are 12 working days; 8 more on plain weekdays of January 2027.

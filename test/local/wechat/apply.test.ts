@@ -160,23 +160,20 @@ describe('the mini-program comment', () => {
 describe('dates', () => {
   const start = `${subject}.principal_info.certificate_validity_date_start`;
   const end = `${subject}.principal_info.certificate_validity_date_end`;
+  /** The fields refused once the subject principal's certificate starts / ends on `value`. */
+  const starting = (value: string) =>
+    fieldsOf((b) => (b.icp_subject.principal_info.certificate_validity_date_start = value));
+  const ending = (value: string) =>
+    fieldsOf((b) => (b.icp_subject.principal_info.certificate_validity_date_end = value));
 
   it('are YYYYMMDD calendar dates', async () => {
-    expect(
-      await fieldsOf((b) => (b.icp_subject.principal_info.certificate_validity_date_start = '2020-01-01')),
-    ).toEqual([start]);
-    expect(
-      await fieldsOf((b) => (b.icp_subject.principal_info.certificate_validity_date_start = '20200230')),
-    ).toEqual([start]);
+    expect(await starting('2020-01-01')).toEqual([start]);
+    expect(await starting('20200230')).toEqual([start]);
   });
 
   it('may end 长期, but not before they start', async () => {
-    expect(
-      await fieldsOf((b) => (b.icp_subject.principal_info.certificate_validity_date_end = '永久')),
-    ).toEqual([end]);
-    expect(
-      await fieldsOf((b) => (b.icp_subject.principal_info.certificate_validity_date_end = '20191231')),
-    ).toEqual([end]);
+    expect(await ending('永久')).toEqual([end]);
+    expect(await ending('20191231')).toEqual([end]);
     expect(
       await fieldsOf((b) => (b.icp_applets.principal_info.certificate_validity_date_start = '长期')),
     ).toEqual([`${applets}.principal_info.certificate_validity_date_start`]);

@@ -111,20 +111,35 @@ export class WeChatCloud extends TempCloud {
     return { appid: componentAppid, appsecret: componentAppsecret, token, encodingAesKey };
   }
 
-  async componentToken(): Promise<string> {
+  /** The ticket of the latest component_verify_ticket push. */
+  lastTicket(): string {
     const ticket = [...this.events()].reverse().find((e) => e.type === 'component_verify_ticket');
     if (ticket?.type !== 'component_verify_ticket') throw new Error('no ticket pushed');
+    return ticket.ticket;
+  }
+
+  /** WeChat's answer to api_component_token for `ticket`. */
+  componentTokenAnswer(ticket: string): Promise<Json> {
     const { appid, appsecret } = this.secrets();
-    const answer = await this.api(
+    return this.api(
       '/cgi-bin/component/api_component_token',
       {},
-      {
-        component_appid: appid,
-        component_appsecret: appsecret,
-        component_verify_ticket: ticket.ticket,
-      },
+      { component_appid: appid, component_appsecret: appsecret, component_verify_ticket: ticket },
     );
+  }
+
+  async componentToken(): Promise<string> {
+    const answer = await this.componentTokenAnswer(this.lastTicket());
     return String(answer.component_access_token);
+  }
+
+  /** A call of the component's own API: its token in the query, its appid first in the body. */
+  componentCall(path: string, componentToken: string, body: Json): Promise<Json> {
+    return this.api(
+      path,
+      { component_access_token: componentToken },
+      { component_appid: this.secrets().appid, ...body },
+    );
   }
 
   /** Authorizes `appid` and exchanges the pushed code, as Beian's intake does. */
@@ -132,12 +147,10 @@ export class WeChatCloud extends TempCloud {
     expect((await this.post('/_/wechat/authorize', { appid })).status).toBe(200);
     const event = this.lastEvent();
     if (event.type !== 'authorized') throw new Error(`expected authorized, got ${event.type}`);
-    const componentToken = await this.componentToken();
-    const answer = await this.api(
+    const answer = await this.componentCall(
       '/cgi-bin/component/api_query_auth',
-      { component_access_token: componentToken },
+      await this.componentToken(),
       {
-        component_appid: this.secrets().appid,
         authorization_code: event.authorizationCode,
       },
     );

@@ -52,22 +52,9 @@ describe('the component_verify_ticket', () => {
   });
 
   it('expires 12 hours after it was pushed', async () => {
-    const ticket = test
-      .events()
-      .filter((e) => e.type === 'component_verify_ticket')
-      .at(-1);
-    if (ticket?.type !== 'component_verify_ticket') throw new Error('no ticket');
+    const ticket = test.lastTicket();
     await test.advance(12 * HOUR);
-    const { appid, appsecret } = test.secrets();
-    const answer = await test.api(
-      '/cgi-bin/component/api_component_token',
-      {},
-      {
-        component_appid: appid,
-        component_appsecret: appsecret,
-        component_verify_ticket: ticket.ticket,
-      },
-    );
+    const answer = await test.componentTokenAnswer(ticket);
     expect(answer).toMatchObject({ errcode: 61005 });
   });
 });
@@ -98,14 +85,7 @@ describe('authorization', () => {
     expect(event.preAuthCode).toMatch(/^preauthcode@@@/);
     const component = await test.componentToken();
     const query = (code: string) =>
-      test.api(
-        '/cgi-bin/component/api_query_auth',
-        { component_access_token: component },
-        {
-          component_appid: test.secrets().appid,
-          authorization_code: code,
-        },
-      );
+      test.componentCall('/cgi-bin/component/api_query_auth', component, { authorization_code: code });
     const answer = await query(event.authorizationCode);
     expect(answer).toMatchObject({
       authorization_info: {
@@ -133,15 +113,10 @@ describe('authorization', () => {
 
     const component = await test.componentToken();
     const refresh = (refresh_token: string) =>
-      test.api(
-        '/cgi-bin/component/api_authorizer_token',
-        { component_access_token: component },
-        {
-          component_appid: test.secrets().appid,
-          authorizer_appid: WECHAT_APPID,
-          authorizer_refresh_token: refresh_token,
-        },
-      );
+      test.componentCall('/cgi-bin/component/api_authorizer_token', component, {
+        authorizer_appid: WECHAT_APPID,
+        authorizer_refresh_token: refresh_token,
+      });
     expect(await refresh('refreshtoken@@@wrong')).toMatchObject({ errcode: 61023 });
     const refreshed = await refresh(refreshToken);
     expect(refreshed).toMatchObject({ expires_in: 7200, authorizer_refresh_token: refreshToken });
@@ -154,15 +129,10 @@ describe('authorization', () => {
     expect(test.lastEvent()).toMatchObject({ type: 'unauthorized', authorizerAppid: OTHER_WECHAT_APPID });
     expect(await entrance(token)).toMatchObject({ errcode: 40001 });
     const component = await test.componentToken();
-    const refreshed = await test.api(
-      '/cgi-bin/component/api_authorizer_token',
-      { component_access_token: component },
-      {
-        component_appid: test.secrets().appid,
-        authorizer_appid: OTHER_WECHAT_APPID,
-        authorizer_refresh_token: refreshToken,
-      },
-    );
+    const refreshed = await test.componentCall('/cgi-bin/component/api_authorizer_token', component, {
+      authorizer_appid: OTHER_WECHAT_APPID,
+      authorizer_refresh_token: refreshToken,
+    });
     expect(refreshed).toMatchObject({ errcode: 61003 });
   });
 

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCalendar, DEFAULT_TEMPLATES } from '@beian/core';
 import { wechat, type HttpAccessEvent } from '../../../server/functions/wechat';
 import type { ServerDeps } from '../../../server/deps';
 import { openSqliteStore } from '../../../server/sqlite';
@@ -14,8 +13,7 @@ import { wechatChannel, MANUAL_ONLY } from '../../../server/wechat/channel';
 import { readPlatformConfig } from '../../../server/wechat/config';
 import { sealEnvelope } from '../../../server/wechat/events';
 import type { SqliteStore } from '../../../server/sqlite';
-import { FakeFiles } from '../helpers/files';
-import { NO_CERTIFICATE_READER } from '../../../server/ocr/refusals';
+import { quietDeps } from '../helpers/deps';
 
 const ENV = {
   BEIAN_WECHAT_COMPONENT_APPID: 'wxcomponent0000001',
@@ -50,18 +48,11 @@ describe('the wechat function', () => {
       fetchCalls.push(String(url));
       throw new TypeError('fetch failed');
     }) as typeof globalThis.fetch;
-    deps = {
+    deps = quietDeps(store, {
       clock,
-      store,
       wechat: wechatChannel(readPlatformConfig(ENV), store.platform, clock, fetch),
       logger: { info: (line) => lines.push(line), error: (line) => lines.push(line) },
-      files: new FakeFiles(),
-      certificates: NO_CERTIFICATE_READER,
-      messenger: { send: async () => ({ ok: true }) },
-      templates: DEFAULT_TEMPLATES,
-      calendar: createCalendar(),
-      operatorKey: null,
-    };
+    });
     lines.length = 0;
     fetchCalls.length = 0;
   });
