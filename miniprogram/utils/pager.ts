@@ -6,12 +6,13 @@
  */
 import type { Envelope, Failure } from '@beian/core';
 import { showFailure } from './feedback';
+import { instanceState, loadFailed, READY, type Load } from './page-load';
 
 export interface PagerData {
   nextCursor: string | null;
-  loading: boolean;
+  /** The first page's status; a later page's is `loadingMore`, shown under rows already there. */
+  load: Load;
   loadingMore: boolean;
-  loadError: string;
 }
 
 interface Host<D extends PagerData> {
@@ -33,36 +34,35 @@ export interface Pager<D extends PagerData> {
 export function createPager<D extends PagerData, A extends { nextCursor: string | null }>(
   source: PagerSource<D, A>,
 ): Pager<D> {
-  const generations = new WeakMap<object, number>();
+  // Which reload is the latest, per page: an answer to an older one is dropped.
+  const generations = instanceState(() => ({ latest: 0 }));
   const fail = (host: Host<D>, error: Failure, patch: Record<string, unknown>): void => {
     showFailure(error);
     host.setData(patch);
   };
   return {
     async reload(host) {
-      const generation = (generations.get(host) ?? 0) + 1;
-      generations.set(host, generation);
+      const generation = ++generations(host).latest;
       const answer = await source.fetch(host, null);
-      if (generations.get(host) !== generation) return;
+      if (generations(host).latest !== generation) return;
       if (!answer.ok) {
-        fail(host, answer.error, { loading: false, loadingMore: false, loadError: answer.error.message });
+        fail(host, answer.error, { load: loadFailed(answer.error.message), loadingMore: false });
         return;
       }
       host.setData({
         ...source.show(host, answer.data, true),
         nextCursor: answer.data.nextCursor,
-        loading: false,
+        load: READY,
         loadingMore: false,
-        loadError: '',
       });
     },
     async loadMore(host) {
       const cursor = host.data.nextCursor;
-      if (!cursor || host.data.loading || host.data.loadingMore) return;
-      const generation = generations.get(host) ?? 0;
+      if (!cursor || host.data.load.status === 'loading' || host.data.loadingMore) return;
+      const generation = generations(host).latest;
       host.setData({ loadingMore: true });
       const answer = await source.fetch(host, cursor);
-      if (generations.get(host) !== generation) return;
+      if (generations(host).latest !== generation) return;
       if (!answer.ok) {
         fail(host, answer.error, { loadingMore: false });
         return;

@@ -16,6 +16,7 @@
  * build, and that should be settled as soon as their data arrives, not after fields for the other
  * layout were made.
  */
+import { instanceState } from './page-load';
 
 interface Renders<T> {
   readonly data: Partial<T>;
@@ -69,8 +70,8 @@ export function listPatch<T>(
   return patch;
 }
 
-/** The views derived by components of `derivedView` that are created but not yet attached. */
-const beforeAttach = new WeakMap<object, Record<string, unknown>>();
+/** The view a `derivedView` component derives while it is created and not yet attached. */
+const beforeAttach = instanceState<{ gathered?: Record<string, unknown> }>(() => ({}));
 
 function send<T extends object>(component: Renders<T>, view: T): void {
   const patch = changedPatch(component.data, view);
@@ -79,7 +80,7 @@ function send<T extends object>(component: Renders<T>, view: T): void {
 
 /** Shows `view`: sends the keys (or list rows) that differ from the component's data, if any. */
 export function setChanged<T extends object>(component: Renders<T>, view: T): void {
-  const gathered = beforeAttach.get(component);
+  const { gathered } = beforeAttach(component);
   if (gathered) Object.assign(gathered, view);
   else send(component, view);
 }
@@ -89,11 +90,11 @@ export const derivedView = Behavior({
   lifetimes: {
     // `this` named: the type checker of the tests (DOM lib) would not infer it here.
     created(this: Renders<Record<string, unknown>>) {
-      beforeAttach.set(this, {});
+      beforeAttach(this).gathered = {};
     },
     attached(this: Renders<Record<string, unknown>>) {
-      const gathered = beforeAttach.get(this);
-      beforeAttach.delete(this);
+      const { gathered } = beforeAttach(this);
+      beforeAttach(this).gathered = undefined;
       if (gathered) send(this, gathered);
     },
   },

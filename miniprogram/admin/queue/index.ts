@@ -1,6 +1,7 @@
 import type { ChannelKind, FilingState } from '@beian/core';
 import { listQueue, type QueuePage } from '../services/reviews';
 import { createPager } from '../../utils/pager';
+import { LOADING, reloadingPage, type Load } from '../../utils/page-load';
 import { listPatch } from '../../utils/set-data';
 import {
   appendQueueRows,
@@ -25,9 +26,8 @@ interface Data {
   tabs: QueueTab[];
   rows: QueueRow[];
   nextCursor: string | null;
-  loading: boolean;
+  load: Load;
   loadingMore: boolean;
-  loadError: string;
 }
 
 const INITIAL: Data = {
@@ -42,9 +42,8 @@ const INITIAL: Data = {
   tabs: queueTabs({}),
   rows: [],
   nextCursor: null,
-  loading: true,
+  load: LOADING,
   loadingMore: false,
-  loadError: '',
 };
 
 const pager = createPager<Data, QueuePage>({
@@ -59,33 +58,24 @@ const pager = createPager<Data, QueuePage>({
     ),
   }),
 });
-const shownOnce = new WeakSet<object>();
-
 function isQueueState(value: unknown): value is FilingState {
   return typeof value === 'string' && (QUEUE_STATES as readonly string[]).includes(value);
 }
 
+/** Back from a review the application has usually moved on: each show reads the tab again. */
 Component({
+  behaviors: [reloadingPage],
   data: INITIAL,
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
       if (isQueueState(query.state)) this.setData({ state: query.state });
-      void this.reload();
-    },
-    /** Back from a review the application has usually moved on: read the tab again. */
-    onShow(): void {
-      if (shownOnce.has(this)) void this.reload();
-      shownOnce.add(this);
-    },
-    async onPullDownRefresh(): Promise<void> {
-      await this.reload();
-      void wx.stopPullDownRefresh();
+      void this.load();
     },
     onReachBottom(): void {
       void this.loadMore();
     },
 
-    reload(): Promise<void> {
+    load(): Promise<void> {
       return pager.reload(this);
     },
     loadMore(): Promise<void> {
@@ -95,27 +85,27 @@ Component({
     onTab(event: { currentTarget: { dataset: { state?: unknown } } }): void {
       const state = event.currentTarget.dataset.state;
       if (!isQueueState(state) || state === this.data.state) return;
-      this.setData({ state, loading: true, rows: [], nextCursor: null });
-      void this.reload();
+      this.setData({ state, load: LOADING, rows: [], nextCursor: null });
+      void this.load();
     },
     onChannel(event: { currentTarget: { dataset: { channel?: unknown } } }): void {
       const channel = event.currentTarget.dataset.channel;
       if ((channel !== '' && channel !== 'wechat' && channel !== 'manual') || channel === this.data.channel)
         return;
-      this.setData({ channel, loading: true, rows: [], nextCursor: null });
-      void this.reload();
+      this.setData({ channel, load: LOADING, rows: [], nextCursor: null });
+      void this.load();
     },
     onQueryChange(event: { detail: string }): void {
       this.setData({ query: event.detail });
     },
     /** The query is kept up to date by `change`; the search key only runs it. */
     onSearch(): void {
-      this.setData({ loading: true });
-      void this.reload();
+      this.setData({ load: LOADING });
+      void this.load();
     },
     onClearSearch(): void {
-      this.setData({ query: '', loading: true });
-      void this.reload();
+      this.setData({ query: '', load: LOADING });
+      void this.load();
     },
     onOpen(event: { currentTarget: { dataset: { url?: string } } }): void {
       const url = event.currentTarget.dataset.url;

@@ -10,6 +10,7 @@ import {
 } from '../services/reviews';
 import { runMove, type Seen } from '../../services/moves';
 import { showFailure } from '../../utils/feedback';
+import { LOADING, loadFailed, READY, type Load } from '../../utils/page-load';
 import { changedPatch, isEmpty } from '../../utils/set-data';
 import type { FieldOption } from '../view/reason-draft';
 import { NO_RELATED } from '../view/review-related';
@@ -24,8 +25,7 @@ import { reviewView, type ReviewView } from '../view/review-view';
 type Data = Omit<ReviewView, 'state'> & {
   id: string;
   state: ReviewView['state'] | '';
-  loading: boolean;
-  loadError: string;
+  load: Load;
   busy: boolean;
   rejecting: boolean;
   recordNumber: string;
@@ -56,8 +56,7 @@ const INITIAL: Data = {
   options: [],
   knownRecordNumber: '',
   channel: null,
-  loading: true,
-  loadError: '',
+  load: LOADING,
   busy: false,
   rejecting: false,
   recordNumber: '',
@@ -84,17 +83,17 @@ Component({
 
     async load(): Promise<void> {
       if (!this.data.id) {
-        this.setData({ loading: false, loadError: '缺少申请编号，请从审核台重新进入。' });
+        this.setData({ load: loadFailed('缺少申请编号，请从审核台重新进入。') });
         return;
       }
       const answer = await getForReview(this.data.id);
       if (!answer.ok) {
-        this.setData({ loading: false, loadError: answer.error.message });
+        this.setData({ load: loadFailed(answer.error.message) });
         showFailure(answer.error);
         return;
       }
       const view = reviewView(answer.data);
-      const next: Data = { ...this.data, ...view, loading: false, loadError: '' };
+      const next: Data = { ...this.data, ...view, load: READY };
       if (view.step !== this.data.step) {
         next.rejecting = false;
         next.recordNumber = view.knownRecordNumber;

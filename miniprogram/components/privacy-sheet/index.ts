@@ -10,21 +10,20 @@ import {
   onPrivacyRequest,
   openPrivacyContract,
 } from '../../services/privacy';
+import { instanceState } from '../../utils/page-load';
 
-const unsubscribers = new WeakMap<object, () => void>();
+/** Each sheet's way to stop following the held request, for when it leaves the page. */
+const local = instanceState<{ unsubscribe?: () => void }>(() => ({}));
 
 Component({
   data: { show: false, agreeId: AGREE_BUTTON_ID },
   lifetimes: {
     attached() {
-      unsubscribers.set(
-        this,
-        onPrivacyRequest((asking) => this.setData({ show: asking })),
-      );
+      local(this).unsubscribe = onPrivacyRequest((asking) => this.setData({ show: asking }));
     },
     detached() {
-      unsubscribers.get(this)?.();
-      unsubscribers.delete(this);
+      local(this).unsubscribe?.();
+      local(this).unsubscribe = undefined;
     },
   },
   methods: {

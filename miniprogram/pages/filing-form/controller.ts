@@ -23,6 +23,7 @@ import { getFiling } from '../../services/filings';
 import { platformAuthorization } from '../../services/platform';
 import { refreshTables } from '../../services/tables';
 import { showFailure } from '../../utils/feedback';
+import { loadFailed, READY } from '../../utils/page-load';
 import { KIND_NOTE, type FormData } from './form-data';
 import { followUps, reasonText, SAVE_TEXT } from './form-view';
 import { FormChecks } from './form-checks';
@@ -97,13 +98,13 @@ export class FormController {
   async load(query: { id?: string; field?: string }): Promise<void> {
     const id = query.id ?? '';
     if (id === '') {
-      this.show({ loading: false, loadError: '缺少备案申请编号，请从“我的备案”重新进入。' });
+      this.show({ load: loadFailed('缺少备案申请编号，请从“我的备案”重新进入。') });
       return;
     }
     // The tables arrive with the draft, so the pickers and checks open on WeChat's current lists.
     const [answer] = await Promise.all([getFiling(id), refreshTables()]);
     if (!answer.ok) {
-      this.show({ loading: false, loadError: answer.error.message });
+      this.show({ load: loadFailed(answer.error.message) });
       return;
     }
     this.checks.opened(answer.data.filing, answer.data.recognitions);
@@ -122,7 +123,7 @@ export class FormController {
     const focusPath = field === '' ? '' : normalizePath(field);
     const active = focusPath === '' ? rememberedStep(filing.id) : stepOf(focusPath);
     this.show({
-      loading: false,
+      load: READY,
       id: filing.id,
       kind: filing.kind,
       cancelScope: filing.cancelScope,

@@ -3,13 +3,13 @@
  * the error and reason mirrors likewise (issue-board.ts).
  */
 import { emptyForm, type CancelScope, type ChannelKind, type FilingForm, type FilingKind } from '@beian/core';
+import { LOADING, type Load } from '../../utils/page-load';
 import type { IssueRow, MaterialRow } from '../../components/summary-section/index';
 import type { Mirror } from './issue-board';
 import { STEP_BAR, stepTitle, type StepBarItem } from './steps';
 
 export interface FormData {
-  loading: boolean;
-  loadError: string;
+  load: Load;
   id: string;
   kind: FilingKind;
   cancelScope: CancelScope | null;
@@ -61,8 +61,7 @@ export const KIND_NOTE: Readonly<Record<FilingKind, string>> = {
 
 export function initialData(): FormData {
   return {
-    loading: true,
-    loadError: '',
+    load: LOADING,
     id: '',
     kind: 'new',
     cancelScope: null,

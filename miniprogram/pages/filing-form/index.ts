@@ -1,5 +1,6 @@
 import type { DetailEvent, FieldBlur, FieldChange } from '../../components/field-kit';
 import { loadSession } from '../../services/session';
+import { instanceState } from '../../utils/page-load';
 import { FormController } from './controller';
 import { initialData } from './form-data';
 
@@ -9,10 +10,11 @@ import { initialData } from './form-data';
  * the services. `field` (from a rejection reason's "去修改") opens the step holding that field.
  */
 
-const controllers = new WeakMap<object, FormController>();
+/** The page's controller, made on load: it does the work and is the one writer of the data. */
+const local = instanceState<{ controller?: FormController }>(() => ({}));
 
 function controllerOf(page: object): FormController | undefined {
-  return controllers.get(page);
+  return local(page).controller;
 }
 
 Component({
@@ -21,7 +23,7 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       void loadSession(); // submitting asks consent for the server's template ids inside the tap
       const controller = new FormController(this);
-      controllers.set(this, controller);
+      local(this).controller = controller;
       void controller.load({ id: query.id, field: query.field });
     },
     onHide() {

@@ -1,6 +1,7 @@
 import { listFilings, type FilingPage } from '../../services/filings';
 import { createPager } from '../../utils/pager';
 import { appendRows, filingRow, type FilingRow } from '../../utils/filings-view';
+import { LOADING, reloadingPage, type Load } from '../../utils/page-load';
 import { listPatch } from '../../utils/set-data';
 
 /**
@@ -11,12 +12,11 @@ import { listPatch } from '../../utils/set-data';
 interface Data {
   rows: FilingRow[];
   nextCursor: string | null;
-  loading: boolean;
+  load: Load;
   loadingMore: boolean;
-  loadError: string;
 }
 
-const INITIAL: Data = { rows: [], nextCursor: null, loading: true, loadingMore: false, loadError: '' };
+const INITIAL: Data = { rows: [], nextCursor: null, load: LOADING, loadingMore: false };
 
 const pager = createPager<Data, FilingPage>({
   fetch: (_page, cursor) => listFilings(cursor),
@@ -26,37 +26,24 @@ const pager = createPager<Data, FilingPage>({
     return listPatch('rows', page.data.rows, next);
   },
 });
-const shownOnce = new WeakSet<object>();
 
+/** Back from a progress page the states may have moved on: each show reads the first page again. */
 Component({
+  behaviors: [reloadingPage],
   data: INITIAL,
   methods: {
     onLoad(): void {
-      void this.refresh();
-    },
-    /** Back from a progress page the states may have moved on: read the first page again. */
-    onShow(): void {
-      if (shownOnce.has(this)) void this.refresh();
-      shownOnce.add(this);
-    },
-    async onPullDownRefresh(): Promise<void> {
-      await this.refresh();
-      void wx.stopPullDownRefresh();
+      void this.load();
     },
     onReachBottom(): void {
       void this.loadMore();
     },
 
-    refresh(): Promise<void> {
+    load(): Promise<void> {
       return pager.reload(this);
     },
     loadMore(): Promise<void> {
       return pager.loadMore(this);
-    },
-
-    onRetry(): void {
-      this.setData({ loading: true, loadError: '' });
-      void this.refresh();
     },
     onOpen(event: { currentTarget: { dataset: { url?: string } } }): void {
       const url = event.currentTarget.dataset.url;

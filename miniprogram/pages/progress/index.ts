@@ -6,6 +6,7 @@ import { askConsent, recordConsent } from '../../services/subscriptions';
 import { loadSession } from '../../services/session';
 import { runMove, type Seen } from '../../services/moves';
 import { showDone, showFailure } from '../../utils/feedback';
+import { instanceState, LOADING, loadFailed, READY, reloadingPage, type Load } from '../../utils/page-load';
 import { formUrl, progressView, type ProgressView } from '../../utils/progress-view';
 import { changedPatch, isEmpty } from '../../utils/set-data';
 import { subscribeTemplateIds } from '../../utils/templates';
@@ -21,16 +22,14 @@ type Data = Omit<ProgressView, 'state'> & {
   id: string;
   version: number;
   state: ProgressView['state'] | '';
-  loading: boolean;
-  loadError: string;
+  load: Load;
   busy: boolean;
 };
 
 const INITIAL: Data = {
   id: '',
   version: 0,
-  loading: true,
-  loadError: '',
+  load: LOADING,
   busy: false,
   state: '',
   stateLabel: '',
@@ -61,15 +60,18 @@ const CANCEL_SCOPES = (Object.keys(CANCEL_SCOPE_INFO) as CancelScope[]).map((sco
 export const MIIT_SITE = 'https://beian.miit.gov.cn';
 
 /** Per page instance, outside `data`: nothing here is rendered. */
-const tickers = new WeakMap<object, ReturnType<typeof setInterval>>();
-const hidden = new WeakSet<object>();
-const shownOnce = new WeakSet<object>();
-/** One request id per resubmit intent, so a double tap submits once (services/submission.ts). */
-const submitters = new WeakMap<object, Submitter>();
+const local = instanceState(() => ({
+  ticker: undefined as ReturnType<typeof setInterval> | undefined,
+  hidden: false,
+  /** One request id per resubmit intent, so a double tap submits once (services/submission.ts). */
+  submitter: new Submitter(),
+}));
 
 type Moved = Envelope<{ filing: FilingView }>;
 
+/** Back from the form (or from WeChat) the application may have moved on: each show reads it again. */
 Component({
+  behaviors: [reloadingPage],
   data: INITIAL,
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
@@ -77,34 +79,28 @@ Component({
       void loadSession(); // the subscribe button needs the server's template ids inside its tap
       void this.load();
     },
-    /** Back from the form (or from WeChat) the application may have moved on: read it again. */
-    onShow(): void {
-      hidden.delete(this);
-      if (shownOnce.has(this)) void this.load();
-      else this.startTicker();
-      shownOnce.add(this);
+    /** A later show reloads, and the load restarts the countdown; the first one only starts it. */
+    pageShown(again: boolean): void {
+      local(this).hidden = false;
+      if (!again) this.startTicker();
     },
     onHide(): void {
-      hidden.add(this);
+      local(this).hidden = true;
       this.stopTicker();
     },
     onUnload(): void {
-      hidden.add(this);
+      local(this).hidden = true;
       this.stopTicker();
-    },
-    async onPullDownRefresh(): Promise<void> {
-      await this.load();
-      void wx.stopPullDownRefresh();
     },
 
     async load(): Promise<void> {
       if (!this.data.id) {
-        this.setData({ loading: false, loadError: '缺少申请编号，请从“我的备案”重新进入。' });
+        this.setData({ load: loadFailed('缺少申请编号，请从“我的备案”重新进入。') });
         return;
       }
       const answer = await getFiling(this.data.id);
       if (!answer.ok) {
-        this.setData({ loading: false, loadError: answer.error.message });
+        this.setData({ load: loadFailed(answer.error.message) });
         showFailure(answer.error);
         return;
       }
@@ -112,8 +108,7 @@ Component({
         ...this.data,
         ...progressView(answer.data, Date.now()),
         version: answer.data.filing.version,
-        loading: false,
-        loadError: '',
+        load: READY,
       };
       const changed = changedPatch(this.data, next);
       if (!isEmpty(changed)) this.setData(changed);
@@ -124,16 +119,13 @@ Component({
     startTicker(): void {
       this.stopTicker();
       const sms = this.data.sms;
-      if (!sms || sms.expired || hidden.has(this)) return;
-      tickers.set(
-        this,
-        setInterval(() => this.tick(), 1000),
-      );
+      if (!sms || sms.expired || local(this).hidden) return;
+      local(this).ticker = setInterval(() => this.tick(), 1000);
     },
     stopTicker(): void {
-      const timer = tickers.get(this);
-      if (timer !== undefined) clearInterval(timer);
-      tickers.delete(this);
+      const { ticker } = local(this);
+      if (ticker !== undefined) clearInterval(ticker);
+      local(this).ticker = undefined;
     },
     tick(): void {
       const sms = this.data.sms;
@@ -185,8 +177,7 @@ Component({
 
     /** Synchronous up to the consent request: after an await the tap gesture would be lost. */
     resubmit(): void {
-      const submitter = submitters.get(this) ?? new Submitter();
-      submitters.set(this, submitter);
+      const { submitter } = local(this);
       if (this.data.busy || submitter.isRunning) return;
       void submitter.submit({
         send: (requestId) => this.move((seen) => submitFiling(seen, requestId), '已重新提交'),
