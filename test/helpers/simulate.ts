@@ -9,7 +9,7 @@ import * as simulate from 'miniprogram-simulate';
 
 export const MINIPROGRAM = join(__dirname, '..', '..', 'miniprogram');
 
-type Rendered = ReturnType<typeof simulate.render>;
+export type Rendered = ReturnType<typeof simulate.render>;
 
 let vantMap: Record<string, string> | null = null;
 
@@ -69,3 +69,18 @@ export function tap(root: Rendered, selector: string): void {
 }
 
 export const sleep = simulate.sleep;
+
+const realSetTimeout = setTimeout;
+
+/** Lets the fake cloud answer and the page render (real timers, even under fake ones). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 4; i += 1) {
+    await new Promise((resolve) => realSetTimeout(resolve, 1));
+    for (let j = 0; j < 10; j += 1) await Promise.resolve();
+  }
+}
+
+/** A node's text as a reader sees it, whitespace folded. */
+export function text(node: Rendered | null | undefined): string {
+  return node?.dom?.textContent?.replace(/\s+/g, ' ') ?? '';
+}

@@ -2,24 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATE_INFO, type DataOf, type Envelope, type FilingSummary } from '@beian/core';
 import { fakeCloud } from '../helpers/cloud';
-import { MINIPROGRAM, render, tap } from '../helpers/simulate';
+import { MINIPROGRAM, render, tap, settle, text, type Rendered } from '../helpers/simulate';
 import { fail, ok, summary } from './admin/fixtures';
 import { appendRows, filingRow } from '../../miniprogram/utils/filings-view';
 import { listPatch } from '../../miniprogram/utils/set-data';
-
-type Rendered = ReturnType<typeof render>;
-
-const realSetTimeout = setTimeout;
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    await new Promise((resolve) => realSetTimeout(resolve, 1));
-    for (let j = 0; j < 10; j += 1) await Promise.resolve();
-  }
-}
-
-function text(node: Rendered | undefined | null): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ') ?? '';
-}
 
 function pageJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(MINIPROGRAM, path), 'utf8')) as Record<string, unknown>;

@@ -8,17 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DataOf, Envelope } from '@beian/core';
 import { fakeCloud } from '../helpers/cloud';
-import { MINIPROGRAM, render } from '../helpers/simulate';
-import { fail, ok, summary } from './admin/fixtures';
+import { MINIPROGRAM, render, settle } from '../helpers/simulate';
+import { counts, fail, ok, summary } from './admin/fixtures';
 import { instanceState } from '../../miniprogram/utils/page-load';
-
-const realSetTimeout = setTimeout;
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    await new Promise((resolve) => realSetTimeout(resolve, 1));
-    for (let j = 0; j < 10; j += 1) await Promise.resolve();
-  }
-}
 
 type Listing = Envelope<DataOf<'filing', 'filing.list'>>;
 
@@ -86,7 +78,7 @@ describe('a page of server data', () => {
   it('reads the 审核台 tab again when the reviewer comes back from a review, and on pull-down', async () => {
     const stop = jest.spyOn(wx, 'stopPullDownRefresh');
     const cloud = fakeCloud({
-      admin: { 'queue.list': () => ok({ items: [], nextCursor: null, counts: {} }) },
+      admin: { 'queue.list': () => ok({ items: [], nextCursor: null, counts: counts() }) },
     });
     const page = render('admin/queue/index');
     page.instance.onLoad({});

@@ -6,22 +6,9 @@
 import type { Application, AuditEvent, DataOf, FaceTask, PlatformAuthorization } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
 import { fakeCloud } from '../helpers/cloud';
-import { render, tap } from '../helpers/simulate';
+import { render, settle, tap, text } from '../helpers/simulate';
 import { application, filerView, filingDetail, ok } from './admin/fixtures';
 import { closeForms, draft, draftCloud, openForm } from './components/helpers';
-
-type Rendered = ReturnType<typeof render>;
-
-const realSetTimeout = setTimeout;
-async function settle(): Promise<void> {
-  for (let i = 0; i < 4; i += 1) {
-    await new Promise((resolve) => realSetTimeout(resolve, 1));
-    for (let j = 0; j < 10; j += 1) await Promise.resolve();
-  }
-}
-
-const text = (node: Rendered | null | undefined): string =>
-  node?.dom?.textContent?.replace(/\s+/g, ' ') ?? '';
 
 const WECHAT = { kind: 'wechat' as const, reason: '小程序已授权备案助手：预审通过后直接通过微信提交。' };
 const FAILED_TASK: FaceTask = {

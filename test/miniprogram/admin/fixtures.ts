@@ -3,17 +3,19 @@
  * review by default, with its timeline; each test changes what it needs. Shared by the progress,
  * filings and admin page tests.
  */
-import type {
-  Application,
-  DataOf,
-  Envelope,
-  ErrorCode,
-  FilingSummary,
-  FilingView,
-  QueueItem,
-  StageEta,
-  TimelineEntry,
-  Todo,
+import {
+  FILING_STATES,
+  type Application,
+  type DataOf,
+  type Envelope,
+  type ErrorCode,
+  type FilingSummary,
+  type FilingView,
+  type QueueItem,
+  type StageEta,
+  type StateCounts,
+  type TimelineEntry,
+  type Todo,
 } from '@beian/core';
 import { personalForm } from '../../fixtures/forms';
 
@@ -97,4 +99,10 @@ export function ok<D>(data: D): Envelope<D> {
 
 export function fail(code: ErrorCode, message: string): Envelope<never> {
   return { ok: false, error: { code, message } };
+}
+
+/** The 审核台's per-state counts: 0 for every state but those given. */
+export function counts(some: Partial<StateCounts> = {}): StateCounts {
+  const all = Object.fromEntries(FILING_STATES.map((state) => [state, 0])) as StateCounts;
+  return { ...all, ...some };
 }

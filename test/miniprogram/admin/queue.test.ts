@@ -1,32 +1,13 @@
-import { FILING_STATES, STATE_INFO, type FilingState, type QueueItem, type StateCounts } from '@beian/core';
+import { STATE_INFO, type FilingState, type QueueItem } from '@beian/core';
 import { fakeCloud } from '../../helpers/cloud';
-import { render } from '../../helpers/simulate';
-import { fail, ok, queueItem } from './fixtures';
+import { render, settle, text, type Rendered } from '../../helpers/simulate';
+import { counts, fail, ok, queueItem } from './fixtures';
 import {
   appendQueueRows,
   queueRow,
   queueTabs,
   QUEUE_STATES,
 } from '../../../miniprogram/admin/view/queue-view';
-
-type Rendered = ReturnType<typeof render>;
-
-const realSetTimeout = setTimeout;
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    await new Promise((resolve) => realSetTimeout(resolve, 1));
-    for (let j = 0; j < 10; j += 1) await Promise.resolve();
-  }
-}
-
-function text(node: Rendered | null | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ') ?? '';
-}
-
-function counts(some: Partial<StateCounts>): StateCounts {
-  const all = Object.fromEntries(FILING_STATES.map((state) => [state, 0])) as StateCounts;
-  return { ...all, ...some };
-}
 
 const COUNTS = counts({ platform_review: 2, sms_verification: 1, authority_review: 5, filed: 40, draft: 7 });
 

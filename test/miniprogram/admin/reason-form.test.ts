@@ -1,25 +1,11 @@
 import { fieldLabel } from '@beian/core';
-import { render, tap } from '../../helpers/simulate';
+import { render, tap, settle, text, type Rendered } from '../../helpers/simulate';
 import { blankReason, checkReasons } from '../../../miniprogram/admin/view/reason-draft';
-
-type Rendered = ReturnType<typeof render>;
 
 const OPTIONS = ['subject.name', 'subject.principal.mobile', 'miniprogram.comment'].map((path) => ({
   path,
   label: fieldLabel(path),
 }));
-
-const realSetTimeout = setTimeout;
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    await new Promise((resolve) => realSetTimeout(resolve, 1));
-    for (let j = 0; j < 10; j += 1) await Promise.resolve();
-  }
-}
-
-function text(node: Rendered | null | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ') ?? '';
-}
 
 async function type(form: Rendered, selector: string, value: string): Promise<void> {
   const input = form
