@@ -4,7 +4,7 @@ import { STATE_INFO, type DataOf, type Envelope, type FilingSummary } from '@bei
 import { fakeCloud } from '../helpers/cloud';
 import { MINIPROGRAM, render, tap, settle, text, type Rendered } from '../helpers/simulate';
 import { fail, ok, summary } from './admin/fixtures';
-import { appendRows, filingRow } from '../../miniprogram/utils/filings-view';
+import { appendRows, filingRow } from '../../miniprogram/pages/filings/view';
 import { listPatch } from '../../miniprogram/utils/set-data';
 
 function pageJson(path: string): Record<string, unknown> {

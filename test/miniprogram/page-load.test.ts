@@ -124,6 +124,11 @@ describe('the pages keep to it', () => {
     expect(own.map((file) => file.path)).toEqual([]);
   });
 
+  it('keeps each view model beside its page, not in utils/ or a folder of views', () => {
+    const apart = files.filter((file) => /^utils\/.*-view\.ts$|^admin\/view\//.test(file.path));
+    expect(apart.map((file) => file.path)).toEqual([]);
+  });
+
   it('has no `loading` flag or `loadError` text beside the load status', () => {
     const pairs = files.filter(
       (file) =>

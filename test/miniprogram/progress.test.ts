@@ -18,7 +18,7 @@ import {
   smsView,
   timelineSteps,
   upcomingStates,
-} from '../../miniprogram/utils/progress-view';
+} from '../../miniprogram/pages/progress/view';
 import { subscribeTemplateIds } from '../../miniprogram/utils/templates';
 import { countdownText, beijingDateTime } from '../../miniprogram/utils/time';
 

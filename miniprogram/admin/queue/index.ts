@@ -3,14 +3,7 @@ import { listQueue, type QueuePage } from '../services/reviews';
 import { createPager } from '../../utils/pager';
 import { LOADING, reloadingPage, type Load } from '../../utils/page-load';
 import { listPatch } from '../../utils/set-data';
-import {
-  appendQueueRows,
-  queueRow,
-  queueTabs,
-  QUEUE_STATES,
-  type QueueRow,
-  type QueueTab,
-} from '../view/queue-view';
+import { appendQueueRows, queueRow, queueTabs, QUEUE_STATES, type QueueRow, type QueueTab } from './view';
 
 /**
  * 审核台: one tab per state with its count, overdue applications first and marked, search by

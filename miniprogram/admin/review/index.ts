@@ -12,9 +12,9 @@ import { runMove, type Seen } from '../../services/moves';
 import { showFailure } from '../../utils/feedback';
 import { LOADING, loadFailed, READY, type Load } from '../../utils/page-load';
 import { changedPatch, isEmpty } from '../../utils/set-data';
-import type { FieldOption } from '../view/reason-draft';
-import { NO_RELATED } from '../view/review-related';
-import { reviewView, type ReviewView } from '../view/review-view';
+import type { FieldOption } from '../components/reason-form/draft';
+import { NO_RELATED } from './related';
+import { reviewView, type ReviewView } from './view';
 
 /**
  * 审核详情 `admin/review/index?id=`: the whole application, the check result, the subject's other

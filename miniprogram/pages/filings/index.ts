@@ -1,6 +1,6 @@
 import { listFilings, type FilingPage } from '../../services/filings';
 import { createPager } from '../../utils/pager';
-import { appendRows, filingRow, type FilingRow } from '../../utils/filings-view';
+import { appendRows, filingRow, type FilingRow } from './view';
 import { LOADING, reloadingPage, type Load } from '../../utils/page-load';
 import { listPatch } from '../../utils/set-data';
 

@@ -7,14 +7,14 @@ import { loadSession } from '../../services/session';
 import { runMove, type Seen } from '../../services/moves';
 import { showDone, showFailure } from '../../utils/feedback';
 import { instanceState, LOADING, loadFailed, READY, reloadingPage, type Load } from '../../utils/page-load';
-import { formUrl, progressView, type ProgressView } from '../../utils/progress-view';
+import { formUrl, progressView, type ProgressView } from './view';
 import { changedPatch, isEmpty } from '../../utils/set-data';
 import { subscribeTemplateIds } from '../../utils/templates';
 import { countdownText, remainingMs } from '../../utils/time';
 
 /**
  * 备案进度 `pages/progress/index?id=`: where the application stands, what the filer must do now,
- * and the moves that fit the state. The view is computed by utils/progress-view; this page only
+ * and the moves that fit the state. The view is computed by view.ts beside it; this page only
  * loads, forwards taps and runs the SMS countdown.
  */
 

@@ -2,12 +2,7 @@ import { STATE_INFO, type FilingState, type QueueItem } from '@beian/core';
 import { fakeCloud } from '../../helpers/cloud';
 import { render, settle, text, type Rendered } from '../../helpers/simulate';
 import { counts, fail, ok, queueItem } from './fixtures';
-import {
-  appendQueueRows,
-  queueRow,
-  queueTabs,
-  QUEUE_STATES,
-} from '../../../miniprogram/admin/view/queue-view';
+import { appendQueueRows, queueRow, queueTabs, QUEUE_STATES } from '../../../miniprogram/admin/queue/view';
 
 const COUNTS = counts({ platform_review: 2, sms_verification: 1, authority_review: 5, filed: 40, draft: 7 });
 

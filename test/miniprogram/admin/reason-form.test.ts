@@ -1,6 +1,6 @@
 import { fieldLabel } from '@beian/core';
 import { render, tap, settle, text, type Rendered } from '../../helpers/simulate';
-import { blankReason, checkReasons } from '../../../miniprogram/admin/view/reason-draft';
+import { blankReason, checkReasons } from '../../../miniprogram/admin/components/reason-form/draft';
 
 const OPTIONS = ['subject.name', 'subject.principal.mobile', 'miniprogram.comment'].map((path) => ({
   path,

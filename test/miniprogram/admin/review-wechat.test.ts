@@ -1,9 +1,9 @@
 /**
- * The review page's WeChat card (miniprogram/admin/view/review-wechat.ts): what it says of the
+ * The review page's WeChat card (miniprogram/admin/review/wechat.ts): what it says of the
  * sending step before, during and after the apply call, and of the face task.
  */
 import type { Application, SendAttempt } from '@beian/core';
-import { wechatPanel } from '../../../miniprogram/admin/view/review-wechat';
+import { wechatPanel } from '../../../miniprogram/admin/review/wechat';
 import { application } from './fixtures';
 
 const SUBMITTED = '2026-05-04T06:30:00.000Z';

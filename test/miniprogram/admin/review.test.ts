@@ -11,8 +11,8 @@ import { render, tap } from '../../helpers/simulate';
 import { enterpriseForm } from '../../fixtures/forms';
 import { settle, text, type Rendered } from './page';
 import { application, fail, ok } from './fixtures';
-import { fieldOptions, reviewSections } from '../../../miniprogram/admin/view/review-sections';
-import { auditRows } from '../../../miniprogram/admin/view/review-trail';
+import { fieldOptions, reviewSections } from '../../../miniprogram/admin/review/sections';
+import { auditRows } from '../../../miniprogram/admin/review/trail';
 
 type Detail = DataOf<'admin', 'filing.get'>;
 

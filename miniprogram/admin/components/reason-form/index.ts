@@ -1,4 +1,4 @@
-import { blankReason, checkReasons, type FieldOption, type ReasonDraft } from '../../view/reason-draft';
+import { blankReason, checkReasons, type FieldOption, type ReasonDraft } from './draft';
 
 /**
  * The reject form of the review page: reasons picked per field (by label), each with the error and

@@ -18,7 +18,7 @@ import {
 } from '@beian/core';
 import { currentLookup } from '../../services/tables';
 import { beijingDateTime } from '../../utils/time';
-import type { FieldOption } from './reason-draft';
+import type { FieldOption } from '../components/reason-form/draft';
 
 export interface ImageView {
   fileId: string;

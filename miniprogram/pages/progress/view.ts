@@ -20,8 +20,8 @@ import {
   type TimelineEntry,
   type Todo,
 } from '@beian/core';
-import { stateTagType, type TagType } from './state-tag';
-import { beijingDateTime, countdownText, remainingMs, smsDeadline } from './time';
+import { stateTagType, type TagType } from '../../utils/state-tag';
+import { beijingDateTime, countdownText, remainingMs, smsDeadline } from '../../utils/time';
 
 export interface StepView {
   text: string;

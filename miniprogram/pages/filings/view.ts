@@ -3,9 +3,9 @@
  * tap leads — a draft back into the form, anything submitted to its progress page.
  */
 import { STATE_INFO, kindLabel, type FilingSummary } from '@beian/core';
-import { formUrl } from './progress-view';
-import { stateTagType, type TagType } from './state-tag';
-import { beijingDateTime } from './time';
+import { formUrl } from '../progress/view';
+import { stateTagType, type TagType } from '../../utils/state-tag';
+import { beijingDateTime } from '../../utils/time';
 
 export interface FilingRow {
   id: string;

@@ -5,19 +5,12 @@ import { STATE_INFO, kindLabel, skipsSmsCheck, type FilingKind, type FilingState
 import type { ReviewDetail } from '../services/reviews';
 import { stateTagType, type TagType } from '../../utils/state-tag';
 import { beijingDateTime } from '../../utils/time';
-import type { FieldOption } from './reason-draft';
-import { wechatPanel, type WeChatPanel } from './review-wechat';
-import { recognitionViews, type RecognitionView } from './review-recognition';
-import { relatedView, type RelatedView } from './review-related';
-import { fieldOptions, imageUrls, reviewSections, type SectionView } from './review-sections';
-import {
-  auditRows,
-  checkRows,
-  reviewStep,
-  type AuditRow,
-  type IssueRow,
-  type ReviewStep,
-} from './review-trail';
+import type { FieldOption } from '../components/reason-form/draft';
+import { wechatPanel, type WeChatPanel } from './wechat';
+import { recognitionViews, type RecognitionView } from './recognition';
+import { relatedView, type RelatedView } from './related';
+import { fieldOptions, imageUrls, reviewSections, type SectionView } from './sections';
+import { auditRows, checkRows, reviewStep, type AuditRow, type IssueRow, type ReviewStep } from './trail';
 
 export interface ReviewView {
   version: number;
