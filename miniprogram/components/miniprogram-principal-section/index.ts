@@ -1,6 +1,7 @@
 import { isPersonalSubject } from '@beian/core';
 import { emitFieldChange } from '../field-kit';
 import { setChanged } from '../../utils/set-data';
+import { formSection } from '../form-section';
 
 /**
  * 小程序负责人与人脸核身. By default the same person as the subject principal (always so for a
@@ -8,14 +9,10 @@ import { setChanged } from '../../utils/set-data';
  * principal must be the mini-program's administrator, who receives the official face task.
  */
 Component({
+  behaviors: [formSection],
   properties: {
     miniprogram: { type: Object, value: {} },
     subjectPrincipal: { type: Object, value: {} },
-    errors: { type: Object, value: {} },
-    reasons: { type: Object, value: {} },
-    /** 来自证件识别，请核对 at the fields recognition filled (pages/filing-form/recognition.ts). */
-    notes: { type: Object, value: {} },
-    focusPath: { type: String, value: '' },
     /** `wechat`: WeChat's own face task replaces the photo capture (after Beian's pre-review). */
     channel: { type: String, value: 'manual' },
     /** The subject's type: a personal filing has no legal representative to authorize anyone. */

@@ -2,6 +2,7 @@ import { SUBJECT_TYPE } from '@beian/core';
 import { currentLookup } from '../../services/tables';
 import type { SelectOption } from '../select-field/index';
 import { setChanged } from '../../utils/set-data';
+import { formSection } from '../form-section';
 
 /**
  * The fields every person in charge (负责人) has, used by both principal steps under their own
@@ -15,15 +16,11 @@ function certificateOptions(): SelectOption[] {
 }
 
 Component({
+  behaviors: [formSection],
   properties: {
     /** `subject.principal` or `miniprogram.principal`. */
     base: { type: String, value: '' },
     person: { type: Object, value: {} },
-    errors: { type: Object, value: {} },
-    reasons: { type: Object, value: {} },
-    /** 来自证件识别，请核对 at the fields recognition filled (pages/filing-form/recognition.ts). */
-    notes: { type: Object, value: {} },
-    focusPath: { type: String, value: '' },
   },
   data: { certificateOptions: certificateOptions() },
   lifetimes: {

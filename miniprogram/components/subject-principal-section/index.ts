@@ -1,6 +1,7 @@
 import { isPersonalSubject } from '@beian/core';
 import { emitFieldChange } from '../field-kit';
 import { setChanged } from '../../utils/set-data';
+import { formSection } from '../form-section';
 
 /**
  * 主体负责人. For a personal subject it is the filer (prefilled from the subject step). For an
@@ -8,13 +9,9 @@ import { setChanged } from '../../utils/set-data';
  * and an authorization letter are asked for (docs/domain.md § Checks across fields and records).
  */
 Component({
+  behaviors: [formSection],
   properties: {
     subject: { type: Object, value: {} },
-    errors: { type: Object, value: {} },
-    reasons: { type: Object, value: {} },
-    /** 来自证件识别，请核对 at the fields recognition filled (pages/filing-form/recognition.ts). */
-    notes: { type: Object, value: {} },
-    focusPath: { type: String, value: '' },
   },
   data: { personal: false },
   observers: {

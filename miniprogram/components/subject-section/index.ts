@@ -2,6 +2,7 @@ import { isPersonalSubject } from '@beian/core';
 import { currentLookup, currentTables } from '../../services/tables';
 import type { SelectOption } from '../select-field/index';
 import { setChanged } from '../../utils/set-data';
+import { formSection } from '../form-section';
 
 /**
  * 主体信息: who files (主体性质, name, certificate), where (region and mailing address). For a
@@ -13,13 +14,9 @@ function subjectTypeOptions(): SelectOption[] {
 }
 
 Component({
+  behaviors: [formSection],
   properties: {
     subject: { type: Object, value: {} },
-    errors: { type: Object, value: {} },
-    reasons: { type: Object, value: {} },
-    /** 来自证件识别，请核对 at the fields recognition filled (pages/filing-form/recognition.ts). */
-    notes: { type: Object, value: {} },
-    focusPath: { type: String, value: '' },
   },
   data: {
     subjectTypeOptions: subjectTypeOptions(),
