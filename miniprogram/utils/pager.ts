@@ -31,6 +31,26 @@ export interface Pager<D extends PagerData> {
   loadMore(host: Host<D>): Promise<void>;
 }
 
+/**
+ * What a list page does with its pager besides `load()` (which it defines itself, so its own
+ * methods can call it): reaching the bottom reads the next page, and tapping a row opens its
+ * `data-url`.
+ */
+export function pagedList<D extends PagerData>(pager: Pager<D>): string {
+  return Behavior({
+    methods: {
+      // `this` named: the type checker of the tests (DOM lib) would not infer it here.
+      onReachBottom(this: Host<D>): void {
+        void pager.loadMore(this);
+      },
+      onOpen(event: { currentTarget: { dataset: { url?: string } } }): void {
+        const url = event.currentTarget.dataset.url;
+        if (url) void wx.navigateTo({ url });
+      },
+    },
+  });
+}
+
 export function createPager<D extends PagerData, A extends { nextCursor: string | null }>(
   source: PagerSource<D, A>,
 ): Pager<D> {

@@ -1,6 +1,6 @@
 import type { ChannelKind, FilingState } from '@beian/core';
 import { listQueue, type QueuePage } from '../services/reviews';
-import { createPager } from '../../utils/pager';
+import { createPager, pagedList } from '../../utils/pager';
 import { LOADING, reloadingPage, type Load } from '../../utils/page-load';
 import { listPatch } from '../../utils/set-data';
 import { appendQueueRows, queueRow, queueTabs, QUEUE_STATES, type QueueRow, type QueueTab } from './view';
@@ -57,22 +57,15 @@ function isQueueState(value: unknown): value is FilingState {
 
 /** Back from a review the application has usually moved on: each show reads the tab again. */
 Component({
-  behaviors: [reloadingPage],
+  behaviors: [reloadingPage, pagedList(pager)],
   data: INITIAL,
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
       if (isQueueState(query.state)) this.setData({ state: query.state });
       void this.load();
     },
-    onReachBottom(): void {
-      void this.loadMore();
-    },
-
     load(): Promise<void> {
       return pager.reload(this);
-    },
-    loadMore(): Promise<void> {
-      return pager.loadMore(this);
     },
 
     onTab(event: { currentTarget: { dataset: { state?: unknown } } }): void {
@@ -99,10 +92,6 @@ Component({
     onClearSearch(): void {
       this.setData({ query: '', load: LOADING });
       void this.load();
-    },
-    onOpen(event: { currentTarget: { dataset: { url?: string } } }): void {
-      const url = event.currentTarget.dataset.url;
-      if (url) void wx.navigateTo({ url });
     },
   },
 });

@@ -1,5 +1,5 @@
 import { listFilings, type FilingPage } from '../../services/filings';
-import { createPager } from '../../utils/pager';
+import { createPager, pagedList } from '../../utils/pager';
 import { appendRows, filingRow, type FilingRow } from './view';
 import { LOADING, reloadingPage, type Load } from '../../utils/page-load';
 import { listPatch } from '../../utils/set-data';
@@ -29,25 +29,14 @@ const pager = createPager<Data, FilingPage>({
 
 /** Back from a progress page the states may have moved on: each show reads the first page again. */
 Component({
-  behaviors: [reloadingPage],
+  behaviors: [reloadingPage, pagedList(pager)],
   data: INITIAL,
   methods: {
     onLoad(): void {
       void this.load();
     },
-    onReachBottom(): void {
-      void this.loadMore();
-    },
-
     load(): Promise<void> {
       return pager.reload(this);
-    },
-    loadMore(): Promise<void> {
-      return pager.loadMore(this);
-    },
-    onOpen(event: { currentTarget: { dataset: { url?: string } } }): void {
-      const url = event.currentTarget.dataset.url;
-      if (url) void wx.navigateTo({ url });
     },
     onStart(): void {
       void wx.navigateTo({ url: '/pages/filing-kind/index' });
