@@ -3,6 +3,8 @@
  * status in their data, the state of an instance that is not rendered, and the lifecycle of a page
  * that shows server data — read again when the user comes back to it, and on pull-down.
  */
+import type { Envelope } from '@beian/core';
+import { showFailure } from './feedback';
 
 /**
  * A page's load status, one field: a spinner, the content, or why it could not load. One union
@@ -16,6 +18,28 @@ export const READY: Load = { status: 'ready' };
 
 export function loadFailed(message: string): Load {
   return { status: 'failed', message };
+}
+
+/**
+ * Reads the one application a page is about (`?id=`): its data, or null once the page shows why
+ * not — the id is missing (`missing` says where to come in from) or the server refused, which a
+ * toast says too.
+ */
+export async function readForPage<T>(
+  page: { setData(patch: Record<string, unknown>): void },
+  id: string,
+  missing: string,
+  read: (id: string) => Promise<Envelope<T>>,
+): Promise<T | null> {
+  if (!id) {
+    page.setData({ load: loadFailed(missing) });
+    return null;
+  }
+  const answer = await read(id);
+  if (answer.ok) return answer.data;
+  page.setData({ load: loadFailed(answer.error.message) });
+  showFailure(answer.error);
+  return null;
 }
 
 /**

@@ -9,8 +9,7 @@ import {
   retrySend,
 } from '../services/reviews';
 import { runMove, type Seen } from '../../services/moves';
-import { showFailure } from '../../utils/feedback';
-import { LOADING, loadFailed, READY, type Load } from '../../utils/page-load';
+import { LOADING, READY, readForPage, type Load } from '../../utils/page-load';
 import { changedPatch, isEmpty } from '../../utils/set-data';
 import type { FieldOption } from '../components/reason-form/draft';
 import { NO_RELATED } from './related';
@@ -82,17 +81,14 @@ Component({
     },
 
     async load(): Promise<void> {
-      if (!this.data.id) {
-        this.setData({ load: loadFailed('缺少申请编号，请从审核台重新进入。') });
-        return;
-      }
-      const answer = await getForReview(this.data.id);
-      if (!answer.ok) {
-        this.setData({ load: loadFailed(answer.error.message) });
-        showFailure(answer.error);
-        return;
-      }
-      const view = reviewView(answer.data);
+      const detail = await readForPage(
+        this,
+        this.data.id,
+        '缺少申请编号，请从审核台重新进入。',
+        getForReview,
+      );
+      if (!detail) return;
+      const view = reviewView(detail);
       const next: Data = { ...this.data, ...view, load: READY };
       if (view.step !== this.data.step) {
         next.rejecting = false;

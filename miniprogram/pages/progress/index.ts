@@ -6,7 +6,7 @@ import { askConsent, recordConsent } from '../../services/subscriptions';
 import { loadSession } from '../../services/session';
 import { runMove, type Seen } from '../../services/moves';
 import { showDone, showFailure } from '../../utils/feedback';
-import { instanceState, LOADING, loadFailed, READY, reloadingPage, type Load } from '../../utils/page-load';
+import { instanceState, LOADING, READY, readForPage, reloadingPage, type Load } from '../../utils/page-load';
 import { formUrl, progressView, type ProgressView } from './view';
 import { changedPatch, isEmpty } from '../../utils/set-data';
 import { subscribeTemplateIds } from '../../utils/templates';
@@ -94,20 +94,17 @@ Component({
     },
 
     async load(): Promise<void> {
-      if (!this.data.id) {
-        this.setData({ load: loadFailed('缺少申请编号，请从“我的备案”重新进入。') });
-        return;
-      }
-      const answer = await getFiling(this.data.id);
-      if (!answer.ok) {
-        this.setData({ load: loadFailed(answer.error.message) });
-        showFailure(answer.error);
-        return;
-      }
+      const detail = await readForPage(
+        this,
+        this.data.id,
+        '缺少申请编号，请从“我的备案”重新进入。',
+        getFiling,
+      );
+      if (!detail) return;
       const next: Data = {
         ...this.data,
-        ...progressView(answer.data, Date.now()),
-        version: answer.data.filing.version,
+        ...progressView(detail, Date.now()),
+        version: detail.filing.version,
         load: READY,
       };
       const changed = changedPatch(this.data, next);
