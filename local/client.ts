@@ -30,6 +30,18 @@ export class CloudUnreachable extends Error {
   }
 }
 
+/**
+ * A call typed by the function contract: who calls (an openid, or the console's operator), then
+ * the function, the action and its params. The answer is the envelope the contract names for them
+ * (`Envelope<never>` is what the untyped `invoke` answer is narrowed to, and fits every one).
+ */
+type TypedCall<Caller> = <F extends FunctionName, A extends ActionName<F>>(
+  caller: Caller,
+  fn: F,
+  action: A,
+  params: ParamsOf<F, A>,
+) => Promise<Envelope<DataOf<F, A>>>;
+
 export class CloudClient {
   constructor(readonly url: string) {}
 
@@ -40,28 +52,16 @@ export class CloudClient {
   }
 
   /** A typed call as a mini-program user. */
-  async as<F extends FunctionName, A extends ActionName<F>>(
-    openid: string,
-    fn: F,
-    action: A,
-    params: ParamsOf<F, A>,
-  ): Promise<Envelope<DataOf<F, A>>> {
-    return (await this.invoke(fn, { action, ...(params as object) }, openid)) as Envelope<DataOf<F, A>>;
-  }
+  readonly as: TypedCall<string> = async (openid, fn, action, params) =>
+    (await this.invoke(fn, { action, ...(params as object) }, openid)) as Envelope<never>;
 
   /** A typed console call with operator credentials. */
-  async operator<F extends FunctionName, A extends ActionName<F>>(
-    credentials: OperatorCredentials,
-    fn: F,
-    action: A,
-    params: ParamsOf<F, A>,
-  ): Promise<Envelope<DataOf<F, A>>> {
-    return (await this.invoke(
+  readonly operator: TypedCall<OperatorCredentials> = async (credentials, fn, action, params) =>
+    (await this.invoke(
       fn,
       { action, ...(params as object), operator: credentials },
       null,
-    )) as Envelope<DataOf<F, A>>;
-  }
+    )) as Envelope<never>;
 
   async request(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
     let response: Response;

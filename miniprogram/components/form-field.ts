@@ -20,3 +20,15 @@ export const formField = Behavior({
     'path, focusPath': followFocus,
   },
 });
+
+/**
+ * A field control with a visible label: the label, and whether the cell marks it required. Five
+ * controls (text, date, select, region, photo) take these two with `formField`.
+ */
+export const labelledField = Behavior({
+  behaviors: [formField],
+  properties: {
+    label: { type: String, value: '' },
+    required: { type: Boolean, value: false },
+  },
+});

@@ -51,6 +51,15 @@ export function pagedList<D extends PagerData>(pager: Pager<D>): string {
   });
 }
 
+/**
+ * The items of a later page not already shown: an application updated between two page reads may
+ * move up into a page that was already read and come again in the next.
+ */
+export function unseen<T extends { id: string }>(shown: readonly { id: string }[], page: readonly T[]): T[] {
+  const seen = new Set(shown.map((row) => row.id));
+  return page.filter((item) => !seen.has(item.id));
+}
+
 export function createPager<D extends PagerData, A extends { nextCursor: string | null }>(
   source: PagerSource<D, A>,
 ): Pager<D> {

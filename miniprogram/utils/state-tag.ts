@@ -2,7 +2,7 @@
  * The van-tag colour of each state, so a list reads at a glance: blue while someone else is
  * working on it, orange when the filer must act soon, red when it came back, green when filed.
  */
-import type { FilingState } from '@beian/core';
+import { STATE_INFO, type FilingState } from '@beian/core';
 
 export type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger';
 
@@ -23,6 +23,12 @@ const TAG_TYPES: Record<FilingState, TagType> = {
   cancelled: 'default',
 };
 
-export function stateTagType(state: FilingState): TagType {
-  return TAG_TYPES[state];
+/** A state as a list or a header shows it: its label on a tag of its colour. */
+export interface StateTag {
+  stateLabel: string;
+  tagType: TagType;
+}
+
+export function stateTag(state: FilingState): StateTag {
+  return { stateLabel: STATE_INFO[state].label, tagType: TAG_TYPES[state] };
 }

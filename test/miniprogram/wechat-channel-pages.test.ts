@@ -3,11 +3,11 @@
  * SMS resend through WeChat, and offers a new face task when the last one failed; the review page
  * shows Beian's pre-review decision, what was sent to WeChat and WeChat's answer, and a retry.
  */
-import type { Application, AuditEvent, DataOf, FaceTask, PlatformAuthorization } from '@beian/core';
+import type { Application, AuditEvent, FaceTask, PlatformAuthorization } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
 import { fakeCloud } from '../helpers/cloud';
 import { render, settle, tap, text } from '../helpers/simulate';
-import { application, filerView, filingDetail, ok } from './admin/fixtures';
+import { application, filerView, filingDetail, ok, reviewDetail } from './admin/fixtures';
 import { closeForms, draft, draftCloud, openForm } from './components/helpers';
 
 const WECHAT = { kind: 'wechat' as const, reason: '小程序已授权备案助手：预审通过后直接通过微信提交。' };
@@ -80,20 +80,8 @@ describe('备案进度 through WeChat', () => {
 
 describe('审核详情 through WeChat', () => {
   const audit: AuditEvent[] = [];
-  function detail(app: Application): DataOf<'admin', 'filing.get'> {
-    return {
-      filing: app,
-      timeline: app.timeline,
-      audit,
-      openings: [],
-      media: {},
-      check: { errors: [], warnings: [] },
-      related: { items: [], quota: { used: 1, limit: 5 } },
-      recognitions: [],
-    };
-  }
   async function open(app: Application) {
-    const cloud = fakeCloud({ admin: { 'filing.get': () => ok(detail(app)) } });
+    const cloud = fakeCloud({ admin: { 'filing.get': () => ok(reviewDetail(app, { audit })) } });
     const page = render('admin/review/index');
     page.instance.onLoad({ id: app.id });
     await settle();

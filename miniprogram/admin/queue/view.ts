@@ -13,7 +13,8 @@ import {
   type QueueItem,
   type StateCounts,
 } from '@beian/core';
-import { stateTagType, type TagType } from '../../utils/state-tag';
+import { applicationRow, type ApplicationRow } from '../../utils/application-row';
+import { unseen } from '../../utils/pager';
 import { beijingDateTime } from '../../utils/time';
 
 /**
@@ -40,41 +41,31 @@ export function queueTabs(counts: Partial<StateCounts>): QueueTab[] {
   });
 }
 
-export interface QueueRow {
-  id: string;
-  title: string;
+export interface QueueRow extends ApplicationRow {
   subject: string;
   principal: string;
   kindText: string;
-  stateLabel: string;
-  tagType: TagType;
   submitted: string;
   due: string;
   overdue: boolean;
-  url: string;
 }
 
 export function queueRow(item: QueueItem): QueueRow {
   return {
-    id: item.id,
-    title: item.miniprogramName || '未填写小程序名称',
+    ...applicationRow(item, `/admin/review/index?id=${item.id}`),
     subject: item.subjectName || '未填写主体名称',
     // Masked by the server (queue.list); the review page shows them in full, and records who looked.
     principal: [item.principalName, item.principalIdMasked, item.principalMobileMasked]
       .filter((part) => part !== '')
       .join(' '),
     kindText: kindLabel(item.kind, item.cancelScope),
-    stateLabel: STATE_INFO[item.state].label,
-    tagType: stateTagType(item.state),
     submitted: beijingDateTime(item.submittedAt),
     due: item.due ? beijingDateTime(item.due.at) : '',
     overdue: item.overdue,
-    url: `/admin/review/index?id=${item.id}`,
   };
 }
 
 /** Appends a page without repeating rows a moved application may bring twice. */
 export function appendQueueRows(shown: readonly QueueRow[], page: readonly QueueItem[]): QueueRow[] {
-  const seen = new Set(shown.map((row) => row.id));
-  return [...shown, ...page.filter((item) => !seen.has(item.id)).map(queueRow)];
+  return [...shown, ...unseen(shown, page).map(queueRow)];
 }

@@ -3,15 +3,13 @@
  * subject (the server masks another filer's principal) and the mini-program quota they use, so
  * the reviewer sees a second province, a full quota or a parallel order at a glance.
  */
-import { KIND_INFO, regionName, STATE_INFO, type RelatedFilings } from '@beian/core';
-import { stateTagType, type TagType } from '../../utils/state-tag';
+import { KIND_INFO, regionName, type RelatedFilings } from '@beian/core';
+import { stateTag, type StateTag } from '../../utils/state-tag';
 
-export interface RelatedRow {
+export interface RelatedRow extends StateTag {
   id: string;
   title: string;
   label: string;
-  stateLabel: string;
-  tagType: TagType;
 }
 
 export interface RelatedView {
@@ -41,8 +39,7 @@ export function relatedView(related: RelatedFilings): RelatedView {
       ]
         .filter((part) => part !== '')
         .join(' · '),
-      stateLabel: STATE_INFO[item.state].label,
-      tagType: stateTagType(item.state),
+      ...stateTag(item.state),
     })),
   };
 }

@@ -3,6 +3,7 @@
  * the check result by field label, and which decision the application is waiting for.
  */
 import {
+  EVENT_LABELS,
   STATE_INFO,
   channelOf,
   eventsFrom,
@@ -56,21 +57,16 @@ function actorText(actor: Actor): string {
   }
 }
 
-const EVENT_TEXT: Record<FilingEvent['type'], string> = {
+/**
+ * The trail's words for an event: core's label (EVENT_LABELS, what a refusal names too), with the
+ * few the trail says in full, as a sentence of what happened.
+ */
+const EVENT_TEXT: Readonly<Record<FilingEvent['type'], string>> = {
+  ...EVENT_LABELS,
   submit: '提交申请',
   withdraw: '撤回申请',
-  pre_approve: '服务商预审通过',
-  pre_reject: '服务商预审驳回',
-  face_task: '发起人脸核验',
-  face_verified: '完成人脸核验',
-  wechat_sent: '已提交至微信',
-  platform_approve: '平台初审通过',
-  platform_reject: '平台初审驳回',
   sms_resend: '重新发送核验短信',
   sms_verified: '短信核验完成',
-  sms_timeout: '短信核验超时',
-  authority_approve: '通管局审核通过',
-  authority_reject: '通管局审核驳回',
 };
 
 const FACE_STATUS_TEXT: Record<FaceTask['status'], string> = {

@@ -1,9 +1,9 @@
 /**
  * Everything the review page shows, from one `admin` `filing.get` answer.
  */
-import { STATE_INFO, kindLabel, skipsSmsCheck, type FilingKind, type FilingState } from '@beian/core';
+import { kindLabel, skipsSmsCheck, type FilingKind, type FilingState } from '@beian/core';
 import type { ReviewDetail } from '../services/reviews';
-import { stateTagType, type TagType } from '../../utils/state-tag';
+import { stateTag, type StateTag } from '../../utils/state-tag';
 import { beijingDateTime } from '../../utils/time';
 import type { FieldOption } from '../components/reason-form/draft';
 import { wechatPanel, type WeChatPanel } from './wechat';
@@ -12,11 +12,9 @@ import { relatedView, type RelatedView } from './related';
 import { fieldOptions, imageUrls, reviewSections, type SectionView } from './sections';
 import { auditRows, checkRows, reviewStep, type AuditRow, type IssueRow, type ReviewStep } from './trail';
 
-export interface ReviewView {
+export interface ReviewView extends StateTag {
   version: number;
   state: FilingState;
-  stateLabel: string;
-  tagType: TagType;
   kind: FilingKind;
   kindText: string;
   title: string;
@@ -49,8 +47,7 @@ export function reviewView(detail: ReviewDetail): ReviewView {
   return {
     version: filing.version,
     state: filing.state,
-    stateLabel: STATE_INFO[filing.state].label,
-    tagType: stateTagType(filing.state),
+    ...stateTag(filing.state),
     kind: filing.kind,
     kindText: kindLabel(filing.kind, filing.cancelScope),
     title: filing.form.miniprogram.name || filing.form.subject.name || '未命名申请',

@@ -1,6 +1,6 @@
 import { LONG_TERM } from '@beian/core';
 import { emitFieldChange } from '../field-kit';
-import { formField } from '../form-field';
+import { labelledField } from '../form-field';
 
 /**
  * A certificate date (`YYYY-MM-DD`) picked with a date picker, plus 长期 for an end date that
@@ -25,14 +25,12 @@ function toTimestamp(isoDate: string): number | null {
 }
 
 Component({
-  behaviors: [formField],
+  behaviors: [labelledField],
   properties: {
-    label: { type: String, value: '' },
     value: { type: String, value: '' },
     /** 'start' or 'end' of a validity period: decides the picker's range. */
     range: { type: String, value: 'start' },
     allowLongTerm: { type: Boolean, value: false },
-    required: { type: Boolean, value: false },
   },
   data: {
     /** The 长期 literal, for the WXML to compare the value with (no observer, no setData). */

@@ -1,6 +1,6 @@
 import { checkPhoto, PHOTO_RULES, uploadPhoto, type PhotoKind } from '../../services/uploads';
 import { emitFieldChange } from '../field-kit';
-import { formField } from '../form-field';
+import { labelledField } from '../form-field';
 import { setChanged } from '../../utils/set-data';
 
 /**
@@ -41,15 +41,13 @@ function valueFiles(value: unknown): string[] {
 }
 
 Component({
-  behaviors: [formField],
+  behaviors: [labelledField],
   properties: {
-    label: { type: String, value: '' },
     /** A file id, or an array of them when `multiple`. */
     value: { type: null, value: '' },
     multiple: { type: Boolean, value: false },
     maxCount: { type: Number, value: 1 },
     kind: { type: String, value: 'document' },
-    required: { type: Boolean, value: false },
     disabled: { type: Boolean, value: false },
   },
   data: {

@@ -1,7 +1,7 @@
 import type { AreaList, Region } from '@beian/core';
 import { currentLookup, currentTables } from '../../services/tables';
 import { emitFieldChange } from '../field-kit';
-import { formField } from '../form-field';
+import { labelledField } from '../form-field';
 import { setChanged } from '../../utils/set-data';
 
 /**
@@ -26,11 +26,9 @@ function regionText(region: Partial<Region> | null): string {
 const EMPTY_AREA: AreaList = { province_list: {}, city_list: {}, county_list: {} };
 
 Component({
-  behaviors: [formField],
+  behaviors: [labelledField],
   properties: {
-    label: { type: String, value: '' },
     value: { type: Object, value: {} },
-    required: { type: Boolean, value: false },
   },
   data: { text: '', open: false, mounted: false, areaList: EMPTY_AREA, selected: '' },
   observers: {

@@ -1,5 +1,5 @@
 import { emitFieldChange } from '../field-kit';
-import { formField } from '../form-field';
+import { labelledField } from '../form-field';
 import { setChanged } from '../../utils/set-data';
 
 /** One choice of a select field: a numeric id (WeChat's own) and what the filer reads. */
@@ -38,13 +38,11 @@ function sheetActions(options: readonly SelectOption[], value: unknown): SheetAc
  * its section never carry the option list.
  */
 Component({
-  behaviors: [formField],
+  behaviors: [labelledField],
   properties: {
-    label: { type: String, value: '' },
     value: { type: null, value: null },
     options: { type: Array, value: [] },
     placeholder: { type: String, value: '请选择' },
-    required: { type: Boolean, value: false },
     disabled: { type: Boolean, value: false },
   },
   data: { text: '', actions: [] as SheetAction[], open: false },

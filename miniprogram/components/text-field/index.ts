@@ -1,6 +1,6 @@
 import { fieldSpec } from '@beian/core';
 import { emitFieldBlur, emitFieldChange, needsInput } from '../field-kit';
-import { formField } from '../form-field';
+import { labelledField } from '../form-field';
 import { setChanged } from '../../utils/set-data';
 
 /**
@@ -19,16 +19,14 @@ function boundOf(path: string, maxlength: number): number {
 }
 
 Component({
-  behaviors: [formField],
+  behaviors: [labelledField],
   properties: {
-    label: { type: String, value: '' },
     value: { type: String, value: '' },
     placeholder: { type: String, value: '' },
     /** van-field input types: text, number, idcard, digit, textarea. */
     type: { type: String, value: 'text' },
     /** Defaults to the field's storage bound from core's FIELD_SPECS. */
     maxlength: { type: Number, value: -1 },
-    required: { type: Boolean, value: false },
     disabled: { type: Boolean, value: false },
     hint: { type: String, value: '' },
   },

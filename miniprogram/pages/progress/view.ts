@@ -20,7 +20,7 @@ import {
   type TimelineEntry,
   type Todo,
 } from '@beian/core';
-import { stateTagType, type TagType } from '../../utils/state-tag';
+import { stateTag, type StateTag } from '../../utils/state-tag';
 import { beijingDateTime, countdownText, remainingMs, smsDeadline } from '../../utils/time';
 
 export interface StepView {
@@ -56,11 +56,9 @@ export interface ActionView {
   type: 'primary' | 'default' | 'danger';
 }
 
-export interface ProgressView {
+export interface ProgressView extends StateTag {
   state: FilingState;
-  stateLabel: string;
   explanation: string;
-  tagType: TagType;
   kindText: string;
   subjectName: string;
   miniprogramName: string;
@@ -216,11 +214,10 @@ export function progressView(
   const { steps, active } = timelineSteps(detail.timeline, filing, detail.eta);
   return {
     state: filing.state,
-    stateLabel: info.label,
+    ...stateTag(filing.state),
     // The to-do card says what to do now, which restates the state's explanation; showing both
     // printed one sentence twice. The header explains only when there is no card.
     explanation: todo.title ? '' : info.explanation,
-    tagType: stateTagType(filing.state),
     kindText: kindLabel(filing.kind, filing.cancelScope),
     subjectName: filing.form.subject.name,
     miniprogramName: filing.form.miniprogram.name,

@@ -64,6 +64,23 @@ export function filingDetail(
   };
 }
 
+type ReviewDetail = DataOf<'admin', 'filing.get'>;
+
+/** The admin `filing.get` answer for an application: nothing else recorded unless `extra` says. */
+export function reviewDetail(app: Application, extra: Partial<ReviewDetail> = {}): ReviewDetail {
+  return {
+    filing: app,
+    timeline: app.timeline,
+    audit: [],
+    openings: [],
+    media: {},
+    check: { errors: [], warnings: [] },
+    related: { items: [], quota: { used: 1, limit: 5 } },
+    recognitions: [],
+    ...extra,
+  };
+}
+
 export function summary(overrides: Partial<FilingSummary> = {}): FilingSummary {
   return {
     id: 'app-1',

@@ -2,27 +2,16 @@
  * The review page shows what recognition read off a certificate photo, under that photo: when,
  * each value with its field's label, and the values the form says otherwise about, flagged.
  */
-import type { DataOf, Recognition } from '@beian/core';
+import type { Recognition } from '@beian/core';
 import { enterpriseForm } from '../../fixtures/forms';
 import { fakeCloud } from '../../helpers/cloud';
 import { render } from '../../helpers/simulate';
 import { settle, text, type Rendered } from './page';
-import { application, ok } from './fixtures';
-
-type Detail = DataOf<'admin', 'filing.get'>;
+import { application, ok, reviewDetail } from './fixtures';
 
 async function open(recognitions: Recognition[], form = enterpriseForm()): Promise<Rendered> {
   const app = application({ form });
-  const detail: Detail = {
-    filing: app,
-    timeline: app.timeline,
-    audit: [],
-    openings: [],
-    media: {},
-    check: { errors: [], warnings: [] },
-    related: { items: [], quota: { used: 1, limit: 50 } },
-    recognitions,
-  };
+  const detail = reviewDetail(app, { related: { items: [], quota: { used: 1, limit: 50 } }, recognitions });
   fakeCloud({ admin: { 'filing.get': () => ok(detail) } });
   const page = render('admin/review/index');
   page.instance.onLoad({ id: 'app-1' });

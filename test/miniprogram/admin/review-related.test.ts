@@ -2,29 +2,14 @@
  * The review page's card of the same subject's other filings: the quota used, each filed or open
  * application with its state, and another filer's principal as the server masked it.
  */
-import type { Application, DataOf, RelatedFilings } from '@beian/core';
+import type { RelatedFilings } from '@beian/core';
 import { fakeCloud } from '../../helpers/cloud';
 import { render } from '../../helpers/simulate';
 import { settle, text, type Rendered } from './page';
-import { application, ok } from './fixtures';
-
-type Detail = DataOf<'admin', 'filing.get'>;
-
-function detail(app: Application, related: RelatedFilings): Detail {
-  return {
-    filing: app,
-    timeline: app.timeline,
-    audit: [],
-    openings: [],
-    media: {},
-    check: { errors: [], warnings: [] },
-    related,
-    recognitions: [],
-  };
-}
+import { application, ok, reviewDetail } from './fixtures';
 
 async function open(related: RelatedFilings): Promise<Rendered> {
-  fakeCloud({ admin: { 'filing.get': () => ok(detail(application(), related)) } });
+  fakeCloud({ admin: { 'filing.get': () => ok(reviewDetail(application(), { related })) } });
   const page = render('admin/review/index');
   page.instance.onLoad({ id: 'app-1' });
   await settle();

@@ -10,7 +10,7 @@ import { fakeCloud, type FakeCloud } from '../../helpers/cloud';
 import { render, tap } from '../../helpers/simulate';
 import { enterpriseForm } from '../../fixtures/forms';
 import { settle, text, type Rendered } from './page';
-import { application, fail, ok } from './fixtures';
+import { application, fail, ok, reviewDetail } from './fixtures';
 import { fieldOptions, reviewSections } from '../../../miniprogram/admin/review/sections';
 import { auditRows } from '../../../miniprogram/admin/review/trail';
 
@@ -34,12 +34,9 @@ const submitted: AuditEvent = {
   requestId: 'r-1',
 };
 
-function reviewDetail(app: Application): Detail {
-  return {
-    filing: app,
-    timeline: app.timeline,
+function detailOf(app: Application): Detail {
+  return reviewDetail(app, {
     audit: [submitted],
-    openings: [],
     media: mediaOf(app.form),
     check: {
       errors: [],
@@ -51,13 +48,11 @@ function reviewDetail(app: Application): Detail {
         },
       ],
     },
-    related: { items: [], quota: { used: 1, limit: 5 } },
-    recognitions: [],
-  };
+  });
 }
 
 function serve(current: () => Application, more: Parameters<FakeCloud['answer']>[0] = {}): FakeCloud {
-  const cloud = fakeCloud({ admin: { 'filing.get': () => ok(reviewDetail(current())) } });
+  const cloud = fakeCloud({ admin: { 'filing.get': () => ok(detailOf(current())) } });
   cloud.answer(more);
   return cloud;
 }
