@@ -1,7 +1,7 @@
 import 'miniprogram-simulate';
 import { emptyForm } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import { closeForms, draft, draftCloud, fieldText, openForm, settle, tap, type } from './components/helpers';
+import { closeForms, draft, draftCloud, fieldText, openDraft, openForm, settle, tap, type } from './components/helpers';
 
 /** Spies on the page's setData and answers the keys of each call made while `act` runs. */
 async function setDataKeys(page: Awaited<ReturnType<typeof openForm>>, act: () => void | Promise<void>) {
@@ -20,8 +20,7 @@ describe('填写备案信息: drafts save themselves', () => {
   });
 
   it('saves once the filer pauses, sending only the changed path with the current version', async () => {
-    const cloud = draftCloud(draft({}, emptyForm()));
-    const page = await openForm({ id: 'app-1' });
+    const { page, cloud } = await openDraft(emptyForm());
     jest.useFakeTimers();
     type(page, 'subject.name', '张');
     type(page, 'subject.name', '张三');
@@ -46,8 +45,7 @@ describe('填写备案信息: drafts save themselves', () => {
   });
 
   it('saves at once when the filer leaves the page', async () => {
-    const cloud = draftCloud(draft({}, emptyForm()));
-    const page = await openForm({ id: 'app-1' });
+    const { page, cloud } = await openDraft(emptyForm());
     type(page, 'subject.address', '高碑店路181号');
     (page.instance as unknown as { onHide(): void }).onHide();
     await settle();
@@ -57,8 +55,7 @@ describe('填写备案信息: drafts save themselves', () => {
   });
 
   it('typing one character sends one small path to the view, never the form', async () => {
-    draftCloud(draft({}, emptyForm()));
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(emptyForm());
     const keys = await setDataKeys(page, () => type(page, 'subject.name', '张'));
     expect(keys).toEqual([['form.subject.name']]);
     // With an error showing, the field is re-checked as the filer types: at most its error goes too.

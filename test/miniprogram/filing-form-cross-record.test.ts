@@ -6,17 +6,7 @@
 import 'miniprogram-simulate';
 import type { CheckReport } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import {
-  blur,
-  closeForms,
-  draft,
-  draftCloud,
-  fieldText,
-  openForm,
-  settle,
-  tap,
-  type,
-} from './components/helpers';
+import { atStep, blur, draft, draftCloud, fieldText, leaveForms, openDraft, openForm, settle, tap, type } from './components/helpers';
 
 const MOBILE_TAKEN =
   '这个手机号已用于其他主体的备案，一个手机号只能用于一个主体：请换用负责人本人的其他手机号。';
@@ -25,25 +15,17 @@ const OPEN_ORDER =
 
 const report = (warnings: CheckReport['warnings']): CheckReport => ({ errors: [], warnings, materials: [] });
 
-function atStep(step: number) {
-  jest
-    .spyOn(wx, 'getStorageSync')
-    .mockImplementation((key: string) => (key === 'filing-form:step:app-1' ? step : ''));
-}
-
 describe('填写备案信息: findings across applications', () => {
-  afterEach(async () => {
-    await closeForms();
-    jest.restoreAllMocks();
-  });
+  afterEach(leaveForms);
 
   it("shows filing.check's warning that another subject uses the mobile on its step, until that field is edited", async () => {
     const warning = { path: 'subject.principal.mobile', code: 'mobile.other_subject', message: MOBILE_TAKEN };
-    draftCloud(draft({}, personalForm()), {
-      filing: { 'filing.check': () => ({ ok: true, data: report([warning]) }) },
+    const { page } = await openDraft(personalForm(), {
+      step: 4,
+      handlers: {
+        filing: { 'filing.check': () => ({ ok: true, data: report([warning]) }) },
+      },
     });
-    atStep(4);
-    const page = await openForm({ id: 'app-1' });
     expect(page.dom?.textContent).toContain(MOBILE_TAKEN);
     page.querySelector('#section >>> .summary__warning')?.dispatchEvent('click');
     await settle();

@@ -6,18 +6,12 @@
 import 'miniprogram-simulate';
 import type { DataOf, Envelope, FilingForm } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import { blur, closeForms, draft, draftCloud, openForm, settle, tap, type } from './components/helpers';
+import { blur, leaveForms, openDraft, settle, tap, type } from './components/helpers';
 
 type Reading = DataOf<'filing', 'certificate.recognize'>;
 
 const FRONT = 'subject.principal.certificate.photoFront';
 const BUTTON = '#section >>> #recognize-f-subject-principal-certificate-photoFront';
-
-function atStep(step: number) {
-  jest
-    .spyOn(wx, 'getStorageSync')
-    .mockImplementation((key: string) => (key === 'filing-form:step:app-1' ? step : ''));
-}
 
 function reading(form: FilingForm): Reading {
   const values = {
@@ -38,6 +32,18 @@ function reading(form: FilingForm): Reading {
   };
 }
 
+/** The filer's choice in the modal that shows both numbers: the card's (`confirm`) or the typed one. */
+function choosing(confirm: boolean) {
+  return jest
+    .spyOn(wx, 'showModal')
+    .mockResolvedValue({ confirm, cancel: !confirm, content: '', errMsg: 'showModal:ok' });
+}
+
+/** The draft opened on the principal step, recognition answering with `answer`. */
+function openRecognizing(form: FilingForm, answer: () => Envelope<Reading>) {
+  return openDraft(form, { step: 1, handlers: { filing: { 'certificate.recognize': answer } } });
+}
+
 /** A personal draft on the principal step: the name not filled in yet, the number typed otherwise. */
 function typedForm(): FilingForm {
   const form = personalForm();
@@ -47,20 +53,12 @@ function typedForm(): FilingForm {
 }
 
 describe('填写备案信息: 识别并填写', () => {
-  afterEach(async () => {
-    await closeForms();
-    jest.restoreAllMocks();
-  });
+  afterEach(leaveForms);
 
   it('saves, reads, fills the empty name and lets the filer choose for the typed number', async () => {
     const form = typedForm();
-    const answer = (): Envelope<Reading> => ({ ok: true, data: reading(form) });
-    const cloud = draftCloud(draft({}, form), { filing: { 'certificate.recognize': answer } });
-    const modal = jest
-      .spyOn(wx, 'showModal')
-      .mockResolvedValue({ confirm: true, cancel: false, content: '', errMsg: 'showModal:ok' });
-    atStep(1);
-    const page = await openForm({ id: 'app-1' });
+    const { page, cloud } = await openRecognizing(form, () => ({ ok: true, data: reading(form) }));
+    const modal = choosing(true);
     type(page, 'subject.principal.email', 'zhang.san@example.com');
     tap(page, BUTTON);
     await settle();
@@ -88,14 +86,8 @@ describe('填写备案信息: 识别并填写', () => {
 
   it('keeps the typed value when the filer chooses to, and marks only what was filled', async () => {
     const form = typedForm();
-    draftCloud(draft({}, form), {
-      filing: { 'certificate.recognize': () => ({ ok: true, data: reading(form) }) },
-    });
-    jest
-      .spyOn(wx, 'showModal')
-      .mockResolvedValue({ confirm: false, cancel: true, content: '', errMsg: 'showModal:ok' });
-    atStep(1);
-    const page = await openForm({ id: 'app-1' });
+    choosing(false);
+    const { page } = await openRecognizing(form, () => ({ ok: true, data: reading(form) }));
     tap(page, BUTTON);
     await settle();
     const data = page.instance.data as { form: FilingForm };
@@ -116,12 +108,8 @@ describe('填写备案信息: 识别并填写', () => {
         ],
       },
     };
-    draftCloud(draft({}, form), { filing: { 'certificate.recognize': () => refused } });
-    const modal = jest
-      .spyOn(wx, 'showModal')
-      .mockResolvedValue({ confirm: true, cancel: false, content: '', errMsg: 'showModal:ok' });
-    atStep(1);
-    const page = await openForm({ id: 'app-1' });
+    const modal = choosing(true);
+    const { page } = await openRecognizing(form, () => refused);
     tap(page, BUTTON);
     await settle();
     expect(modal).toHaveBeenCalledWith(
@@ -134,9 +122,7 @@ describe('填写备案信息: 识别并填写', () => {
   it('offers recognition only once there is a photo, and only for a resident ID card', async () => {
     const form = typedForm();
     form.subject.principal.certificate.photoBack = '';
-    draftCloud(draft({}, form));
-    atStep(1);
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(form, { step: 1 });
     expect(page.querySelector(BUTTON)).toBeTruthy();
     expect(
       page.querySelector('#section >>> #recognize-f-subject-principal-certificate-photoBack'),

@@ -1,17 +1,7 @@
 import 'miniprogram-simulate';
 import type { CheckReport } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
-import {
-  blur,
-  closeForms,
-  draft,
-  draftCloud,
-  fieldText,
-  openForm,
-  settle,
-  tap,
-  type,
-} from './components/helpers';
+import { blur, fieldText, leaveForms, openDraft, settle, tap, type } from './components/helpers';
 import { fromVant, installSetDataLog, ours, perInstance, type SetDataCall } from './components/set-data-log';
 
 /**
@@ -22,16 +12,7 @@ import { fromVant, installSetDataLog, ours, perInstance, type SetDataCall } from
 const log = installSetDataLog();
 afterAll(() => log.uninstall());
 
-afterEach(async () => {
-  await closeForms();
-  jest.restoreAllMocks();
-});
-
-function openAtStep(step: number) {
-  jest
-    .spyOn(wx, 'getStorageSync')
-    .mockImplementation((key: string) => (key === 'filing-form:step:app-1' ? step : ''));
-}
+afterEach(leaveForms);
 
 const pageCalls = (calls: readonly SetDataCall[]) =>
   calls.filter((call) => call.component === 'pages/filing-form/index');
@@ -40,8 +21,7 @@ describe('填写备案信息: one typed character', () => {
   it('sends the page’s one path and nothing from the subject section or its selects', async () => {
     const form = personalForm();
     form.subject.address = '';
-    draftCloud(draft({}, form));
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(form);
     const calls = await log.during(async () => {
       type(page, 'subject.address', '高');
       await settle();
@@ -56,8 +36,7 @@ describe('填写备案信息: one typed character', () => {
   it('sends nothing from the sections for an organisation, with its certificate select showing', async () => {
     const form = enterpriseForm();
     form.subject.address = '';
-    draftCloud(draft({}, form));
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(form);
     expect(fieldText(page, 'subject.certificate.type')).toContain('营业执照');
     const calls = await log.during(async () => {
       type(page, 'subject.address', '高碑');
@@ -70,9 +49,7 @@ describe('填写备案信息: one typed character', () => {
   it('sends nothing from the principal section or the person’s certificate select', async () => {
     const form = enterpriseForm();
     form.subject.principal.mobile = '';
-    draftCloud(draft({}, form));
-    openAtStep(1);
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(form, { step: 1 });
     expect(fieldText(page, 'subject.principal.certificate.type')).toContain('居民身份证');
     const calls = await log.during(async () => {
       type(page, 'subject.principal.mobile', '1');
@@ -85,9 +62,7 @@ describe('填写备案信息: one typed character', () => {
   it('in a field showing an error, sends the value and its error in one page setData, nothing else', async () => {
     const form = personalForm();
     form.subject.principal.email = '';
-    draftCloud(draft({}, form));
-    openAtStep(1);
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(form, { step: 1 });
     blur(page, 'subject.principal.email');
     await settle();
     expect(fieldText(page, 'subject.principal.email')).toContain('电子邮箱');
@@ -106,9 +81,7 @@ describe('填写备案信息: one typed character', () => {
 describe('填写备案信息: a step change', () => {
   /** 下一步 on a complete personal draft, at `from`; answers every setData it caused. */
   async function next(from: number): Promise<SetDataCall[]> {
-    draftCloud(draft({}, personalForm()));
-    openAtStep(from);
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(personalForm(), { step: from });
     const calls = await log.during(async () => {
       tap(page, '#next');
       await settle();
@@ -164,11 +137,12 @@ describe('填写备案信息: the summary’s re-check', () => {
     const before: CheckReport = { errors: [], warnings: [], materials: [letter(0), video] };
     const after: CheckReport = { errors: [], warnings: [], materials: [letter(1), video] };
     let checks = 0;
-    draftCloud(draft({}, personalForm()), {
-      filing: { 'filing.check': () => ({ ok: true, data: checks++ === 0 ? before : after }) },
+    const { page } = await openDraft(personalForm(), {
+      step: 4,
+      handlers: {
+        filing: { 'filing.check': () => ({ ok: true, data: checks++ === 0 ? before : after }) },
+      },
     });
-    openAtStep(4);
-    const page = await openForm({ id: 'app-1' });
     expect(checks).toBe(1);
     const instance = page.instance as unknown as {
       onFieldChange(event: { detail: { path: string; value: unknown; settled: boolean } }): void;

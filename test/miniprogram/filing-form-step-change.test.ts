@@ -1,6 +1,6 @@
 import 'miniprogram-simulate';
 import { personalForm } from '../fixtures/forms';
-import { closeForms, draft, draftCloud, openForm, settle, tap } from './components/helpers';
+import { leaveForms, openDraft, settle, tap } from './components/helpers';
 import { fromVant, installSetDataLog, type SetDataCall } from './components/set-data-log';
 
 /**
@@ -11,10 +11,7 @@ import { fromVant, installSetDataLog, type SetDataCall } from './components/set-
 const log = installSetDataLog();
 afterAll(() => log.uninstall());
 
-afterEach(async () => {
-  await closeForms();
-  jest.restoreAllMocks();
-});
+afterEach(leaveForms);
 
 const SECTIONS = [
   'SUBJECT-SECTION',
@@ -25,13 +22,12 @@ const SECTIONS = [
 ];
 
 async function next(from: number) {
-  draftCloud(draft({}, personalForm()), {
-    filing: { 'filing.check': () => ({ ok: true, data: { errors: [], warnings: [], materials: [] } }) },
+  const { page } = await openDraft(personalForm(), {
+    step: from,
+    handlers: {
+      filing: { 'filing.check': () => ({ ok: true, data: { errors: [], warnings: [], materials: [] } }) },
+    },
   });
-  jest
-    .spyOn(wx, 'getStorageSync')
-    .mockImplementation((key: string) => (key === 'filing-form:step:app-1' ? from : ''));
-  const page = await openForm({ id: 'app-1' });
   const calls: SetDataCall[] = await log.during(async () => {
     tap(page, '#next');
     await settle();

@@ -1,16 +1,7 @@
 import 'miniprogram-simulate';
 import type { CheckReport } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import {
-  closeForms,
-  draft,
-  draftCloud,
-  fieldText,
-  openForm,
-  SERVER_TEMPLATE_IDS,
-  settle,
-  tap,
-} from './components/helpers';
+import { atStep, draft, draftCloud, fieldText, leaveForms, openForm, SERVER_TEMPLATE_IDS, settle, tap } from './components/helpers';
 
 /** The server's configured ids (from session.get), not the client's built-in defaults. */
 const TEMPLATE_IDS = SERVER_TEMPLATE_IDS;
@@ -41,11 +32,8 @@ function acceptingSubscriptions() {
   }) as unknown as typeof wx.requestSubscribeMessage);
 }
 
-function atSummary() {
-  jest
-    .spyOn(wx, 'getStorageSync')
-    .mockImplementation((key: string) => (key === 'filing-form:step:app-1' ? 4 : ''));
-}
+/** The form opens on its last step, the summary with 提交. */
+const atSummary = (): void => atStep(4);
 
 function submittingCloud(report: CheckReport = CLEAN) {
   return draftCloud(draft({}, personalForm()), {
@@ -64,10 +52,7 @@ function submittingCloud(report: CheckReport = CLEAN) {
 }
 
 describe('填写备案信息: submitting', () => {
-  afterEach(async () => {
-    await closeForms();
-    jest.restoreAllMocks();
-  });
+  afterEach(leaveForms);
 
   it('asks consent for the built-in template ids when the session could not be loaded', async () => {
     const cloud = submittingCloud();
@@ -217,10 +202,7 @@ describe('填写备案信息: submitting', () => {
 });
 
 describe('填写备案信息: 去修改 from a rejection reason', () => {
-  afterEach(async () => {
-    await closeForms();
-    jest.restoreAllMocks();
-  });
+  afterEach(leaveForms);
 
   it('opens the step holding the field, marks it and shows the reviewer’s reason there', async () => {
     draftCloud(

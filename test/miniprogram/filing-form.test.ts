@@ -1,21 +1,14 @@
 import 'miniprogram-simulate';
 import { emptyForm } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
-import { blur, closeForms, draft, draftCloud, fieldText, openForm, settle, type } from './components/helpers';
+import { blur, draft, draftCloud, fieldText, leaveForms, openDraft, openForm, settle, type } from './components/helpers';
 import { tap } from '../helpers/simulate';
 
 describe('填写备案信息: rendering and checking as you go', () => {
-  afterEach(async () => {
-    await closeForms();
-    jest.restoreAllMocks();
-  });
+  afterEach(leaveForms);
 
   it('renders the draft it opens, at the step the filer was on', async () => {
-    draftCloud(draft({}, personalForm()));
-    jest
-      .spyOn(wx, 'getStorageSync')
-      .mockImplementation((key: string) => (key === 'filing-form:step:app-1' ? 2 : ''));
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(personalForm(), { step: 2 });
     expect(page.instance.data.active).toBe(2);
     const text = page.dom?.textContent ?? '';
     expect(text).toContain('新增备案');
@@ -27,8 +20,7 @@ describe('填写备案信息: rendering and checking as you go', () => {
   });
 
   it('shows the subject of a personal filing as a person, from the saved values', async () => {
-    draftCloud(draft({}, personalForm()));
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(personalForm());
     expect(page.instance.data.active).toBe(0);
     expect(fieldText(page, 'subject.type')).toContain('个人');
     expect(fieldText(page, 'subject.name')).toContain('姓名');
@@ -40,8 +32,7 @@ describe('填写备案信息: rendering and checking as you go', () => {
   it("shows a field's error at the field when the filer leaves it, and clears it once fixed", async () => {
     const form = enterpriseForm();
     form.subject.certificate.number = '91110108551385082A';
-    draftCloud(draft({}, form));
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(form);
     expect(fieldText(page, 'subject.certificate.number')).not.toContain('校验位不正确');
     blur(page, 'subject.certificate.number');
     await settle();
@@ -70,8 +61,7 @@ describe('填写备案信息: rendering and checking as you go', () => {
   it('下一步 moves on when the step is clean, and carries a personal filer’s name to the principal', async () => {
     const form = personalForm();
     form.subject.principal.name = '';
-    const cloud = draftCloud(draft({}, form));
-    const page = await openForm({ id: 'app-1' });
+    const { page, cloud } = await openDraft(form);
     tap(page, '#next');
     await settle();
     expect(page.instance.data.active).toBe(1);
@@ -83,9 +73,7 @@ describe('填写备案信息: rendering and checking as you go', () => {
   });
 
   it('a warning shows in the step notice with its reason, and does not block 下一步', async () => {
-    draftCloud(draft({}, personalForm()));
-    jest.spyOn(wx, 'getStorageSync').mockReturnValue(2);
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(personalForm(), { step: 2 });
     expect(page.querySelector('#step-warnings')).toBeFalsy();
     type(
       page,
@@ -104,9 +92,7 @@ describe('填写备案信息: rendering and checking as you go', () => {
   });
 
   it('the mini-program principal is the subject principal by default; switching that off asks for the person', async () => {
-    const cloud = draftCloud(draft({}, personalForm()));
-    jest.spyOn(wx, 'getStorageSync').mockReturnValue(3);
-    const page = await openForm({ id: 'app-1' });
+    const { page, cloud } = await openDraft(personalForm(), { step: 3 });
     const text = page.dom?.textContent ?? '';
     expect(text).toContain('与主体负责人为同一人');
     expect(text).toContain('张三');
@@ -144,8 +130,7 @@ describe('填写备案信息: rendering and checking as you go', () => {
   });
 
   it('choosing another subject type clears a certificate type that type does not allow', async () => {
-    const cloud = draftCloud(draft({}, enterpriseForm()));
-    const page = await openForm({ id: 'app-1' });
+    const { page, cloud } = await openDraft(enterpriseForm());
     page.querySelector('#section >>> #f-subject-type >>> .van-cell')?.dispatchEvent('tap');
     await settle();
     const items = page.querySelectorAll('#section >>> #f-subject-type >>> .van-action-sheet__item');

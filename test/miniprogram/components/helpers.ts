@@ -76,6 +76,19 @@ export async function openForm(query: Record<string, string>): Promise<Rendered>
 }
 
 /**
+ * The form opened on app-1, a draft of `form` that draftCloud serves (with `handlers` beside), at
+ * the remembered `step` when one is given.
+ */
+export async function openDraft(
+  form: FilingForm,
+  options: { step?: number; handlers?: CloudHandlers } = {},
+): Promise<{ page: Rendered; cloud: FakeCloud }> {
+  const cloud = draftCloud(draft({}, form), options.handlers);
+  if (options.step !== undefined) atStep(options.step);
+  return { page: await openForm({ id: 'app-1' }), cloud };
+}
+
+/**
  * Leaves every page a test opened (as WeChat does when the test's "user" closes it): the last
  * save goes to that test's cloud, and no debounce timer outlives its test.
  */
@@ -84,6 +97,19 @@ export async function closeForms(): Promise<void> {
     (page.instance as unknown as { onUnload(): void }).onUnload();
   }
   await settle();
+}
+
+/** After each form test: its pages closed (closeForms) and every mock restored. */
+export async function leaveForms(): Promise<void> {
+  await closeForms();
+  jest.restoreAllMocks();
+}
+
+/** The step the form remembers for app-1 (pages/filing-form/steps.ts): the one it opens on. */
+export function atStep(step: number): void {
+  jest
+    .spyOn(wx, 'getStorageSync')
+    .mockImplementation((key: string) => (key === 'filing-form:step:app-1' ? step : ''));
 }
 
 /** Lets the fake cloud answer and the pages re-render. */
