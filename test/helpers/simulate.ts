@@ -59,6 +59,20 @@ export function render(path: string, properties?: Record<string, unknown>): Rend
   return rendered;
 }
 
+/** Opens a page as WeChat does, `onLoad` with the link's query, and lets its first load settle. */
+export async function openPage(path: string, query: Record<string, string> = {}): Promise<Rendered> {
+  const page = render(path);
+  (page.instance as unknown as { onLoad(query: Record<string, string>): void }).onLoad(query);
+  await settle();
+  return page;
+}
+
+/** Taps the van-cell of a list's row (`#row-…`) and lets the page settle. */
+export async function tapRow(page: Rendered, selector: string): Promise<void> {
+  page.querySelector(selector)?.querySelector('.van-cell')?.dispatchEvent('tap');
+  await settle();
+}
+
 /** Taps a Vant button (or anything with a tap handler) found by selector. */
 export function tap(root: Rendered, selector: string): void {
   const host = root.querySelector(selector);

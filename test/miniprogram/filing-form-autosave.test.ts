@@ -1,7 +1,17 @@
 import 'miniprogram-simulate';
 import { emptyForm } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import { closeForms, draft, draftCloud, fieldText, openDraft, openForm, settle, tap, type } from './components/helpers';
+import {
+  closeForms,
+  draft,
+  draftCloud,
+  fieldText,
+  openDraft,
+  openForm,
+  settle,
+  tap,
+  type,
+} from './components/helpers';
 
 /** Spies on the page's setData and answers the keys of each call made while `act` runs. */
 async function setDataKeys(page: Awaited<ReturnType<typeof openForm>>, act: () => void | Promise<void>) {

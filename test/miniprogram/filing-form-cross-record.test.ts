@@ -6,7 +6,19 @@
 import 'miniprogram-simulate';
 import type { CheckReport } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import { atStep, blur, draft, draftCloud, fieldText, leaveForms, openDraft, openForm, settle, tap, type } from './components/helpers';
+import {
+  atStep,
+  blur,
+  draft,
+  draftCloud,
+  fieldText,
+  leaveForms,
+  openDraft,
+  openForm,
+  settle,
+  tap,
+  type,
+} from './components/helpers';
 
 const MOBILE_TAKEN =
   '这个手机号已用于其他主体的备案，一个手机号只能用于一个主体：请换用负责人本人的其他手机号。';

@@ -1,5 +1,5 @@
 import 'miniprogram-simulate';
-import type { CheckReport } from '@beian/core';
+import { writePath, type CheckReport } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
 import { blur, fieldText, leaveForms, openDraft, settle, tap, type } from './components/helpers';
 import { fromVant, installSetDataLog, ours, perInstance, type SetDataCall } from './components/set-data-log';
@@ -33,29 +33,32 @@ describe('填写备案信息: one typed character', () => {
     expect(page.instance.data.form.subject.address).toBe('高');
   });
 
-  it('sends nothing from the sections for an organisation, with its certificate select showing', async () => {
+  // An organisation's draft, typing into an emptied field beside a certificate select that shows.
+  it.each([
+    {
+      name: 'sends nothing from the sections for an organisation, with its certificate select showing',
+      step: undefined,
+      path: 'subject.address',
+      typed: '高碑',
+      select: { path: 'subject.certificate.type', shows: '营业执照' },
+    },
+    {
+      name: 'sends nothing from the principal section or the person’s certificate select',
+      step: 1,
+      path: 'subject.principal.mobile',
+      typed: '1',
+      select: { path: 'subject.principal.certificate.type', shows: '居民身份证' },
+    },
+  ])('$name', async ({ step, path, typed, select }) => {
     const form = enterpriseForm();
-    form.subject.address = '';
-    const { page } = await openDraft(form);
-    expect(fieldText(page, 'subject.certificate.type')).toContain('营业执照');
+    writePath(form, path, '');
+    const { page } = await openDraft(form, { step });
+    expect(fieldText(page, select.path)).toContain(select.shows);
     const calls = await log.during(async () => {
-      type(page, 'subject.address', '高碑');
+      type(page, path, typed);
       await settle();
     });
-    expect(pageCalls(calls).map((call) => call.keys)).toEqual([['form.subject.address']]);
-    expect(ours(calls)).toEqual([]);
-  });
-
-  it('sends nothing from the principal section or the person’s certificate select', async () => {
-    const form = enterpriseForm();
-    form.subject.principal.mobile = '';
-    const { page } = await openDraft(form, { step: 1 });
-    expect(fieldText(page, 'subject.principal.certificate.type')).toContain('居民身份证');
-    const calls = await log.during(async () => {
-      type(page, 'subject.principal.mobile', '1');
-      await settle();
-    });
-    expect(pageCalls(calls).map((call) => call.keys)).toEqual([['form.subject.principal.mobile']]);
+    expect(pageCalls(calls).map((call) => call.keys)).toEqual([[`form.${path}`]]);
     expect(ours(calls)).toEqual([]);
   });
 

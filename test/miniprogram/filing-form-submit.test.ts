@@ -1,7 +1,17 @@
 import 'miniprogram-simulate';
 import type { CheckReport } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import { atStep, draft, draftCloud, fieldText, leaveForms, openForm, SERVER_TEMPLATE_IDS, settle, tap } from './components/helpers';
+import {
+  atStep,
+  draft,
+  draftCloud,
+  fieldText,
+  leaveForms,
+  openForm,
+  SERVER_TEMPLATE_IDS,
+  settle,
+  tap,
+} from './components/helpers';
 
 /** The server's configured ids (from session.get), not the client's built-in defaults. */
 const TEMPLATE_IDS = SERVER_TEMPLATE_IDS;

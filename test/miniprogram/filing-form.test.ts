@@ -1,7 +1,17 @@
 import 'miniprogram-simulate';
 import { emptyForm } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
-import { blur, draft, draftCloud, fieldText, leaveForms, openDraft, openForm, settle, type } from './components/helpers';
+import {
+  blur,
+  draft,
+  draftCloud,
+  fieldText,
+  leaveForms,
+  openDraft,
+  openForm,
+  settle,
+  type,
+} from './components/helpers';
 import { tap } from '../helpers/simulate';
 
 describe('填写备案信息: rendering and checking as you go', () => {

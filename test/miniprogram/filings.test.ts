@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATE_INFO, type DataOf, type Envelope, type FilingSummary } from '@beian/core';
 import { fakeCloud } from '../helpers/cloud';
-import { MINIPROGRAM, render, tap, settle, text, type Rendered } from '../helpers/simulate';
+import { MINIPROGRAM, openPage, type Rendered, settle, tap, tapRow, text } from '../helpers/simulate';
 import { fail, ok, summary } from './admin/fixtures';
 import { appendRows, filingRow } from '../../miniprogram/pages/filings/view';
 import { listPatch } from '../../miniprogram/utils/set-data';
@@ -12,9 +12,7 @@ function pageJson(path: string): Record<string, unknown> {
 }
 
 async function open(): Promise<Rendered> {
-  const page = render('pages/filings/index');
-  page.instance.onLoad({});
-  await settle();
+  const page = await openPage('pages/filings/index');
   return page;
 }
 
@@ -122,8 +120,7 @@ describe('我的备案 page', () => {
     const navigateTo = jest.spyOn(wx, 'navigateTo');
     fakeCloud({ filing: { 'filing.list': () => ok({ items: first, nextCursor: null }) } });
     const page = await open();
-    page.querySelector('#row-a2')?.querySelector('.van-cell')?.dispatchEvent('tap');
-    await settle();
+    await tapRow(page, '#row-a2');
     expect(navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/progress/index?id=a2' }));
   });
 

@@ -51,20 +51,19 @@ describe('首页', () => {
     expect(shown).toContain('JPG、PNG');
   });
 
-  it('去备案 opens the filing-kind page', async () => {
+  it.each([
+    { name: '去备案 opens the filing-kind page', button: '#start', url: '/pages/filing-kind/index' },
+    {
+      name: '我的备案 opens the list of the filer’s applications',
+      button: '#filings',
+      url: '/pages/filings/index',
+    },
+  ])('$name', async ({ button, url }) => {
     const navigateTo = jest.spyOn(wx, 'navigateTo');
     const page = render('pages/home/index');
-    tap(page, '#start');
+    tap(page, button);
     await sleep(0);
-    expect(navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/filing-kind/index' }));
-  });
-
-  it('我的备案 opens the list of the filer’s applications', async () => {
-    const navigateTo = jest.spyOn(wx, 'navigateTo');
-    const page = render('pages/home/index');
-    tap(page, '#filings');
-    await sleep(0);
-    expect(navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/filings/index' }));
+    expect(navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url }));
   });
 
   it('shows the 审核台 entry to an admin, and it opens the admin subpackage', async () => {

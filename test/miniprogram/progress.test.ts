@@ -9,7 +9,7 @@ import {
   type FilingView,
 } from '@beian/core';
 import { fakeCloud, type FakeCloud } from '../helpers/cloud';
-import { render, sleep, tap } from '../helpers/simulate';
+import { openPage, sleep, tap, type Rendered } from '../helpers/simulate';
 import { application, fail, filerView, filingDetail, ok } from './admin/fixtures';
 import {
   actionButtons,
@@ -22,7 +22,6 @@ import {
 import { subscribeTemplateIds } from '../../miniprogram/utils/templates';
 import { countdownText, beijingDateTime } from '../../miniprogram/utils/time';
 
-type Rendered = ReturnType<typeof render>;
 type Detail = DataOf<'filing', 'filing.get'>;
 
 const HOUR = 60 * 60 * 1000;
@@ -50,9 +49,7 @@ function serve(detail: () => Detail, more: Parameters<FakeCloud['answer']>[0] = 
 }
 
 async function open(id = 'app-1'): Promise<Rendered> {
-  const page = render('pages/progress/index');
-  page.instance.onLoad({ id });
-  await settle();
+  const page = await openPage('pages/progress/index', { id });
   return page;
 }
 

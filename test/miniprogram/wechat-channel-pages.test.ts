@@ -6,7 +6,7 @@
 import type { Application, AuditEvent, FaceTask, PlatformAuthorization } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
 import { fakeCloud } from '../helpers/cloud';
-import { render, settle, tap, text } from '../helpers/simulate';
+import { openPage, settle, tap, text } from '../helpers/simulate';
 import { application, filerView, filingDetail, ok, reviewDetail } from './admin/fixtures';
 import { closeForms, draft, draftCloud, openForm } from './components/helpers';
 
@@ -32,9 +32,7 @@ afterEach(() => jest.restoreAllMocks());
 describe('备案进度 through WeChat', () => {
   async function open(app: Application, todo: NonNullable<Parameters<typeof filingDetail>[1]>['todo'] = {}) {
     const cloud = fakeCloud({ filing: { 'filing.get': () => ok(filingDetail(app, { todo })) } });
-    const page = render('pages/progress/index');
-    page.instance.onLoad({ id: app.id });
-    await settle();
+    const page = await openPage('pages/progress/index', { id: app.id });
     return { page, cloud };
   }
 
@@ -82,9 +80,7 @@ describe('审核详情 through WeChat', () => {
   const audit: AuditEvent[] = [];
   async function open(app: Application) {
     const cloud = fakeCloud({ admin: { 'filing.get': () => ok(reviewDetail(app, { audit })) } });
-    const page = render('admin/review/index');
-    page.instance.onLoad({ id: app.id });
-    await settle();
+    const page = await openPage('admin/review/index', { id: app.id });
     return { page, cloud };
   }
 

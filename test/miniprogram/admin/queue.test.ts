@@ -1,6 +1,6 @@
 import { STATE_INFO, type FilingState, type QueueItem } from '@beian/core';
 import { fakeCloud } from '../../helpers/cloud';
-import { render, settle, text, type Rendered } from '../../helpers/simulate';
+import { openPage, render, type Rendered, settle, tapRow, text } from '../../helpers/simulate';
 import { counts, fail, ok, queueItem } from './fixtures';
 import { appendQueueRows, queueRow, queueTabs, QUEUE_STATES } from '../../../miniprogram/admin/queue/view';
 
@@ -31,9 +31,7 @@ async function search(page: Rendered, value: string): Promise<void> {
 }
 
 async function open(): Promise<Rendered> {
-  const page = render('admin/queue/index');
-  page.instance.onLoad({});
-  await settle();
+  const page = await openPage('admin/queue/index');
   return page;
 }
 
@@ -186,8 +184,7 @@ describe('审核台 page', () => {
     const navigateTo = jest.spyOn(wx, 'navigateTo');
     fakeCloud({ admin: { 'queue.list': () => ok({ items: [overdue], nextCursor: null, counts: COUNTS }) } });
     const page = await open();
-    page.querySelector('#row-q1')?.querySelector('.van-cell')?.dispatchEvent('tap');
-    await settle();
+    await tapRow(page, '#row-q1');
     expect(navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/admin/review/index?id=q1' }));
   });
 

@@ -5,17 +5,15 @@
 import type { Recognition } from '@beian/core';
 import { enterpriseForm } from '../../fixtures/forms';
 import { fakeCloud } from '../../helpers/cloud';
-import { render } from '../../helpers/simulate';
-import { settle, text, type Rendered } from './page';
+import { openPage } from '../../helpers/simulate';
+import { text, type Rendered } from './page';
 import { application, ok, reviewDetail } from './fixtures';
 
 async function open(recognitions: Recognition[], form = enterpriseForm()): Promise<Rendered> {
   const app = application({ form });
   const detail = reviewDetail(app, { related: { items: [], quota: { used: 1, limit: 50 } }, recognitions });
   fakeCloud({ admin: { 'filing.get': () => ok(detail) } });
-  const page = render('admin/review/index');
-  page.instance.onLoad({ id: 'app-1' });
-  await settle();
+  const page = await openPage('admin/review/index', { id: 'app-1' });
   return page;
 }
 

@@ -4,15 +4,13 @@
  */
 import type { RelatedFilings } from '@beian/core';
 import { fakeCloud } from '../../helpers/cloud';
-import { render } from '../../helpers/simulate';
-import { settle, text, type Rendered } from './page';
+import { openPage } from '../../helpers/simulate';
+import { text, type Rendered } from './page';
 import { application, ok, reviewDetail } from './fixtures';
 
 async function open(related: RelatedFilings): Promise<Rendered> {
   fakeCloud({ admin: { 'filing.get': () => ok(reviewDetail(application(), { related })) } });
-  const page = render('admin/review/index');
-  page.instance.onLoad({ id: 'app-1' });
-  await settle();
+  const page = await openPage('admin/review/index', { id: 'app-1' });
   return page;
 }
 

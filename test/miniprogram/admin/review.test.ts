@@ -7,7 +7,7 @@ import {
   type FilingForm,
 } from '@beian/core';
 import { fakeCloud, type FakeCloud } from '../../helpers/cloud';
-import { render, tap } from '../../helpers/simulate';
+import { openPage, tap } from '../../helpers/simulate';
 import { enterpriseForm } from '../../fixtures/forms';
 import { settle, text, type Rendered } from './page';
 import { application, fail, ok, reviewDetail } from './fixtures';
@@ -58,9 +58,7 @@ function serve(current: () => Application, more: Parameters<FakeCloud['answer']>
 }
 
 async function open(): Promise<Rendered> {
-  const page = render('admin/review/index');
-  page.instance.onLoad({ id: 'app-1' });
-  await settle();
+  const page = await openPage('admin/review/index', { id: 'app-1' });
   return page;
 }
 

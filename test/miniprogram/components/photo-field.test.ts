@@ -72,6 +72,24 @@ async function pickPhoto(field: Rendered): Promise<void> {
   await settle();
 }
 
+/** A photo as the filer picks it: its name and size, and what the image really is. */
+interface Photo {
+  path: string;
+  size: number;
+  width: number;
+  height: number;
+  type?: string;
+}
+
+/** A new field, with `photo` picked into it. */
+async function picked(photo: Photo): Promise<{ field: Rendered; changes: () => unknown[] }> {
+  picks(photo.path, photo.size);
+  imageIs(photo.width, photo.height, photo.type);
+  const shown = photoField();
+  await pickPhoto(shown.field);
+  return shown;
+}
+
 describe('photo-field', () => {
   let cloud: FakeCloud;
   let upload: jest.Mock;
@@ -96,41 +114,38 @@ describe('photo-field', () => {
     expect(field.dom?.textContent).toContain('JPG/PNG');
   });
 
-  it('refuses a GIF before uploading', async () => {
-    picks('http://tmp/licence.gif', 120_000);
-    imageIs(2000, 1500, 'gif');
-    const { field, changes } = photoField();
-    await pickPhoto(field);
-    expect(field.dom?.textContent).toContain('只能上传 JPG 或 PNG 图片，这张是 GIF 格式');
+  it.each([
+    {
+      name: 'refuses a GIF before uploading',
+      photo: { path: 'http://tmp/licence.gif', size: 120_000, width: 2000, height: 1500, type: 'gif' },
+      says: '只能上传 JPG 或 PNG 图片，这张是 GIF 格式',
+    },
+    {
+      name: 'refuses an oversize image before uploading',
+      photo: { path: 'http://tmp/licence.jpg', size: 5 * 1024 * 1024, width: 4000, height: 3000 },
+      says: '图片有 5.0 MB，超过 2.0 MB',
+    },
+  ])('$name', async ({ photo, says }) => {
+    const { field, changes } = await picked(photo);
+    expect(field.dom?.textContent).toContain(says);
     expect(upload).not.toHaveBeenCalled();
     expect(changes()).toEqual([]);
   });
 
-  it('refuses a GIF whose name says JPG, by what the image really is', async () => {
-    picks('http://tmp/renamed.jpg', 120_000);
-    imageIs(2000, 1500, 'gif');
-    const { field } = photoField();
-    await pickPhoto(field);
-    expect(field.dom?.textContent).toContain('这张是 GIF 格式');
-    expect(upload).not.toHaveBeenCalled();
-  });
-
-  it('refuses an oversize image before uploading', async () => {
-    picks('http://tmp/licence.jpg', 5 * 1024 * 1024);
-    imageIs(4000, 3000);
-    const { field, changes } = photoField();
-    await pickPhoto(field);
-    expect(field.dom?.textContent).toContain('图片有 5.0 MB，超过 2.0 MB');
-    expect(upload).not.toHaveBeenCalled();
-    expect(changes()).toEqual([]);
-  });
-
-  it('refuses a photo too small for reviewers to read', async () => {
-    picks('http://tmp/licence.jpg', 300_000);
-    imageIs(800, 600);
-    const { field } = photoField();
-    await pickPhoto(field);
-    expect(field.dom?.textContent).toContain('分辨率 800×600 太低，至少需要 1500×1100');
+  it.each([
+    {
+      name: 'refuses a GIF whose name says JPG, by what the image really is',
+      photo: { path: 'http://tmp/renamed.jpg', size: 120_000, width: 2000, height: 1500, type: 'gif' },
+      says: '这张是 GIF 格式',
+    },
+    {
+      name: 'refuses a photo too small for reviewers to read',
+      photo: { path: 'http://tmp/licence.jpg', size: 300_000, width: 800, height: 600 },
+      says: '分辨率 800×600 太低，至少需要 1500×1100',
+    },
+  ])('$name', async ({ photo, says }) => {
+    const { field } = await picked(photo);
+    expect(field.dom?.textContent).toContain(says);
     expect(upload).not.toHaveBeenCalled();
   });
 
