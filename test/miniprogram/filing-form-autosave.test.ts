@@ -4,17 +4,16 @@ import { personalForm } from '../fixtures/forms';
 import {
   closeForms,
   draft,
-  draftCloud,
   fieldText,
   openDraft,
-  openForm,
   settle,
   tap,
   type,
+  type Rendered,
 } from './components/helpers';
 
 /** Spies on the page's setData and answers the keys of each call made while `act` runs. */
-async function setDataKeys(page: Awaited<ReturnType<typeof openForm>>, act: () => void | Promise<void>) {
+async function setDataKeys(page: Rendered, act: () => void | Promise<void>) {
   const spy = jest.spyOn(page.instance, 'setData');
   await act();
   const keys = spy.mock.calls.map(([payload]) => Object.keys(payload as object));
@@ -79,7 +78,7 @@ describe('填写备案信息: drafts save themselves', () => {
   });
 
   it('a CONFLICT explains itself, keeps what was typed, and reloads without losing it', async () => {
-    const cloud = draftCloud(draft({}, personalForm()));
+    const { page, cloud } = await openDraft(personalForm());
     cloud.answer({
       filing: {
         'draft.save': () => ({
@@ -88,7 +87,6 @@ describe('填写备案信息: drafts save themselves', () => {
         }),
       },
     });
-    const page = await openForm({ id: 'app-1' });
     type(page, 'subject.address', '酒仙桥路10号');
     (page.instance as unknown as { onHide(): void }).onHide();
     await settle();

@@ -6,19 +6,7 @@
 import 'miniprogram-simulate';
 import type { CheckReport } from '@beian/core';
 import { personalForm } from '../fixtures/forms';
-import {
-  atStep,
-  blur,
-  draft,
-  draftCloud,
-  fieldText,
-  leaveForms,
-  openDraft,
-  openForm,
-  settle,
-  tap,
-  type,
-} from './components/helpers';
+import { blur, fieldText, leaveForms, openDraft, settle, tap, type } from './components/helpers';
 
 const MOBILE_TAKEN =
   '这个手机号已用于其他主体的备案，一个手机号只能用于一个主体：请换用负责人本人的其他手机号。';
@@ -57,22 +45,23 @@ describe('填写备案信息: findings across applications', () => {
 
   it('shows a submit refused for a second open order at the AppID and in the summary', async () => {
     const issue = { path: 'miniprogram.appid', code: 'miniprogram.open_order', message: OPEN_ORDER };
-    draftCloud(draft({}, personalForm()), {
-      filing: {
-        'filing.check': () => ({ ok: true, data: report([]) }),
-        'subscription.record': () => ({ ok: true, data: { credits: {} } }),
-        'filing.submit': () => ({
-          ok: false,
-          error: { code: 'VALIDATION', message: OPEN_ORDER, fields: [issue] },
-        }),
-      },
-    });
     jest
       .spyOn(wx, 'requestSubscribeMessage')
       .mockImplementation(((options: { success?: (result: Record<string, string>) => void }) =>
         setTimeout(() => options.success?.({ errMsg: 'requestSubscribeMessage:ok' }), 0)) as never);
-    atStep(4);
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(personalForm(), {
+      step: 4,
+      handlers: {
+        filing: {
+          'filing.check': () => ({ ok: true, data: report([]) }),
+          'subscription.record': () => ({ ok: true, data: { credits: {} } }),
+          'filing.submit': () => ({
+            ok: false,
+            error: { code: 'VALIDATION', message: OPEN_ORDER, fields: [issue] },
+          }),
+        },
+      },
+    });
     tap(page, '#submit');
     await settle();
     expect(page.dom?.textContent).toContain(OPEN_ORDER);

@@ -1,17 +1,7 @@
 import 'miniprogram-simulate';
 import { emptyForm } from '@beian/core';
 import { enterpriseForm, personalForm } from '../fixtures/forms';
-import {
-  blur,
-  draft,
-  draftCloud,
-  fieldText,
-  leaveForms,
-  openDraft,
-  openForm,
-  settle,
-  type,
-} from './components/helpers';
+import { blur, fieldText, leaveForms, openDraft, settle, type } from './components/helpers';
 import { tap } from '../helpers/simulate';
 
 describe('填写备案信息: rendering and checking as you go', () => {
@@ -53,9 +43,8 @@ describe('填写备案信息: rendering and checking as you go', () => {
   });
 
   it('下一步 stays on a step with errors, showing them at their fields', async () => {
-    draftCloud(draft({}, emptyForm()));
     const showToast = jest.spyOn(wx, 'showToast');
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(emptyForm());
     tap(page, '#next');
     await settle();
     expect(page.instance.data.active).toBe(0);
@@ -120,9 +109,7 @@ describe('填写备案信息: rendering and checking as you go', () => {
   });
 
   it('a principal who is not the legal representative needs the legal representative and a letter', async () => {
-    draftCloud(draft({}, enterpriseForm()));
-    jest.spyOn(wx, 'getStorageSync').mockReturnValue(1);
-    const page = await openForm({ id: 'app-1' });
+    const { page } = await openDraft(enterpriseForm(), { step: 1 });
     expect(page.querySelector('#section >>> #f-subject-legalPerson-name')).toBeFalsy();
     const switches = page.querySelectorAll('#section >>> .van-switch');
     switches[0]?.dispatchEvent('tap');
