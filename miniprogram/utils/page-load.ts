@@ -21,25 +21,29 @@ export function loadFailed(message: string): Load {
 }
 
 /**
- * Reads the one application a page is about (`?id=`): its data, or null once the page shows why
- * not — the id is missing (`missing` says where to come in from) or the server refused, which a
- * toast says too.
+ * Reads the one application a page is about (`?id=`) and hands it to `show`; or shows why not —
+ * the id is missing (`missing` says where to come in from) or the server refused, which a toast
+ * says too. Answers whether it was shown.
  */
 export async function readForPage<T>(
   page: { setData(patch: Record<string, unknown>): void },
   id: string,
   missing: string,
   read: (id: string) => Promise<Envelope<T>>,
-): Promise<T | null> {
+  show: (answer: T) => void,
+): Promise<boolean> {
   if (!id) {
     page.setData({ load: loadFailed(missing) });
-    return null;
+    return false;
   }
   const answer = await read(id);
-  if (answer.ok) return answer.data;
+  if (answer.ok) {
+    show(answer.data);
+    return true;
+  }
   page.setData({ load: loadFailed(answer.error.message) });
   showFailure(answer.error);
-  return null;
+  return false;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../services/reviews';
 import { runMove, type Seen } from '../../services/moves';
 import { LOADING, READY, readForPage, type Load } from '../../utils/page-load';
-import { changedPatch, isEmpty } from '../../utils/set-data';
+import { setChanged } from '../../utils/set-data';
 import type { FieldOption } from '../components/reason-form/draft';
 import { NO_RELATED } from './related';
 import { reviewView, type ReviewView } from './view';
@@ -81,22 +81,15 @@ Component({
     },
 
     async load(): Promise<void> {
-      const detail = await readForPage(
-        this,
-        this.data.id,
-        '缺少申请编号，请从审核台重新进入。',
-        getForReview,
-      );
-      if (!detail) return;
-      const view = reviewView(detail);
-      const next: Data = { ...this.data, ...view, load: READY };
-      if (view.step !== this.data.step) {
-        next.rejecting = false;
-        next.recordNumber = view.knownRecordNumber;
-        next.recordNumberError = '';
-      }
-      const changed = changedPatch(this.data, next);
-      if (!isEmpty(changed)) this.setData(changed);
+      await readForPage(this, this.data.id, '缺少申请编号，请从审核台重新进入。', getForReview, (detail) => {
+        const view = reviewView(detail);
+        // A new step opens with its own inputs: no rejection open, the known record number.
+        const fresh =
+          view.step === this.data.step
+            ? {}
+            : { rejecting: false, recordNumber: view.knownRecordNumber, recordNumberError: '' };
+        setChanged<Partial<Data>>(this, { ...view, ...fresh, load: READY });
+      });
     },
 
     /** One decision with the version seen (services/moves.ts): a CONFLICT reloads, nothing is retried. */

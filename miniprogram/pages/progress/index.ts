@@ -8,7 +8,7 @@ import { runMove, type Seen } from '../../services/moves';
 import { showDone, showFailure } from '../../utils/feedback';
 import { instanceState, LOADING, READY, readForPage, reloadingPage, type Load } from '../../utils/page-load';
 import { formUrl, progressView, type ProgressView } from './view';
-import { changedPatch, isEmpty } from '../../utils/set-data';
+import { setChanged } from '../../utils/set-data';
 import { subscribeTemplateIds } from '../../utils/templates';
 import { countdownText, remainingMs } from '../../utils/time';
 
@@ -94,22 +94,19 @@ Component({
     },
 
     async load(): Promise<void> {
-      const detail = await readForPage(
+      const shown = await readForPage(
         this,
         this.data.id,
         '缺少申请编号，请从“我的备案”重新进入。',
         getFiling,
+        (detail) =>
+          setChanged<Partial<Data>>(this, {
+            ...progressView(detail, Date.now()),
+            version: detail.filing.version,
+            load: READY,
+          }),
       );
-      if (!detail) return;
-      const next: Data = {
-        ...this.data,
-        ...progressView(detail, Date.now()),
-        version: detail.filing.version,
-        load: READY,
-      };
-      const changed = changedPatch(this.data, next);
-      if (!isEmpty(changed)) this.setData(changed);
-      this.startTicker();
+      if (shown) this.startTicker();
     },
 
     /** Counts down to the deadline itself (not by decrementing), so a paused page is right again. */
