@@ -12,8 +12,7 @@ function pageJson(path: string): Record<string, unknown> {
 }
 
 async function open(): Promise<Rendered> {
-  const page = await openPage('pages/filings/index');
-  return page;
+  return openPage('pages/filings/index');
 }
 
 const first: FilingSummary[] = [

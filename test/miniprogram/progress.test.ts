@@ -49,8 +49,7 @@ function serve(detail: () => Detail, more: Parameters<FakeCloud['answer']>[0] = 
 }
 
 async function open(id = 'app-1'): Promise<Rendered> {
-  const page = await openPage('pages/progress/index', { id });
-  return page;
+  return openPage('pages/progress/index', { id });
 }
 
 function moved(app: Application): { ok: true; data: { filing: FilingView } } {

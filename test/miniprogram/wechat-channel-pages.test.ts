@@ -27,6 +27,18 @@ function throughWeChat(overrides: Partial<Application> = {}): Application {
   });
 }
 
+/** Through WeChat past a passed face task, in `state`, with what else WeChat's track holds. */
+function pastFace(
+  state: Application['state'],
+  track: Partial<NonNullable<Application['wechat']>>,
+): Application {
+  const face = { ...FAILED_TASK, status: 'succeeded' as const };
+  return throughWeChat({
+    state,
+    wechat: { face, media: [], send: null, status: null, checkedAt: null, ...track },
+  });
+}
+
 afterEach(() => jest.restoreAllMocks());
 
 describe('备案进度 through WeChat', () => {
@@ -91,22 +103,17 @@ describe('审核详情 through WeChat', () => {
   });
 
   it("offers no manual record where WeChat decides, and shows WeChat's status and the last sync", async () => {
-    const app = throughWeChat({
-      state: 'platform_review',
-      wechat: {
-        face: { ...FAILED_TASK, status: 'succeeded' },
-        media: [
-          {
-            file: 'f1',
-            field: 'icp_subject.principal_info.certificate_photo_front',
-            mediaId: 'media-1',
-            at: '2026-05-05T02:00:00.000Z',
-          },
-        ],
-        send: null,
-        status: { status: 2, smsVerifyStatus: null, isCanceling: false },
-        checkedAt: '2026-05-05T03:00:00.000Z',
-      },
+    const app = pastFace('platform_review', {
+      media: [
+        {
+          file: 'f1',
+          field: 'icp_subject.principal_info.certificate_photo_front',
+          mediaId: 'media-1',
+          at: '2026-05-05T02:00:00.000Z',
+        },
+      ],
+      status: { status: 2, smsVerifyStatus: null, isCanceling: false },
+      checkedAt: '2026-05-05T03:00:00.000Z',
     });
     const { page } = await open(app);
     expect(page.querySelector('#decision')).toBeFalsy();
@@ -116,22 +123,16 @@ describe('审核详情 through WeChat', () => {
   });
 
   it("shows a failed send with WeChat's answer, and retries it now", async () => {
-    const app = throughWeChat({
-      state: 'sending',
-      wechat: {
-        face: { ...FAILED_TASK, status: 'succeeded' },
-        media: [],
-        send: {
-          submission: '2026-05-04T06:30:00.000Z',
-          state: 'failed',
-          attempts: 2,
-          at: '2026-05-05T02:00:00.000Z',
-          nextAttemptAt: '2026-05-05T02:05:00.000Z',
-          error: '微信系统繁忙（/wxa/icp/apply_icp_filing：-1 system error）',
-        },
-        status: null,
-        checkedAt: '2026-05-05T02:00:00.000Z',
+    const app = pastFace('sending', {
+      send: {
+        submission: '2026-05-04T06:30:00.000Z',
+        state: 'failed',
+        attempts: 2,
+        at: '2026-05-05T02:00:00.000Z',
+        nextAttemptAt: '2026-05-05T02:05:00.000Z',
+        error: '微信系统繁忙（/wxa/icp/apply_icp_filing：-1 system error）',
       },
+      checkedAt: '2026-05-05T02:00:00.000Z',
     });
     const { page, cloud } = await open(app);
     expect(text(page.querySelector('#wechat-send'))).toContain('第 2 次提交失败');

@@ -31,8 +31,7 @@ async function search(page: Rendered, value: string): Promise<void> {
 }
 
 async function open(): Promise<Rendered> {
-  const page = await openPage('admin/queue/index');
-  return page;
+  return openPage('admin/queue/index');
 }
 
 afterEach(() => jest.restoreAllMocks());

@@ -13,8 +13,7 @@ async function open(recognitions: Recognition[], form = enterpriseForm()): Promi
   const app = application({ form });
   const detail = reviewDetail(app, { related: { items: [], quota: { used: 1, limit: 50 } }, recognitions });
   fakeCloud({ admin: { 'filing.get': () => ok(detail) } });
-  const page = await openPage('admin/review/index', { id: 'app-1' });
-  return page;
+  return openPage('admin/review/index', { id: 'app-1' });
 }
 
 function licenceReading(photo: string): Recognition {

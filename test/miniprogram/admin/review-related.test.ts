@@ -10,8 +10,7 @@ import { application, ok, reviewDetail } from './fixtures';
 
 async function open(related: RelatedFilings): Promise<Rendered> {
   fakeCloud({ admin: { 'filing.get': () => ok(reviewDetail(application(), { related })) } });
-  const page = await openPage('admin/review/index', { id: 'app-1' });
-  return page;
+  return openPage('admin/review/index', { id: 'app-1' });
 }
 
 describe('review page: the same subject’s other filings', () => {

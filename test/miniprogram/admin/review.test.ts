@@ -57,9 +57,21 @@ function serve(current: () => Application, more: Parameters<FakeCloud['answer']>
   return cloud;
 }
 
-async function open(): Promise<Rendered> {
-  const page = await openPage('admin/review/index', { id: 'app-1' });
-  return page;
+/** The application a decision moves: `start` until the move, then what the server's commit made of it. */
+function moving(start: Application) {
+  let current = start;
+  return {
+    now: () => current,
+    /** Commits the move: the application moved on to `next`, at version 4. */
+    to(next: Partial<Application>) {
+      current = { ...current, version: 4, ...next };
+      return ok({ filing: current });
+    },
+  };
+}
+
+function open(): Promise<Rendered> {
+  return openPage('admin/review/index', { id: 'app-1' });
 }
 
 async function press(page: Rendered, selector: string): Promise<void> {
@@ -170,14 +182,9 @@ describe('审核详情 page', () => {
   });
 
   it('approves the platform review with the version seen', async () => {
-    let current = enterprise();
-    const cloud = serve(() => current, {
-      admin: {
-        'review.approve': () => {
-          current = { ...current, state: 'sms_verification', version: 4 };
-          return ok({ filing: current });
-        },
-      },
+    const app = moving(enterprise());
+    const cloud = serve(app.now, {
+      admin: { 'review.approve': () => app.to({ state: 'sms_verification' }) },
     });
     const page = await open();
     await press(page, '#approve');
@@ -187,18 +194,13 @@ describe('审核详情 page', () => {
   });
 
   it('rejects with reasons picked per field and sends their paths', async () => {
-    let current = enterprise();
-    const cloud = serve(() => current, {
-      admin: {
-        'review.reject': (params) => {
-          current = { ...current, state: 'platform_rejected', version: 4, reasons: params.reasons };
-          return ok({ filing: current });
-        },
-      },
+    const app = moving(enterprise());
+    const cloud = serve(app.now, {
+      admin: { 'review.reject': (params) => app.to({ state: 'platform_rejected', reasons: params.reasons }) },
     });
     const page = await open();
     await press(page, '#reject');
-    const options = fieldOptions(current.form);
+    const options = fieldOptions(app.now().form);
     const mobile = options.findIndex((option) => option.path === 'subject.principal.mobile');
     page.querySelector('#reasons >>> #pick-0')?.dispatchEvent('change', { detail: { value: mobile } });
     await settle();
@@ -240,18 +242,10 @@ describe('审核详情 page', () => {
   });
 
   it('records the SMS check', async () => {
-    let current = enterprise({
-      state: 'sms_verification',
-      sms: { firstSentAt: '2026-05-05T02:00:00.000Z', resends: 0 },
-    });
-    const cloud = serve(() => current, {
-      admin: {
-        'sms.record': () => {
-          current = { ...current, state: 'authority_review', version: 4 };
-          return ok({ filing: current });
-        },
-      },
-    });
+    const app = moving(
+      enterprise({ state: 'sms_verification', sms: { firstSentAt: '2026-05-05T02:00:00.000Z', resends: 0 } }),
+    );
+    const cloud = serve(app.now, { admin: { 'sms.record': () => app.to({ state: 'authority_review' }) } });
     const page = await open();
     await press(page, '#record-sms');
     expect(cloud.callsOf('admin', 'sms.record')).toEqual([{ id: 'app-1', version: 3 }]);
@@ -270,13 +264,10 @@ describe('审核详情 page', () => {
   });
 
   it('approves at the authority with a well-formed record number', async () => {
-    let current = enterprise({ state: 'authority_review' });
-    const cloud = serve(() => current, {
+    const app = moving(enterprise({ state: 'authority_review' }));
+    const cloud = serve(app.now, {
       admin: {
-        'authority.approve': (params) => {
-          current = { ...current, state: 'filed', version: 4, recordNumber: params.recordNumber };
-          return ok({ filing: current });
-        },
+        'authority.approve': (params) => app.to({ state: 'filed', recordNumber: params.recordNumber }),
       },
     });
     const page = await open();
@@ -299,11 +290,11 @@ describe('审核详情 page', () => {
 
   it('a CONFLICT reloads the application and says so', async () => {
     const toast = jest.spyOn(wx, 'showToast');
-    let current = enterprise();
-    const cloud = serve(() => current, {
+    const app = moving(enterprise());
+    const cloud = serve(app.now, {
       admin: {
         'review.approve': () => {
-          current = { ...current, state: 'withdrawn', version: 4 };
+          app.to({ state: 'withdrawn' }); // someone else moved it first
           return fail('CONFLICT', '申请已被更新。');
         },
       },
