@@ -6,7 +6,8 @@ import { derivedView } from '../utils/set-data';
  * reason shown at it, and the page's jump mark (`focusPath`). The control's anchor id and mark are
  * derived in its WXML with field.wxs; the observer only scrolls to it when the page jumps there.
  * What a control derives from its value it shows with `setChanged`, in one setData on attach
- * (`derivedView`). Controls add their own properties (label, value …) next to these.
+ * (`derivedView`). Controls add their own properties (value …) next to these, and a labelled one
+ * takes `labelledField` below.
  */
 export const formField = Behavior({
   behaviors: [derivedView],
