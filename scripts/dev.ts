@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   }
   const rebuild = coreRebuilder();
   watch(join(ROOT, 'core', 'src'), { recursive: true }, rebuild);
-  let imported = clientCoreImports(MINIPROGRAM).join();
+  let imported = safeImports();
   watch(MINIPROGRAM, { recursive: true }, (_event, file) => {
     if (!file?.endsWith('.ts') || file.includes('miniprogram_npm')) return;
     const now = safeImports();
