@@ -6,8 +6,8 @@
 import * as cloud from 'wx-server-sdk';
 import { loadConfig } from '../config';
 import type { ServerDeps } from '../deps';
-import type { Logger } from '../ports';
 import type { CloudDatabase } from './db';
+import { consoleLogger } from './logger';
 import { cloudFiles, type DownloadFile, type GetTempFileUrl } from './files';
 import { cloudCertificates, type OcrCalls } from './ocr';
 import { cloudMessenger, type MiniprogramState, type SendSubscribeMessage } from './openapi';
@@ -19,11 +19,7 @@ import { readPlatformConfig } from '../wechat/config';
 const STATES: readonly MiniprogramState[] = ['developer', 'trial', 'formal'];
 
 export function cloudbaseDeps(env: NodeJS.ProcessEnv = process.env): ServerDeps {
-  const logger: Logger = {
-    // The platform collects stdout/stderr per invocation into the function's log.
-    info: (line) => console.log(line),
-    error: (line, error) => console.error(line, error instanceof Error ? error.stack : error),
-  };
+  const logger = consoleLogger();
   const config = loadConfig(env);
   for (const warning of config.warnings) logger.error(warning);
   // The SDK's typings declare neither throwOnNotFound nor the result shapes (docs/cloud-platform.md § The database,
