@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, relative } from 'node:path';
 import { build, transformSync, type Metafile } from 'esbuild';
 import { FUNCTIONS_OUT, functionBuildOptions, functionNames, ROOT } from '../scripts/build-steps';
-import { loadPaired, runChild, targetFigures, type Paired } from './cold-targets';
+import { loadPaired, NO_SCAVENGE, runChild, targetFigures, type Paired } from './cold-targets';
 import { figure, progress, type Figure } from './figures';
 
 const OUT = join(ROOT, 'dist', 'bench');
@@ -154,7 +154,9 @@ export async function measureColdStart(runs: number): Promise<Figure[]> {
   // warms the file cache (a deployed instance reads its code from a warm disk too).
   const pairedEntries = new Map([['wx-server-sdk.init', sdkInit]]);
   for (const name of sizes.keys()) pairedEntries.set(name, join(OUT, 'bundled', name, 'index.js'));
-  const paired = new Map<string, Paired[]>([...pairedEntries.keys()].map((name) => [name, []]));
+  const paired = new Map<string, Paired[]>(
+    [...pairedEntries.keys()].flatMap((name) => [name, `${name}.no-scavenge`]).map((key) => [key, []]),
+  );
   for (let round = 0; round <= runs; round += 1) {
     progress(`cold start: round ${round}/${runs}${round === 0 ? ' (warm-up, not counted)' : ''}`);
     for (const target of targets) {
@@ -163,7 +165,10 @@ export async function measureColdStart(runs: number): Promise<Figure[]> {
     }
     for (const [name, entry] of pairedEntries) {
       const pair = loadPaired(entry);
-      if (round > 0) paired.get(name)?.push(pair);
+      const withoutScavenge = loadPaired(entry, NO_SCAVENGE);
+      if (round === 0) continue;
+      paired.get(name)?.push(pair);
+      paired.get(`${name}.no-scavenge`)?.push(withoutScavenge);
     }
   }
   const timings = targets.map((target) => {

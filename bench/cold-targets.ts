@@ -9,6 +9,7 @@
  * a similar load (docs/benchmarks.md, finding 11).
  */
 import { spawnSync } from 'node:child_process';
+import { DEFAULT_TEMPLATES, TEMPLATE_ROLES } from '@beian/core';
 import { ROOT } from '../scripts/build-steps';
 import { exact, figure, median, type Figure } from './figures';
 
@@ -41,21 +42,39 @@ export interface Paired {
   own: number;
 }
 
+/**
+ * A configured deployment's environment: an operator key and real-looking template ids. Without
+ * them each load would log its placeholder warnings, which a deployed function does not.
+ */
+const CONFIGURED: NodeJS.ProcessEnv = {
+  BEIAN_OPERATOR_KEY: 'bench-operator-key',
+  BEIAN_TEMPLATES: JSON.stringify(
+    Object.fromEntries(
+      TEMPLATE_ROLES.map((role) => [role, { ...DEFAULT_TEMPLATES[role], templateId: `bench-${role}` }]),
+    ),
+  ),
+};
+
+/**
+ * A young generation big enough that no scavenge runs during a load: what is left of a bundle's
+ * own time without the GC its allocations set off (docs/benchmarks.md, finding 13).
+ */
+export const NO_SCAVENGE = ['--max-semi-space-size=64'];
+
 /** Runs `script` in a fresh `node` with `entry` as its argument, and reads the JSON it prints. */
-export function runChild<T>(script: string, entry: string): T {
-  const child = spawnSync(process.execPath, ['-e', script, entry], {
+export function runChild<T>(script: string, entry: string, nodeArgs: readonly string[] = []): T {
+  const child = spawnSync(process.execPath, [...nodeArgs, '-e', script, entry], {
     cwd: ROOT,
     encoding: 'utf8',
-    // The functions read their configuration at start; a key set keeps the warning noise out.
-    env: { ...process.env, NODE_OPTIONS: '', BEIAN_OPERATOR_KEY: 'bench-operator-key' },
+    env: { ...process.env, NODE_OPTIONS: '', ...CONFIGURED },
     timeout: 60_000,
   });
   if (child.status !== 0) throw new Error(`require ${entry} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout) as T;
 }
 
-export function loadPaired(entry: string): Paired {
-  return runChild<Paired>(PAIRED_CHILD, entry);
+export function loadPaired(entry: string, nodeArgs: readonly string[] = []): Paired {
+  return runChild<Paired>(PAIRED_CHILD, entry, nodeArgs);
 }
 
 function ratioFigure(id: string, label: string, pairs: readonly Paired[], extra: Partial<Figure>): Figure {
@@ -74,6 +93,16 @@ function ratioFigure(id: string, label: string, pairs: readonly Paired[], extra:
   );
 }
 
+/** The same ratio with no scavenge during either half (NO_SCAVENGE): for reading, no target. */
+function noScavengeFigure(key: string, what: string, paired: ReadonlyMap<string, readonly Paired[]>): Figure {
+  return ratioFigure(
+    `cold.${key}.no-scavenge.ratio`,
+    `${what} ÷ wx-server-sdk alone, no young-generation GC during the load`,
+    paired.get(`${key}.no-scavenge`) ?? [],
+    { note: NO_SCAVENGE.join(' ') },
+  );
+}
+
 /** Each bundle's size and its require against the SDK's, beside the old figures. */
 export function targetFigures(
   paired: ReadonlyMap<string, readonly Paired[]>,
@@ -86,6 +115,7 @@ export function targetFigures(
       paired.get('wx-server-sdk.init') ?? [],
       {},
     ),
+    noScavengeFigure('wx-server-sdk.init', 'require `wx-server-sdk` + `cloud.init` (the floor)', paired),
   ];
   for (const [name, bytes] of sizes) {
     const before = BEFORE[name];
@@ -110,6 +140,7 @@ export function targetFigures(
         bytes,
       ),
       ratio,
+      noScavengeFigure(name, `require \`${name}\` bundled`, paired),
     );
   }
   return figures;
