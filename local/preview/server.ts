@@ -5,9 +5,9 @@
  * leaves every other request to the cloud.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { DEFAULT_TEMPLATES, parseTemplateConfig, TEMPLATE_ROLES, type TemplateConfig } from '@beian/core';
 import { build } from 'esbuild';
 import { AppPackager } from './app-package';
@@ -73,9 +73,34 @@ export function createPreview(options: PreviewOptions = {}): PreviewHandler {
         await answer(response, 'application/json; charset=utf-8', () => JSON.stringify(packager.get()));
         return true;
       default:
-        return false;
+        return sendImage(response, options.root ?? MINIPROGRAM_ROOT, pathname);
     }
   };
+}
+
+/** The package's own pictures, by the absolute path WXML gives them (`/assets/empty-error.svg`). */
+const IMAGE_TYPES: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
+
+function sendImage(response: ServerResponse, root: string, pathname: string): boolean {
+  const type = IMAGE_TYPES[extname(pathname).toLowerCase()];
+  if (!type) return false;
+  let file: string;
+  try {
+    file = resolve(root, `.${decodeURIComponent(pathname)}`);
+  } catch {
+    return false; // a malformed escape names no file
+  }
+  // Only files inside the package: a `..` in the path must not reach the rest of the disk.
+  if (relative(root, file).startsWith('..') || !existsSync(file) || !statSync(file).isFile()) return false;
+  send(response, 200, type, readFileSync(file));
+  return true;
 }
 
 /** A build failure is shown in the browser (as JSON `{ error }`), not only in the terminal. */

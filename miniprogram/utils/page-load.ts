@@ -3,7 +3,7 @@
  * status in their data, the state of an instance that is not rendered, and the lifecycle of a page
  * that shows server data — read again when the user comes back to it, and on pull-down.
  */
-import type { Envelope } from '@beian/core';
+import type { Envelope, ErrorCode, Failure } from '@beian/core';
 import { showFailure } from './feedback';
 
 /**
@@ -11,13 +11,26 @@ import { showFailure } from './feedback';
  * rather than a `loading` flag beside a `loadError` text, so WXML cannot show both at once and a
  * page cannot forget to clear one when it sets the other.
  */
-export type Load = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
+export type Load =
+  | { status: 'loading' }
+  | { status: 'ready' }
+  /** `retry`: whether reading again could change the answer (partials/load-state.wxml shows 重试). */
+  | { status: 'failed'; message: string; retry: boolean };
 
 export const LOADING: Load = { status: 'loading' };
 export const READY: Load = { status: 'ready' };
 
+/** Answers that reading the same thing again cannot change: no 重试 under them. */
+const FINAL: readonly ErrorCode[] = ['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND'];
+
+/** Why the page could not load, from the page itself (e.g. its link lacks the id): final. */
 export function loadFailed(message: string): Load {
-  return { status: 'failed', message };
+  return { status: 'failed', message, retry: false };
+}
+
+/** Why the page could not load, from the server's answer. */
+export function loadRefused(error: Failure): Load {
+  return { status: 'failed', message: error.message, retry: !FINAL.includes(error.code) };
 }
 
 /**
@@ -41,7 +54,7 @@ export async function readForPage<T>(
     show(answer.data);
     return true;
   }
-  page.setData({ load: loadFailed(answer.error.message) });
+  page.setData({ load: loadRefused(answer.error) });
   showFailure(answer.error);
   return false;
 }
@@ -75,22 +88,13 @@ interface Reloading {
 const shows = instanceState(() => ({ count: 0 }));
 
 /**
- * A page of server data: onLoad is the page's own (it reads its query and calls `load`); every
- * later show reads again, because the user usually comes back from a page that moved things on;
- * pull-down reads again and then stops the spinner; 重试 after a failure shows the spinner and
- * reads again. A page using it defines none of onShow, onPullDownRefresh and onRetry itself (its
- * own would replace these).
+ * A page of server data that reads again when asked: pull-down reads again and then stops the
+ * spinner; 重试 after a failure (partials/load-state.wxml) shows the spinner and reads again. A
+ * page using it defines neither onPullDownRefresh nor onRetry itself (its own would replace these).
  */
-export const reloadingPage = Behavior({
+export const retryingPage = Behavior({
   methods: {
     // `this` named: the type checker of the tests (DOM lib) would not infer it here.
-    onShow(this: Reloading): void {
-      const seen = shows(this);
-      seen.count += 1;
-      const again = seen.count > 1;
-      this.pageShown?.(again);
-      if (again) void this.load();
-    },
     async onPullDownRefresh(this: Reloading): Promise<void> {
       await this.load();
       void wx.stopPullDownRefresh();
@@ -98,6 +102,24 @@ export const reloadingPage = Behavior({
     onRetry(this: Reloading): void {
       this.setData({ load: LOADING });
       void this.load();
+    },
+  },
+});
+
+/**
+ * A retrying page that also reads again on every show after the first: the user usually comes
+ * back from a page that moved things on. onLoad is the page's own (it reads its query and calls
+ * `load`); the page defines no onShow.
+ */
+export const reloadingPage = Behavior({
+  behaviors: [retryingPage],
+  methods: {
+    onShow(this: Reloading): void {
+      const seen = shows(this);
+      seen.count += 1;
+      const again = seen.count > 1;
+      this.pageShown?.(again);
+      if (again) void this.load();
     },
   },
 });

@@ -6,7 +6,7 @@
  */
 import type { Envelope, Failure } from '@beian/core';
 import { showFailure } from './feedback';
-import { instanceState, loadFailed, READY, type Load } from './page-load';
+import { instanceState, loadRefused, READY, type Load } from './page-load';
 
 export interface PagerData {
   nextCursor: string | null;
@@ -75,7 +75,7 @@ export function createPager<D extends PagerData, A extends { nextCursor: string 
       const answer = await source.fetch(host, null);
       if (generations(host).latest !== generation) return;
       if (!answer.ok) {
-        fail(host, answer.error, { load: loadFailed(answer.error.message), loadingMore: false });
+        fail(host, answer.error, { load: loadRefused(answer.error), loadingMore: false });
         return;
       }
       host.setData({

@@ -67,12 +67,12 @@ describe('a page of server data', () => {
     answer = ok({ items: [summary({ id: 'a1' })], nextCursor: null });
     page.instance.onRetry();
     await settle();
-    expect(page.querySelector('.loading')).toBeTruthy();
+    expect(page.querySelector('.load-state')).toBeTruthy();
     expect(page.querySelector('#load-error')).toBeFalsy();
     release();
     await settle();
     expect(page.querySelector('#row-a1')).toBeTruthy();
-    expect(page.querySelector('.loading')).toBeFalsy();
+    expect(page.querySelector('.load-state')).toBeFalsy();
   });
 
   it('reads the 审核台 tab again when the reviewer comes back from a review, and on pull-down', async () => {
@@ -127,6 +127,18 @@ describe('the pages keep to it', () => {
   it('keeps each view model beside its page, not in utils/ or a folder of views', () => {
     const apart = files.filter((file) => /^utils\/.*-view\.ts$|^admin\/view\//.test(file.path));
     expect(apart.map((file) => file.path)).toEqual([]);
+  });
+
+  it('shows every load status with partials/load-state.wxml, content only once ready', () => {
+    const views = files.filter((file) => file.path.endsWith('.wxml') && /\bload\.status\b/.test(file.text));
+    const own = views.filter(
+      (file) =>
+        file.path !== 'partials/load-state.wxml' &&
+        (!file.text.includes('<template is="load-state"') ||
+          /load\.status === '(loading|failed)'/.test(file.text)),
+    );
+    expect(views.length).toBeGreaterThanOrEqual(5);
+    expect(own.map((file) => file.path)).toEqual([]);
   });
 
   it('has no `loading` flag or `loadError` text beside the load status', () => {

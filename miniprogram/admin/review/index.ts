@@ -9,7 +9,7 @@ import {
   retrySend,
 } from '../services/reviews';
 import { runMove, type Seen } from '../../services/moves';
-import { LOADING, READY, readForPage, type Load } from '../../utils/page-load';
+import { LOADING, READY, readForPage, retryingPage, type Load } from '../../utils/page-load';
 import { setChanged } from '../../utils/set-data';
 import type { FieldOption } from '../components/reason-form/draft';
 import { NO_RELATED } from './related';
@@ -69,15 +69,14 @@ interface ReasonForm {
 }
 
 Component({
+  // Pull-down and 重试 read again; a show does not (the page opens image previews, and coming
+  // back from one must not reload), so not reloadingPage.
+  behaviors: [retryingPage],
   data: INITIAL,
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
       this.setData({ id: query.id ?? '' });
       void this.load();
-    },
-    async onPullDownRefresh(): Promise<void> {
-      await this.load();
-      void wx.stopPullDownRefresh();
     },
 
     async load(): Promise<void> {

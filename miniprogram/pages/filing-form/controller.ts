@@ -23,7 +23,7 @@ import { getFiling } from '../../services/filings';
 import { platformAuthorization } from '../../services/platform';
 import { refreshTables } from '../../services/tables';
 import { showFailure } from '../../utils/feedback';
-import { loadFailed, READY } from '../../utils/page-load';
+import { loadFailed, loadRefused, LOADING, READY } from '../../utils/page-load';
 import { KIND_NOTE, type FormData } from './form-data';
 import { followUps, reasonText, SAVE_TEXT } from './form-view';
 import { FormChecks } from './form-checks';
@@ -41,6 +41,8 @@ export interface FormView {
 export class FormController {
   private saver: DraftSaver | null = null;
   private filing: Pick<FilingView, 'kind'> | null = null;
+  /** The page's query, for 重试. */
+  private query: { id?: string; field?: string } = {};
   private readonly checks = new FormChecks(() => this.view.data);
   private readonly summary: SummaryCheck;
   readonly submission: Submission;
@@ -96,6 +98,7 @@ export class FormController {
   }
 
   async load(query: { id?: string; field?: string }): Promise<void> {
+    this.query = query;
     const id = query.id ?? '';
     if (id === '') {
       this.show({ load: loadFailed('缺少备案申请编号，请从“我的备案”重新进入。') });
@@ -104,11 +107,17 @@ export class FormController {
     // The tables arrive with the draft, so the pickers and checks open on WeChat's current lists.
     const [answer] = await Promise.all([getFiling(id), refreshTables()]);
     if (!answer.ok) {
-      this.show({ load: loadFailed(answer.error.message) });
+      this.show({ load: loadRefused(answer.error) });
       return;
     }
     this.checks.opened(answer.data.filing, answer.data.recognitions);
     this.open(answer.data.filing, query.field ? decodeURIComponent(query.field) : '');
+  }
+
+  /** 重试 after the draft could not be read: the spinner, and the same read again. */
+  retry(): void {
+    this.show({ load: LOADING });
+    void this.load(this.query);
   }
 
   private open(filing: FilingView, field: string): void {

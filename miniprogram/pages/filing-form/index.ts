@@ -26,6 +26,9 @@ Component({
       local(this).controller = controller;
       void controller.load({ id: query.id, field: query.field });
     },
+    onRetry() {
+      controllerOf(this)?.retry();
+    },
     onHide() {
       controllerOf(this)?.leave();
     },
