@@ -1,7 +1,7 @@
 import 'miniprogram-simulate';
 import type { FilingSummary } from '@beian/core';
 import { fakeCloud, type FakeCloud } from '../helpers/cloud';
-import { render, sleep } from '../helpers/simulate';
+import { render, sleep, tap } from '../helpers/simulate';
 import { draft } from './components/helpers';
 
 type Rendered = ReturnType<typeof render>;
@@ -110,6 +110,31 @@ describe('选择备案类型', () => {
     expect(page.querySelector('#no-records')).toBeTruthy();
     expect(page.dom?.textContent).toContain('还没有已备案的小程序');
     expect(cloud.callsOf('filing', 'draft.create')).toEqual([]);
+  });
+
+  it('offers 重试 when the filed records could not be read, and lists them once they can', async () => {
+    const cloud = kindCloud([FILED]);
+    jest.spyOn(wx, 'showToast');
+    cloud.answer({
+      filing: {
+        'filing.list': () => ({
+          ok: false,
+          error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试。' },
+        }),
+      },
+    });
+    const page = await openKindPage();
+    await tapCell(page, '#choice-change');
+    expect(page.querySelector('#load-error')?.dom?.textContent).toContain('服务暂时不可用，请稍后重试。');
+    expect(page.querySelector('.record')).toBeFalsy();
+    cloud.answer({
+      filing: { 'filing.list': () => ({ ok: true, data: { items: [FILED], nextCursor: null } }) },
+    });
+    tap(page, '#retry');
+    for (let i = 0; i < 4; i += 1) await sleep(0);
+    expect(page.querySelector('#load-error')).toBeFalsy();
+    expect(page.querySelector('.record')).toBeTruthy();
+    expect(cloud.callsOf('filing', 'filing.list')).toHaveLength(2);
   });
 
   it('a refused draft.create shows the server message and stays on the page', async () => {

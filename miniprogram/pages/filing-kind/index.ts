@@ -2,6 +2,7 @@ import type { ParamsOf } from '@beian/core';
 import { createDraft } from '../../services/drafts';
 import { listFilings } from '../../services/filings';
 import { showFailure } from '../../utils/feedback';
+import { LOADING, loadRefused, READY, type Load } from '../../utils/page-load';
 import { CANCELLATIONS, NEW_AND_CHANGE, recordRows, titleOf, type Choice, type RecordRow } from './choices';
 
 /**
@@ -12,17 +13,17 @@ import { CANCELLATIONS, NEW_AND_CHANGE, recordRows, titleOf, type Choice, type R
 /** Enough pages to reach every filed record of one filer, without looping forever on a bad cursor. */
 const MAX_PAGES = 10;
 
-async function filedRecords(): Promise<{ rows: RecordRow[]; error: string }> {
+async function filedRecords(): Promise<{ rows: RecordRow[]; load: Load }> {
   const rows: RecordRow[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const answer = await listFilings(cursor);
-    if (!answer.ok) return { rows, error: answer.error.message };
+    if (!answer.ok) return { rows, load: loadRefused(answer.error) };
     rows.push(...recordRows(answer.data.items));
     cursor = answer.data.nextCursor;
     if (cursor === null) break;
   }
-  return { rows, error: '' };
+  return { rows, load: READY };
 }
 
 Component({
@@ -33,8 +34,8 @@ Component({
     picking: '' as Choice | '',
     pickingTitle: '',
     records: [] as RecordRow[],
-    recordsLoading: true,
-    recordsError: '',
+    /** The filed records' read (partials/load-state.wxml under the record picker). */
+    load: LOADING as Load,
     creating: false,
   },
   methods: {
@@ -42,9 +43,12 @@ Component({
       void this.loadRecords();
     },
     async loadRecords() {
-      this.setData({ recordsLoading: true, recordsError: '' });
-      const { rows, error } = await filedRecords();
-      this.setData({ records: rows, recordsLoading: false, recordsError: error });
+      const { rows, load } = await filedRecords();
+      this.setData({ records: rows, load });
+    },
+    onRetry() {
+      this.setData({ load: LOADING });
+      void this.loadRecords();
     },
     onChoose(event: { currentTarget: { dataset: { choice: Choice } } }) {
       const choice = event.currentTarget.dataset.choice;
