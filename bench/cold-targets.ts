@@ -103,6 +103,26 @@ function noScavengeFigure(key: string, what: string, paired: ReadonlyMap<string,
   );
 }
 
+/**
+ * The bundle's require against the floor instead of the bare SDK: what our code adds to a function
+ * that already did the SDK's `cloud.init` (its median from the floor's own processes). For reading,
+ * no target (docs/benchmarks.md, finding 13).
+ */
+function overFloorFigure(name: string, paired: ReadonlyMap<string, readonly Paired[]>): Figure {
+  const init = median((paired.get('wx-server-sdk.init') ?? []).map((p) => p.own));
+  const pairs = paired.get(name) ?? [];
+  return figure(
+    {
+      area: 'cold start',
+      id: `cold.${name}.over-floor.ratio`,
+      label: `require \`${name}\` bundled ÷ wx-server-sdk + \`cloud.init\` (the floor)`,
+      unit: '×',
+      note: `the floor's cloud.init ${init.toFixed(1)} ms (median of its own runs)`,
+    },
+    pairs.map((p) => Math.round(((p.sdk + p.own) / (p.sdk + init)) * 1000) / 1000),
+  );
+}
+
 /** Each bundle's size and its require against the SDK's, beside the old figures. */
 export function targetFigures(
   paired: ReadonlyMap<string, readonly Paired[]>,
@@ -141,6 +161,7 @@ export function targetFigures(
       ),
       ratio,
       noScavengeFigure(name, `require \`${name}\` bundled`, paired),
+      overFloorFigure(name, paired),
     );
   }
   return figures;
