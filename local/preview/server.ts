@@ -5,7 +5,7 @@
  * leaves every other request to the cloud.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, resolve } from 'node:path';
 import { DEFAULT_TEMPLATES, parseTemplateConfig, TEMPLATE_ROLES, type TemplateConfig } from '@beian/core';
@@ -98,7 +98,8 @@ function sendImage(response: ServerResponse, root: string, pathname: string): bo
     return false; // a malformed escape names no file
   }
   // Only files inside the package: a `..` in the path must not reach the rest of the disk.
-  if (relative(root, file).startsWith('..') || !existsSync(file) || !statSync(file).isFile()) return false;
+  if (relative(root, file).startsWith('..') || !statSync(file, { throwIfNoEntry: false })?.isFile())
+    return false;
   send(response, 200, type, readFileSync(file));
   return true;
 }

@@ -15,7 +15,7 @@ import {
   reviewDetail,
   summary,
 } from './admin/fixtures';
-import { draft, leaveForms, openForm } from './components/helpers';
+import { draft, draftDetail, leaveForms, openForm } from './components/helpers';
 
 /** What the page's read answers now: the fault while there is one, else the page's content. */
 type Fault = () => Envelope<never> | null;
@@ -52,17 +52,7 @@ const CASES: PageCase[] = [
   {
     name: '填写备案信息',
     open: () => openForm({ id: 'app-1' }),
-    serve: (fault) => {
-      const filing = draft();
-      const detail = {
-        filing,
-        timeline: filing.timeline,
-        eta: null,
-        todo: { title: '', detail: '', actions: [] },
-        recognitions: [],
-      };
-      fakeCloud({ filing: { 'filing.get': () => fault() ?? ok(detail) } });
-    },
+    serve: (fault) => fakeCloud({ filing: { 'filing.get': () => fault() ?? ok(draftDetail(draft())) } }),
     content: '.header',
     final: ['NOT_FOUND', '没有找到这份申请，可能已被删除。'],
   },

@@ -2,7 +2,7 @@ import type { ParamsOf } from '@beian/core';
 import { createDraft } from '../../services/drafts';
 import { listFilings } from '../../services/filings';
 import { showFailure } from '../../utils/feedback';
-import { LOADING, loadRefused, READY, type Load } from '../../utils/page-load';
+import { LOADING, loadRefused, READY, retryingPage, type Load } from '../../utils/page-load';
 import { CANCELLATIONS, NEW_AND_CHANGE, recordRows, titleOf, type Choice, type RecordRow } from './choices';
 
 /**
@@ -27,6 +27,8 @@ async function filedRecords(): Promise<{ rows: RecordRow[]; load: Load }> {
 }
 
 Component({
+  // 重试 under a failed read of the records (its pull-down is not enabled: the choices are local).
+  behaviors: [retryingPage],
   data: {
     choices: NEW_AND_CHANGE,
     cancellations: CANCELLATIONS,
@@ -40,15 +42,11 @@ Component({
   },
   methods: {
     onLoad() {
-      void this.loadRecords();
+      void this.load();
     },
-    async loadRecords() {
+    async load() {
       const { rows, load } = await filedRecords();
       this.setData({ records: rows, load });
-    },
-    onRetry() {
-      this.setData({ load: LOADING });
-      void this.loadRecords();
     },
     onChoose(event: { currentTarget: { dataset: { choice: Choice } } }) {
       const choice = event.currentTarget.dataset.choice;

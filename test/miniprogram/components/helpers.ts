@@ -2,7 +2,7 @@
  * Shared by the form tests: a draft as the server answers it, opening the form page on it, and
  * finding a field's real input inside the nested section components.
  */
-import { emptyForm, type FilingForm, type FilingView } from '@beian/core';
+import { emptyForm, type DataOf, type FilingForm, type FilingView } from '@beian/core';
 import { fakeCloud, type CloudHandlers, type FakeCloud } from '../../helpers/cloud';
 import { render, sleep } from '../../helpers/simulate';
 
@@ -37,6 +37,17 @@ export function draft(overrides: Partial<FilingView> = {}, form: FilingForm = em
   };
 }
 
+/** The filer's `filing.get` answer for a draft: nothing to do yet, nothing recognised. */
+export function draftDetail(filing: FilingView): DataOf<'filing', 'filing.get'> {
+  return {
+    filing,
+    timeline: filing.timeline,
+    eta: null,
+    todo: { title: '', detail: '', actions: [] },
+    recognitions: [],
+  };
+}
+
 /** The server side of a draft: `filing.get` answers it, `draft.save` bumps its version. */
 export function draftCloud(filing: FilingView, more: CloudHandlers = {}): FakeCloud {
   let version = filing.version;
@@ -46,16 +57,7 @@ export function draftCloud(filing: FilingView, more: CloudHandlers = {}): FakeCl
         ok: true,
         data: { openid: OPENID, role: 'filer', name: null, templateIds: SERVER_TEMPLATE_IDS },
       }),
-      'filing.get': () => ({
-        ok: true,
-        data: {
-          filing: { ...filing, version },
-          timeline: filing.timeline,
-          eta: null,
-          todo: { title: '', detail: '', actions: [] },
-          recognitions: [],
-        },
-      }),
+      'filing.get': () => ({ ok: true, data: draftDetail({ ...filing, version }) }),
       'draft.save': () => {
         version += 1;
         return { ok: true, data: { filing: { ...filing, version } } };
